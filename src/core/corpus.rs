@@ -1,0 +1,482 @@
+//! The corpus: the data model of the IGF Messages (meetings, their message sets and
+//! coverage, the topic vocabulary, sources) and its loading.
+//!
+//! Loading is two-level (STYLE.md §4): serde reads the JSON into typed structs, reporting
+//! the path of the first field that does not fit; then [`validate`](super::validate)
+//! checks the rules that span records (ids, references, coverage) and reports every
+//! problem it finds. The built-in corpus and a user's own file go through the same path.
+
+use serde::{Deserialize, Serialize};
+
+use super::validate::{self, Problem};
+
+/// The corpus schema version this code reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The largest corpus file accepted, in bytes. Checked before parsing, so a huge file is
+/// refused without being read into structures.
+pub const MAX_CORPUS_BYTES: usize = 20 * 1024 * 1024;
+
+/// The corpus compiled into the app.
+pub const BUILTIN_JSON: &str = include_str!("../../assets/corpus.json");
+
+/// A whole corpus: the documents cited, the topic vocabulary, the meetings and their
+/// message sets, and the messages themselves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Corpus {
+    /// Schema version; must equal [`SCHEMA_VERSION`].
+    pub version: u32,
+    /// A short slug naming this corpus ("igf-messages" for the built-in one); share links
+    /// made on another corpus carry it.
+    pub id: String,
+    /// A human title for the header.
+    pub title: String,
+    /// The documents cited by facts and messages.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// The cross-year topic vocabulary.
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    /// The IGF annual meetings, in chronological order.
+    pub meetings: Vec<Meeting>,
+    /// The messages, grouped by meeting and in source order within a meeting.
+    pub messages: Vec<Message>,
+}
+
+/// A document that facts and messages cite.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Stable slug.
+    pub id: String,
+    /// Title as the document gives it.
+    pub title: String,
+    /// Who published it, where known.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// Publication date as precise as known ("December 2017").
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Where it can be read, where known.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The text file the corpus was taken from (under `tests/data/sources/`).
+    #[serde(default)]
+    pub file: Option<String>,
+}
+
+/// One entry of the cross-year topic vocabulary (an editorial layer over the headings).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// Stable slug, used in share links.
+    pub id: String,
+    /// Display label.
+    pub label: String,
+    /// One line saying what belongs here.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// An IGF annual meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// Stable slug ("kyoto-2023").
+    pub id: String,
+    /// Ordinal of the meeting (18 for the 18th IGF), where known.
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// Year the meeting took place.
+    pub year: Year,
+    /// City and country; `None` for an online meeting.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Whether the meeting was held online.
+    #[serde(default)]
+    pub online: bool,
+    /// Where the ordinal is stated.
+    #[serde(default)]
+    pub number_source: Option<Fact>,
+    /// The dates, as a cited fact.
+    #[serde(default)]
+    pub dates: Option<Fact>,
+    /// The overarching theme or motto, as a cited fact.
+    #[serde(default)]
+    pub theme: Option<Fact>,
+    /// Figures (participants, countries, sessions), each cited.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    /// The meeting's message set: name, headings and coverage.
+    pub message_set: MessageSet,
+}
+
+impl Meeting {
+    /// "Kyoto 2023", "Online 2020": the short name used in lists and facets.
+    pub fn short_name(&self) -> String {
+        let place = match (&self.place, self.online) {
+            (Some(place), _) => place.split(',').next().unwrap_or(place).trim().to_string(),
+            (None, true) => "Online".to_string(),
+            (None, false) => "IGF".to_string(),
+        };
+        format!("{place} {}", self.year.0)
+    }
+}
+
+/// A fact about a meeting with the source that states it and the quoted words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    /// The fact as displayed.
+    pub value: String,
+    /// Id of the source document.
+    pub source: String,
+    /// The words of the source that state it (checked to occur in the source).
+    pub quote: String,
+}
+
+/// A figure about a meeting (participants, countries, sessions), cited.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// What is counted ("delegates").
+    pub label: String,
+    /// The figure as the source gives it ("more than 2000").
+    pub value: String,
+    /// Id of the source document.
+    pub source: String,
+    /// The words of the source that state it.
+    pub quote: String,
+}
+
+/// A meeting's set of messages as published: its name, its headings in published order,
+/// and how much of it the corpus holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageSet {
+    /// Name as published ("Geneva Messages"); `None` where no set exists.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Session or theme headings, in published order.
+    #[serde(default)]
+    pub headings: Vec<Heading>,
+    /// How much of the published set is included.
+    pub coverage: Coverage,
+}
+
+/// A session or theme heading of a message set, and the topics it maps to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Heading {
+    /// Stable slug, unique across the corpus.
+    pub id: String,
+    /// The heading exactly as published.
+    pub name: String,
+    /// Topic ids (editorial mapping; at least one).
+    pub topics: Vec<String>,
+}
+
+/// How much of a meeting's published message set the corpus holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    /// Complete, partial or none.
+    pub status: CoverageStatus,
+    /// How many messages were published, where known.
+    #[serde(default)]
+    pub published_total: Option<u32>,
+    /// What is known about the full set and why it is incomplete.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Whether a meeting's message set is held in full, in part, or not at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CoverageStatus {
+    /// Every published message is included.
+    Complete,
+    /// Some messages are included.
+    Partial,
+    /// No message text is included.
+    None,
+}
+
+impl CoverageStatus {
+    /// All statuses, in display order.
+    pub const ALL: [CoverageStatus; 3] = [Self::Complete, Self::Partial, Self::None];
+
+    /// The slug used in URLs and files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Complete => "complete",
+            Self::Partial => "partial",
+            Self::None => "none",
+        }
+    }
+
+    /// Parses the slug written by [`as_str`](Self::as_str).
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == slug)
+    }
+
+    /// Display label ("Complete set").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Complete => "Complete set",
+            Self::Partial => "Partial set",
+            Self::None => "No text recovered",
+        }
+    }
+}
+
+/// One message, verbatim, with where it was published.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Message {
+    /// Stable readable slug; appears in share links and never changes.
+    pub id: String,
+    /// Id of the meeting.
+    pub meeting: String,
+    /// Id of the heading it was published under; `None` where the source does not say.
+    #[serde(default)]
+    pub heading: Option<String>,
+    /// The sub-heading as published, where there is one.
+    #[serde(default)]
+    pub subheading: Option<String>,
+    /// The message text, verbatim.
+    pub text: String,
+    /// Where the text was taken from.
+    pub source: SourceRef,
+    /// Topics assigned editorially where the heading is not given (marked as such in the UI).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editorial_topics: Vec<String>,
+}
+
+/// A reference to a source document and a place in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    /// Id of the source document.
+    pub source: String,
+    /// Section heading, list and line where the text stands.
+    pub locator: String,
+}
+
+/// A calendar year of an IGF meeting, between [`Year::MIN`] and [`Year::MAX`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Year(pub u16);
+
+impl Year {
+    /// The first IGF met in 2006.
+    pub const MIN: u16 = 2006;
+    /// A generous upper bound that still catches typos.
+    pub const MAX: u16 = 2100;
+
+    /// The year if it is in range.
+    pub fn new(year: i64) -> Option<Year> {
+        (i64::from(Self::MIN)..=i64::from(Self::MAX))
+            .contains(&year)
+            .then(|| Year(year as u16))
+    }
+}
+
+impl<'de> Deserialize<'de> for Year {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        value
+            .as_i64()
+            .and_then(Year::new)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "expected a year between {} and {}, found {}",
+                    Year::MIN,
+                    Year::MAX,
+                    value
+                ))
+            })
+    }
+}
+
+/// Why a corpus could not be loaded: every problem found, each with the path of its field.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{} problem(s) in the corpus; first: {}", .problems.len(), .problems.first().map(|p| p.to_string()).unwrap_or_default())]
+pub struct LoadError {
+    /// The problems, in document order where possible.
+    pub problems: Vec<Problem>,
+}
+
+impl Corpus {
+    /// Parses and validates a corpus file. Never panics, whatever the input.
+    pub fn from_json(text: &str) -> Result<Corpus, LoadError> {
+        Self::from_bytes(text.as_bytes())
+    }
+
+    /// Like [`from_json`](Self::from_json) for raw bytes (a file the user picked): checks
+    /// the size limit and UTF-8 before parsing.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Corpus, LoadError> {
+        let fail = |path: &str, message: String| LoadError {
+            problems: vec![Problem::new(path, message)],
+        };
+        if bytes.len() > MAX_CORPUS_BYTES {
+            return Err(fail(
+                "",
+                format!(
+                    "the file is {} bytes; the limit is {} bytes ({} MB)",
+                    bytes.len(),
+                    MAX_CORPUS_BYTES,
+                    MAX_CORPUS_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(fail("", "the file is empty".into()));
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            fail(
+                "",
+                format!("the file is not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
+            )
+        })?;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let corpus: Corpus = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            fail(&path, e.into_inner().to_string())
+        })?;
+        de.end()
+            .map_err(|e| fail("", format!("unexpected data after the corpus: {e}")))?;
+        let problems = validate::check(&corpus);
+        if problems.is_empty() {
+            Ok(corpus)
+        } else {
+            Err(LoadError { problems })
+        }
+    }
+
+    /// The corpus compiled into the app.
+    pub fn builtin() -> Result<Corpus, LoadError> {
+        Self::from_json(BUILTIN_JSON)
+    }
+
+    /// The meeting with this id.
+    pub fn meeting(&self, id: &str) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.id == id)
+    }
+
+    /// The topic with this id.
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
+    /// The source document with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The message with this id.
+    pub fn message(&self, id: &str) -> Option<&Message> {
+        self.messages.iter().find(|m| m.id == id)
+    }
+
+    /// The heading with this id, and the meeting it belongs to.
+    pub fn heading(&self, id: &str) -> Option<(&Meeting, &Heading)> {
+        self.meetings.iter().find_map(|m| {
+            m.message_set
+                .headings
+                .iter()
+                .find(|h| h.id == id)
+                .map(|h| (m, h))
+        })
+    }
+
+    /// The topic ids of a message: those its heading maps to, or its editorial topics
+    /// where no heading is given. The flag is true when the topics are editorial.
+    pub fn message_topics<'a>(&'a self, message: &'a Message) -> (Vec<&'a str>, bool) {
+        match message.heading.as_deref().and_then(|h| self.heading(h)) {
+            Some((_, heading)) => (heading.topics.iter().map(String::as_str).collect(), false),
+            None => (
+                message.editorial_topics.iter().map(String::as_str).collect(),
+                true,
+            ),
+        }
+    }
+
+    /// How many messages of this meeting the corpus includes.
+    pub fn included_count(&self, meeting_id: &str) -> usize {
+        self.messages.iter().filter(|m| m.meeting == meeting_id).count()
+    }
+
+    /// A plain sentence on a meeting's coverage ("Kyoto 2023: 2 of 89 published messages
+    /// included"), for lists, headers and exports.
+    pub fn coverage_sentence(&self, meeting: &Meeting) -> String {
+        let included = self.included_count(&meeting.id);
+        let name = meeting.short_name();
+        let coverage = &meeting.message_set.coverage;
+        match (coverage.status, coverage.published_total) {
+            (CoverageStatus::Complete, _) => {
+                format!("{name}: complete set, {included} messages included")
+            }
+            (CoverageStatus::Partial, Some(total)) => {
+                format!("{name}: {included} of {total} published messages included (partial)")
+            }
+            (CoverageStatus::Partial, None) => format!(
+                "{name}: {included} messages included (partial; published total not known)"
+            ),
+            (CoverageStatus::None, _) => format!("{name}: no message text included"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_corpus_loads() {
+        let corpus = Corpus::builtin().expect("built-in corpus is valid");
+        assert_eq!(corpus.version, SCHEMA_VERSION);
+        assert_eq!(corpus.messages.len(), 66);
+        assert_eq!(corpus.meetings.len(), 9);
+    }
+
+    #[test]
+    fn coverage_sentences_say_what_is_included() {
+        let corpus = Corpus::builtin().unwrap();
+        let check = |id: &str, expected: &str| {
+            let meeting = corpus.meeting(id).unwrap();
+            assert_eq!(corpus.coverage_sentence(meeting), expected);
+        };
+        check("kyoto-2023", "Kyoto 2023: 2 of 89 published messages included (partial)");
+        check("geneva-2017", "Geneva 2017: complete set, 48 messages included");
+        check("addis-ababa-2022", "Addis Ababa 2022: no message text included");
+        check(
+            "online-2020",
+            "Online 2020: 4 messages included (partial; published total not known)",
+        );
+    }
+
+    #[test]
+    fn year_range_is_reported_with_the_found_value() {
+        let err = serde_json::from_str::<Year>("\"abc\"").unwrap_err();
+        assert!(err
+            .to_string()
+            .contains("expected a year between 2006 and 2100, found \"abc\""));
+        assert!(serde_json::from_str::<Year>("1999").is_err());
+        assert_eq!(serde_json::from_str::<Year>("2023").unwrap(), Year(2023));
+    }
+
+    #[test]
+    fn topics_of_a_message_come_from_its_heading_or_are_editorial() {
+        let corpus = Corpus::builtin().unwrap();
+        let gender = corpus.message("geneva-2017-gender-1").unwrap();
+        assert_eq!(
+            corpus.message_topics(gender),
+            (vec!["access-inclusion", "human-rights"], false)
+        );
+        let kyoto = corpus.message("kyoto-2023-children-1").unwrap();
+        assert!(corpus.message_topics(kyoto).1);
+    }
+}

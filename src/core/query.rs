@@ -1,0 +1,378 @@
+//! Filtering and facet counts: the [`Explorer`] holds a corpus with its search index and
+//! per-message facet values, and evaluates a [`Selection`] (search text, filters, sort)
+//! to the matching messages and the count each facet value would give.
+//!
+//! Facets combine as AND across facets and OR within one. Each value's count is the number
+//! of messages it would give together with the other active filters, as Datasette shows.
+
+use std::collections::BTreeSet;
+
+use super::corpus::{CoverageStatus, Corpus};
+use super::search::{Index, Query};
+
+/// The facets a selection can filter on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    /// The meeting (and so the year).
+    Meeting,
+    /// The cross-year topic.
+    Topic,
+    /// The heading as published.
+    Heading,
+    /// The coverage of the message's meeting.
+    Coverage,
+}
+
+impl Facet {
+    /// All facets, in display order.
+    pub const ALL: [Facet; 4] = [Facet::Meeting, Facet::Topic, Facet::Heading, Facet::Coverage];
+
+    /// The URL key and label of this facet.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Meeting => "meeting",
+            Facet::Topic => "topic",
+            Facet::Heading => "heading",
+            Facet::Coverage => "coverage",
+        }
+    }
+
+    /// Display label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Meeting => "Meeting",
+            Facet::Topic => "Topic",
+            Facet::Heading => "Heading as published",
+            Facet::Coverage => "Coverage",
+        }
+    }
+}
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Sort {
+    /// Best match first (BM25); chronological when there is no search text.
+    #[default]
+    Relevance,
+    /// By meeting year, then in source order.
+    Chronological,
+}
+
+/// The filters of a view: selected ids per facet (empty = no filter on that facet).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub struct Filters {
+    /// Meeting ids.
+    pub meetings: BTreeSet<String>,
+    /// Topic ids.
+    pub topics: BTreeSet<String>,
+    /// Heading ids.
+    pub headings: BTreeSet<String>,
+    /// Coverage statuses.
+    pub coverage: BTreeSet<CoverageStatus>,
+}
+
+impl Filters {
+    /// The selected values of one facet, as slugs.
+    pub fn values(&self, facet: Facet) -> Vec<String> {
+        match facet {
+            Facet::Meeting => self.meetings.iter().cloned().collect(),
+            Facet::Topic => self.topics.iter().cloned().collect(),
+            Facet::Heading => self.headings.iter().cloned().collect(),
+            Facet::Coverage => self.coverage.iter().map(|c| c.as_str().to_string()).collect(),
+        }
+    }
+
+    /// Adds or removes one value of a facet; unknown coverage slugs are ignored.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        fn flip<T: Ord>(set: &mut BTreeSet<T>, value: T) {
+            if !set.remove(&value) {
+                set.insert(value);
+            }
+        }
+        match facet {
+            Facet::Meeting => flip(&mut self.meetings, value.to_string()),
+            Facet::Topic => flip(&mut self.topics, value.to_string()),
+            Facet::Heading => flip(&mut self.headings, value.to_string()),
+            Facet::Coverage => {
+                if let Some(status) = CoverageStatus::from_slug(value) {
+                    flip(&mut self.coverage, status)
+                }
+            }
+        }
+    }
+
+    /// Whether no facet is filtered.
+    pub fn is_empty(&self) -> bool {
+        self.meetings.is_empty() && self.topics.is_empty() && self.headings.is_empty() && self.coverage.is_empty()
+    }
+}
+
+/// What a view asks for: search text, filters and order.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub struct Selection {
+    /// The search box text, as typed.
+    pub text: String,
+    /// The facet filters.
+    pub filters: Filters,
+    /// The order of results.
+    pub sort: Sort,
+}
+
+/// One value of a facet with its count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetValue {
+    /// The id (slug) of the value.
+    pub id: String,
+    /// Display label.
+    pub label: String,
+    /// Messages it would give with the other active filters.
+    pub count: usize,
+    /// Whether it is selected.
+    pub selected: bool,
+}
+
+/// The result of evaluating a selection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Matching message indices (into `corpus.messages`), in the requested order.
+    pub messages: Vec<usize>,
+    /// For each facet, every value that exists, with its count.
+    pub facets: Vec<(Facet, Vec<FacetValue>)>,
+    /// The parsed search query (for highlighting).
+    pub query: Query,
+}
+
+/// Per-message facet values, as small indices.
+#[derive(Debug, Clone)]
+struct Row {
+    meeting: u16,
+    heading: Option<u16>,
+    topics: Vec<u16>,
+    coverage: CoverageStatus,
+}
+
+/// A corpus ready to be queried: its search index and each message's facet values.
+pub struct Explorer {
+    corpus: Corpus,
+    index: Index,
+    rows: Vec<Row>,
+    /// Heading ids in corpus order (meeting order, then published order).
+    heading_ids: Vec<(String, String, usize)>,
+}
+
+impl Explorer {
+    /// Indexes a (validated) corpus.
+    pub fn new(corpus: Corpus) -> Explorer {
+        let index = Index::build(corpus.messages.iter().map(|m| m.text.as_str()));
+        let heading_ids: Vec<(String, String, usize)> = corpus
+            .meetings
+            .iter()
+            .enumerate()
+            .flat_map(|(mi, m)| m.message_set.headings.iter().map(move |h| (h.id.clone(), h.name.clone(), mi)))
+            .collect();
+        fn position<'a>(mut list: impl Iterator<Item = &'a str>, id: &str) -> Option<u16> {
+            list.position(|x| x == id).map(|p| p as u16)
+        }
+        let rows = corpus
+            .messages
+            .iter()
+            .map(|message| {
+                let meeting = position(corpus.meetings.iter().map(|m| m.id.as_str()), &message.meeting).unwrap_or(0);
+                let heading = message
+                    .heading
+                    .as_deref()
+                    .and_then(|h| position(heading_ids.iter().map(|(id, _, _)| id.as_str()), h));
+                let (topic_ids, _) = corpus.message_topics(message);
+                let topics = topic_ids
+                    .iter()
+                    .filter_map(|t| position(corpus.topics.iter().map(|t| t.id.as_str()), t))
+                    .collect();
+                let coverage = corpus.meetings[meeting as usize].message_set.coverage.status;
+                Row { meeting, heading, topics, coverage }
+            })
+            .collect();
+        Explorer { corpus, index, rows, heading_ids }
+    }
+
+    /// The corpus being explored.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// Byte spans of a message's text to highlight for a query.
+    pub fn highlights(&mut self, message: usize, query: &Query) -> Vec<std::ops::Range<usize>> {
+        let text = self.corpus.messages[message].text.clone();
+        self.index.highlights(&text, query)
+    }
+
+    /// Parses search text with the index's analyzer.
+    pub fn parse_query(&mut self, text: &str) -> Query {
+        self.index.parse(text)
+    }
+
+    /// Evaluates a selection: the matching messages in order, and the facet counts.
+    pub fn run(&mut self, selection: &Selection) -> Outcome {
+        let query = self.index.parse(&selection.text);
+        let mut hits = self.index.search(&query);
+        let wanted = self.wanted(&selection.filters);
+        let mut counts: Vec<Vec<usize>> = vec![
+            vec![0; self.corpus.meetings.len()],
+            vec![0; self.corpus.topics.len()],
+            vec![0; self.heading_ids.len()],
+            vec![0; CoverageStatus::ALL.len()],
+        ];
+        hits.retain(|hit| {
+            let row = &self.rows[hit.doc as usize];
+            let pass = [
+                wanted[0].as_ref().is_none_or(|w| w[row.meeting as usize]),
+                wanted[1].as_ref().is_none_or(|w| row.topics.iter().any(|&t| w[t as usize])),
+                wanted[2].as_ref().is_none_or(|w| row.heading.is_some_and(|h| w[h as usize])),
+                wanted[3].as_ref().is_none_or(|w| w[coverage_index(row.coverage)]),
+            ];
+            let failing: Vec<usize> = (0..4).filter(|&f| !pass[f]).collect();
+            // A message counts for a facet's values when it passes every *other* facet.
+            for facet in 0..4 {
+                if failing.iter().all(|&f| f == facet) {
+                    match facet {
+                        0 => counts[0][row.meeting as usize] += 1,
+                        1 => row.topics.iter().for_each(|&t| counts[1][t as usize] += 1),
+                        2 => {
+                            if let Some(h) = row.heading {
+                                counts[2][h as usize] += 1
+                            }
+                        }
+                        _ => counts[3][coverage_index(row.coverage)] += 1,
+                    }
+                }
+            }
+            failing.is_empty()
+        });
+        let chronological = selection.sort == Sort::Chronological || !query.has_positive();
+        if chronological {
+            hits.sort_unstable_by_key(|h| (self.corpus.meetings[self.rows[h.doc as usize].meeting as usize].year, h.doc));
+        } else {
+            hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        }
+        let facets = self.facet_values(&selection.filters, counts);
+        Outcome {
+            messages: hits.into_iter().map(|h| h.doc as usize).collect(),
+            facets,
+            query,
+        }
+    }
+
+    /// For each facet with a filter, a flag per value saying whether it is selected.
+    fn wanted(&self, filters: &Filters) -> [Option<Vec<bool>>; 4] {
+        let flags = |ids: &mut dyn Iterator<Item = &str>, selected: &BTreeSet<String>| {
+            (!selected.is_empty()).then(|| ids.map(|id| selected.contains(id)).collect::<Vec<bool>>())
+        };
+        [
+            flags(&mut self.corpus.meetings.iter().map(|m| m.id.as_str()), &filters.meetings),
+            flags(&mut self.corpus.topics.iter().map(|t| t.id.as_str()), &filters.topics),
+            flags(&mut self.heading_ids.iter().map(|(id, _, _)| id.as_str()), &filters.headings),
+            (!filters.coverage.is_empty())
+                .then(|| CoverageStatus::ALL.iter().map(|c| filters.coverage.contains(c)).collect()),
+        ]
+    }
+
+    fn facet_values(&self, filters: &Filters, counts: Vec<Vec<usize>>) -> Vec<(Facet, Vec<FacetValue>)> {
+        let mut counts = counts.into_iter();
+        let mut next = || counts.next().unwrap_or_default();
+        let value = |id: &str, label: String, count: usize, selected: bool| FacetValue {
+            id: id.to_string(),
+            label,
+            count,
+            selected,
+        };
+        let meetings = next()
+            .into_iter()
+            .zip(&self.corpus.meetings)
+            .map(|(count, m)| value(&m.id, m.short_name(), count, filters.meetings.contains(&m.id)))
+            .collect();
+        let topics = next()
+            .into_iter()
+            .zip(&self.corpus.topics)
+            .map(|(count, t)| value(&t.id, t.label.clone(), count, filters.topics.contains(&t.id)))
+            .collect();
+        let headings = next()
+            .into_iter()
+            .zip(&self.heading_ids)
+            .map(|(count, (id, name, mi))| {
+                let label = format!("{} ({})", name, self.corpus.meetings[*mi].short_name());
+                value(id, label, count, filters.headings.contains(id))
+            })
+            .collect();
+        let coverage = next()
+            .into_iter()
+            .zip(CoverageStatus::ALL)
+            .map(|(count, c)| value(c.as_str(), c.label().to_string(), count, filters.coverage.contains(&c)))
+            .collect();
+        vec![
+            (Facet::Meeting, meetings),
+            (Facet::Topic, topics),
+            (Facet::Heading, headings),
+            (Facet::Coverage, coverage),
+        ]
+    }
+}
+
+fn coverage_index(status: CoverageStatus) -> usize {
+    CoverageStatus::ALL.iter().position(|c| *c == status).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn explorer() -> Explorer {
+        Explorer::new(Corpus::builtin().unwrap())
+    }
+
+    fn count(outcome: &Outcome, facet: Facet, id: &str) -> usize {
+        let (_, values) = outcome.facets.iter().find(|(f, _)| *f == facet).unwrap();
+        values.iter().find(|v| v.id == id).unwrap().count
+    }
+
+    #[test]
+    fn no_selection_gives_everything_in_chronological_order() {
+        let mut e = explorer();
+        let outcome = e.run(&Selection::default());
+        assert_eq!(outcome.messages.len(), 66);
+        assert_eq!(outcome.messages[0], 0);
+        assert_eq!(count(&outcome, Facet::Meeting, "geneva-2017"), 48);
+        assert_eq!(count(&outcome, Facet::Meeting, "addis-ababa-2022"), 0);
+        assert_eq!(count(&outcome, Facet::Coverage, "complete"), 48);
+        assert_eq!(count(&outcome, Facet::Coverage, "partial"), 18);
+    }
+
+    #[test]
+    fn facets_and_across_or_within_with_datasette_counts() {
+        let mut e = explorer();
+        let mut selection = Selection::default();
+        selection.filters.toggle(Facet::Meeting, "geneva-2017");
+        selection.filters.toggle(Facet::Meeting, "kyoto-2023");
+        let outcome = e.run(&selection);
+        assert_eq!(outcome.messages.len(), 50);
+        // The meeting facet's own counts ignore the meeting filter.
+        assert_eq!(count(&outcome, Facet::Meeting, "berlin-2019"), 3);
+        selection.filters.toggle(Facet::Topic, "human-rights");
+        let outcome = e.run(&selection);
+        let geneva_rights = e.corpus().messages.iter().filter(|m| {
+            let (topics, _) = e.corpus().message_topics(m);
+            (m.meeting == "geneva-2017" || m.meeting == "kyoto-2023") && topics.contains(&"human-rights")
+        });
+        assert_eq!(outcome.messages.len(), geneva_rights.count());
+        assert_eq!(count(&outcome, Facet::Meeting, "paris-2018"), 0);
+    }
+
+    #[test]
+    fn finds_geneva_messages_about_gender_by_typing_a_few_letters() {
+        let mut e = explorer();
+        let selection = Selection { text: "gend".into(), ..Selection::default() };
+        let outcome = e.run(&selection);
+        assert!(outcome.messages.len() >= 5);
+        for &m in &outcome.messages {
+            assert!(e.corpus().messages[m].text.to_lowercase().contains("gender"));
+        }
+    }
+}

@@ -1,0 +1,501 @@
+//! Full-text search: tokenising (Unicode word boundaries), folding (NFKD, diacritics,
+//! case, curly quotes), English stemming, the query language, an inverted index with BM25
+//! ranking, and highlight spans over the original text.
+//!
+//! The query language: words are ANDed; the last word, while being typed (no trailing
+//! space), also matches as a prefix; `"quoted phrases"` match consecutive words; `-word`
+//! and `-"a phrase"` exclude. Anything else is read as words, so no input is an error.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Queries longer than this many characters are cut there (a pasted book is not a query).
+pub const MAX_QUERY_CHARS: usize = 1000;
+/// At most this many clauses of a query are used; the rest are ignored.
+pub const MAX_CLAUSES: usize = 32;
+
+/// Folds one word for matching: compatibility decomposition, diacritics removed,
+/// lowercased, curly apostrophes and quotes made straight.
+pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    word.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{2033}' => '"',
+            c => c,
+        })
+        .collect()
+}
+
+/// A word of a text: its byte span in the original and its folded form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range in the original text.
+    pub span: Range<usize>,
+    /// The folded form (see [`fold`]).
+    pub folded: String,
+}
+
+/// Splits a text into words by the Unicode word-boundary rules (UAX #29).
+pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
+    text.unicode_word_indices().map(|(start, word)| Word {
+        span: start..start + word.len(),
+        folded: fold(word),
+    })
+}
+
+/// Stems folded words (English Snowball), caching each distinct word.
+pub struct Analyzer {
+    stemmer: Stemmer,
+    cache: HashMap<String, String>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer {
+            stemmer: Stemmer::create(Algorithm::English),
+            cache: HashMap::new(),
+        }
+    }
+}
+
+impl Analyzer {
+    /// The stem (the search term) of a folded word.
+    pub fn term(&mut self, folded: &str) -> String {
+        if let Some(stem) = self.cache.get(folded) {
+            return stem.clone();
+        }
+        // The stemmer keeps "'" in possessives ("women's" -> "women"): drop the apostrophe
+        // part first so "women's" and "women" are one term.
+        let base = folded.strip_suffix("'s").unwrap_or(folded).trim_end_matches('\'');
+        let stem = self.stemmer.stem(base).into_owned();
+        self.cache.insert(folded.to_string(), stem.clone());
+        stem
+    }
+
+    /// The terms of a text, in order.
+    pub fn terms(&mut self, text: &str) -> Vec<String> {
+        words(text).map(|w| self.term(&w.folded)).collect()
+    }
+}
+
+/// One part of a parsed query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clause {
+    /// Terms that must appear consecutively (one term for a plain word).
+    Phrase(Vec<String>),
+    /// The word being typed: any word starting with this folded prefix.
+    Prefix(String),
+    /// Terms that must not appear consecutively.
+    Exclude(Vec<String>),
+}
+
+/// A parsed query: clauses ANDed together.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// The clauses, in the order typed.
+    pub clauses: Vec<Clause>,
+}
+
+impl Query {
+    /// Parses what the user typed. Never fails: unbalanced quotes close at the end, a lone
+    /// `-` is ignored, punctuation and symbols are not words.
+    pub fn parse(input: &str, analyzer: &mut Analyzer) -> Query {
+        let input: String = input.chars().take(MAX_QUERY_CHARS).collect();
+        let typing = !input.ends_with(char::is_whitespace);
+        let mut clauses = Vec::new();
+        let mut rest = input.as_str();
+        while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+            rest = &rest[start..];
+            let negated = rest.starts_with('-');
+            if negated {
+                rest = &rest[1..];
+            }
+            let (chunk, quoted, after) = if let Some(inner) = rest.strip_prefix(['"', '\u{201C}', '\u{201D}']) {
+                let end = inner.find(['"', '\u{201C}', '\u{201D}']).unwrap_or(inner.len());
+                let next = inner[end..].chars().next().map_or(end, |c| end + c.len_utf8());
+                (&inner[..end], true, &inner[next..])
+            } else {
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                (&rest[..end], false, &rest[end..])
+            };
+            rest = after;
+            let folded: Vec<String> = words(chunk).map(|w| w.folded).collect();
+            if folded.is_empty() {
+                continue;
+            }
+            let is_last = rest.trim().is_empty();
+            let clause = if negated {
+                Clause::Exclude(folded.iter().map(|w| analyzer.term(w)).collect())
+            } else if !quoted && is_last && typing && folded.len() == 1 {
+                Clause::Prefix(folded[0].clone())
+            } else {
+                Clause::Phrase(folded.iter().map(|w| analyzer.term(w)).collect())
+            };
+            clauses.push(clause);
+            if clauses.len() == MAX_CLAUSES {
+                break;
+            }
+        }
+        Query { clauses }
+    }
+
+    /// Whether the query has no clause (it then matches everything).
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+
+    /// Whether the query has a positive clause (a phrase or a prefix). A query of only
+    /// exclusions matches every message without the excluded words.
+    pub fn has_positive(&self) -> bool {
+        self.clauses.iter().any(|c| !matches!(c, Clause::Exclude(_)))
+    }
+}
+
+/// Where one term occurs: a document and the word positions in it.
+#[derive(Debug, Clone)]
+struct Posting {
+    doc: u32,
+    positions: Vec<u32>,
+}
+
+/// An inverted index over the texts of a corpus, built once when a corpus loads.
+pub struct Index {
+    analyzer: Analyzer,
+    /// Term -> its id.
+    term_ids: HashMap<String, u32>,
+    /// Term id -> postings, sorted by document.
+    postings: Vec<Vec<Posting>>,
+    /// Distinct folded words, sorted, with the term each stems to (for prefix matching).
+    vocabulary: Vec<(String, u32)>,
+    /// Words per document, for BM25 length normalisation.
+    doc_lengths: Vec<u32>,
+    average_length: f32,
+}
+
+/// A scored match.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    /// Index of the document in the slice the index was built from.
+    pub doc: u32,
+    /// BM25 relevance (0 for queries without positive terms).
+    pub score: f32,
+}
+
+impl Index {
+    /// Builds the index over the given texts (document ids are their positions).
+    pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
+        let mut analyzer = Analyzer::default();
+        let mut term_ids: HashMap<String, u32> = HashMap::new();
+        let mut postings: Vec<Vec<Posting>> = Vec::new();
+        let mut folded_terms: HashMap<String, u32> = HashMap::new();
+        let mut doc_lengths = Vec::new();
+        for (doc, text) in texts.into_iter().enumerate() {
+            let doc = doc as u32;
+            let mut length = 0u32;
+            for (position, word) in words(text).enumerate() {
+                length += 1;
+                let term_id = match folded_terms.get(&word.folded) {
+                    Some(id) => *id,
+                    None => {
+                        let term = analyzer.term(&word.folded);
+                        let next = term_ids.len() as u32;
+                        let id = *term_ids.entry(term).or_insert(next);
+                        if id == next {
+                            postings.push(Vec::new());
+                        }
+                        folded_terms.insert(word.folded, id);
+                        id
+                    }
+                };
+                let list = &mut postings[term_id as usize];
+                match list.last_mut() {
+                    Some(p) if p.doc == doc => p.positions.push(position as u32),
+                    _ => list.push(Posting {
+                        doc,
+                        positions: vec![position as u32],
+                    }),
+                }
+            }
+            doc_lengths.push(length);
+        }
+        let mut vocabulary: Vec<(String, u32)> = folded_terms.into_iter().collect();
+        vocabulary.sort_unstable();
+        let total: u64 = doc_lengths.iter().map(|&l| u64::from(l)).sum();
+        let average_length = if doc_lengths.is_empty() {
+            1.0
+        } else {
+            (total as f32 / doc_lengths.len() as f32).max(1.0)
+        };
+        Index {
+            analyzer,
+            term_ids,
+            postings,
+            vocabulary,
+            doc_lengths,
+            average_length,
+        }
+    }
+
+    /// Number of documents indexed.
+    pub fn len(&self) -> usize {
+        self.doc_lengths.len()
+    }
+
+    /// Whether no documents are indexed.
+    pub fn is_empty(&self) -> bool {
+        self.doc_lengths.is_empty()
+    }
+
+    /// Parses a query with this index's analyzer (so stems are cached).
+    pub fn parse(&mut self, input: &str) -> Query {
+        Query::parse(input, &mut self.analyzer)
+    }
+
+    /// The term ids of the folded words starting with `prefix`.
+    fn prefix_terms(&self, prefix: &str) -> Vec<u32> {
+        let start = self.vocabulary.partition_point(|(w, _)| w.as_str() < prefix);
+        let mut ids: Vec<u32> = self.vocabulary[start..]
+            .iter()
+            .take_while(|(w, _)| w.starts_with(prefix))
+            .map(|&(_, id)| id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Documents where the terms occur consecutively, sorted, with the occurrence count.
+    fn phrase_docs(&self, terms: &[String]) -> Vec<(u32, u32)> {
+        let ids: Option<Vec<u32>> = terms.iter().map(|t| self.term_ids.get(t).copied()).collect();
+        let Some(ids) = ids else { return Vec::new() };
+        let Some((first, rest)) = ids.split_first() else { return Vec::new() };
+        let mut out = Vec::new();
+        'docs: for posting in &self.postings[*first as usize] {
+            let mut starts: Vec<u32> = posting.positions.clone();
+            for (offset, id) in rest.iter().enumerate() {
+                let list = &self.postings[*id as usize];
+                let Ok(at) = list.binary_search_by_key(&posting.doc, |p| p.doc) else {
+                    continue 'docs;
+                };
+                let positions = &list[at].positions;
+                starts.retain(|s| positions.binary_search(&(s + offset as u32 + 1)).is_ok());
+                if starts.is_empty() {
+                    continue 'docs;
+                }
+            }
+            out.push((posting.doc, starts.len() as u32));
+        }
+        out
+    }
+
+    /// Documents containing a word that starts with `prefix`, with occurrence counts.
+    fn prefix_docs(&self, prefix: &str) -> Vec<(u32, u32)> {
+        let mut counts: HashMap<u32, u32> = HashMap::new();
+        for id in self.prefix_terms(prefix) {
+            for posting in &self.postings[id as usize] {
+                *counts.entry(posting.doc).or_default() += posting.positions.len() as u32;
+            }
+        }
+        let mut out: Vec<(u32, u32)> = counts.into_iter().collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// BM25 weight of one clause in one document.
+    fn bm25(&self, doc: u32, frequency: u32, document_frequency: usize) -> f32 {
+        const K1: f32 = 1.2;
+        const B: f32 = 0.75;
+        let n = self.len() as f32;
+        let df = document_frequency as f32;
+        let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+        let tf = frequency as f32;
+        let length = self.doc_lengths[doc as usize] as f32;
+        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / self.average_length))
+    }
+
+    /// The documents matching `query`, unordered, with BM25 scores. An empty query (or one
+    /// of only exclusions) scores every remaining document 0.
+    pub fn search(&self, query: &Query) -> Vec<Hit> {
+        let mut scores: Option<HashMap<u32, f32>> = None;
+        let mut excluded: HashSet<u32> = HashSet::new();
+        for clause in &query.clauses {
+            let docs = match clause {
+                Clause::Phrase(terms) => self.phrase_docs(terms),
+                Clause::Prefix(prefix) => self.prefix_docs(prefix),
+                Clause::Exclude(terms) => {
+                    excluded.extend(self.phrase_docs(terms).into_iter().map(|(d, _)| d));
+                    continue;
+                }
+            };
+            let df = docs.len();
+            let next: HashMap<u32, f32> = match &scores {
+                None => docs
+                    .into_iter()
+                    .map(|(doc, tf)| (doc, self.bm25(doc, tf, df)))
+                    .collect(),
+                Some(previous) => docs
+                    .into_iter()
+                    .filter_map(|(doc, tf)| previous.get(&doc).map(|s| (doc, s + self.bm25(doc, tf, df))))
+                    .collect(),
+            };
+            scores = Some(next);
+        }
+        match scores {
+            Some(scores) => scores
+                .into_iter()
+                .filter(|(doc, _)| !excluded.contains(doc))
+                .map(|(doc, score)| Hit { doc, score })
+                .collect(),
+            None => (0..self.len() as u32)
+                .filter(|doc| !excluded.contains(doc))
+                .map(|doc| Hit { doc, score: 0.0 })
+                .collect(),
+        }
+    }
+
+    /// Byte spans of `text` to highlight for `query`: every word whose term is one of the
+    /// query's positive terms, or that starts with its prefix. Sorted, not overlapping.
+    pub fn highlights(&mut self, text: &str, query: &Query) -> Vec<Range<usize>> {
+        highlight_spans(text, query, &mut self.analyzer)
+    }
+}
+
+/// See [`Index::highlights`]; usable without an index.
+pub fn highlight_spans(text: &str, query: &Query, analyzer: &mut Analyzer) -> Vec<Range<usize>> {
+    let mut terms: HashSet<&str> = HashSet::new();
+    let mut prefixes: Vec<&str> = Vec::new();
+    for clause in &query.clauses {
+        match clause {
+            Clause::Phrase(t) => terms.extend(t.iter().map(String::as_str)),
+            Clause::Prefix(p) => prefixes.push(p),
+            Clause::Exclude(_) => {}
+        }
+    }
+    if terms.is_empty() && prefixes.is_empty() {
+        return Vec::new();
+    }
+    words(text)
+        .filter(|w| {
+            prefixes.iter().any(|p| w.folded.starts_with(p)) || terms.contains(analyzer.term(&w.folded).as_str())
+        })
+        .map(|w| w.span)
+        .collect()
+}
+
+/// The reference implementation: matches one text against a query by scanning its terms,
+/// with no index. Tests use it as the oracle for [`Index::search`]; benchmarks compare.
+pub fn linear_match(text: &str, query: &Query, analyzer: &mut Analyzer) -> bool {
+    let folded: Vec<String> = words(text).map(|w| w.folded).collect();
+    let terms: Vec<String> = folded.iter().map(|w| analyzer.term(w)).collect();
+    let contains = |phrase: &[String]| !phrase.is_empty() && terms.windows(phrase.len()).any(|w| w == phrase);
+    query.clauses.iter().all(|clause| match clause {
+        Clause::Phrase(p) => contains(p),
+        Clause::Prefix(p) => folded.iter().any(|w| w.starts_with(p.as_str())),
+        Clause::Exclude(p) => !contains(p),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(input: &str) -> Query {
+        Query::parse(input, &mut Analyzer::default())
+    }
+
+    #[test]
+    fn folding() {
+        let check = |input: &str, expected: &str| assert_eq!(fold(input), expected, "{input}");
+        check("Women’s", "women's");
+        check("Côte", "cote");
+        check("ÉCOLE", "ecole");
+        check("ﬁnance", "finance");
+        check("Data", "data");
+    }
+
+    #[test]
+    fn query_language() {
+        let phrase = |w: &[&str]| Clause::Phrase(w.iter().map(|s| s.to_string()).collect());
+        let check = |input: &str, expected: Vec<Clause>| assert_eq!(parse(input).clauses, expected, "{input:?}");
+        check("gender", vec![Clause::Prefix("gender".into())]);
+        check("gender ", vec![phrase(&["gender"])]);
+        check("Jobs data", vec![phrase(&["job"]), Clause::Prefix("data".into())]);
+        check("\"digital divide\"", vec![phrase(&["digit", "divid"])]);
+        check("data -privacy", vec![phrase(&["data"]), Clause::Exclude(vec!["privaci".into()])]);
+        check("\"unbalanced quote", vec![phrase(&["unbalanc", "quot"])]);
+        check("-", vec![]);
+        check("  ", vec![]);
+        check("<script>", vec![Clause::Prefix("script".into())]);
+        check("(a|b)* .+", vec![phrase(&["a", "b"])]);
+        check("🙂 مرحبا", vec![Clause::Prefix("مرحبا".into())]);
+    }
+
+    #[test]
+    fn long_queries_are_cut_not_refused() {
+        let q = parse(&"word ".repeat(10_000));
+        assert_eq!(q.clauses.len(), MAX_CLAUSES);
+    }
+
+    fn texts() -> Vec<&'static str> {
+        vec![
+            "The gender digital divide is still a reality.",
+            "Women’s access to jobs in technology fields.",
+            "Data flows and data protection; privacy by design.",
+            "Digital divides persist between regions.",
+        ]
+    }
+
+    fn found(input: &str) -> Vec<u32> {
+        let mut index = Index::build(texts());
+        let query = index.parse(input);
+        let mut docs: Vec<u32> = index.search(&query).into_iter().map(|h| h.doc).collect();
+        docs.sort_unstable();
+        docs
+    }
+
+    #[test]
+    fn search_semantics() {
+        let check = |input: &str, expected: &[u32]| assert_eq!(found(input), expected, "{input:?}");
+        check("gend", &[0]);
+        check("women's ", &[1]);
+        check("women’s ", &[1]);
+        check("womens", &[]);
+        check("job ", &[1]);
+        check("divide ", &[0, 3]);
+        check("\"digital divide\"", &[0, 3]);
+        check("\"divide digital\"", &[]);
+        check("digital -gender", &[3]);
+        check("-data", &[0, 1, 3]);
+        check("", &[0, 1, 2, 3]);
+        check("nothing-like-this", &[]);
+    }
+
+    #[test]
+    fn ranking_prefers_more_occurrences() {
+        let mut index = Index::build(["data once here and more words", "data data data"]);
+        let query = index.parse("data ");
+        let mut hits = index.search(&query);
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        assert_eq!(hits[0].doc, 1);
+    }
+
+    #[test]
+    fn highlights_are_byte_spans_of_the_original() {
+        let text = "Women’s jobs and the Gender divide";
+        let mut index = Index::build([text]);
+        let query = index.parse("women gender jo");
+        let spans = index.highlights(text, &query);
+        let marked: Vec<&str> = spans.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(marked, ["Women’s", "jobs", "Gender"]);
+    }
+}

@@ -1,0 +1,142 @@
+//! The app's state as plain data, the actions a user can take, and the pure reducer that
+//! applies them (the Elm architecture). The UI holds one [`AppState`] and dispatches
+//! [`Action`]s; the URL is rendered from `state.view`.
+
+use super::query::{Facet, Filters, Sort};
+use super::url::{Route, View};
+
+/// How many results are shown at first, and added by each "Show more".
+pub const PAGE_SIZE: usize = 50;
+
+/// How the browser history should record the latest change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HistoryMode {
+    /// A new entry (filter changes, opening a message): Back returns to the previous view.
+    #[default]
+    Push,
+    /// Replace the current entry (typing in the search box: no entry per keystroke).
+    Replace,
+    /// The view came from the URL (load, Back/Forward): leave history as it is.
+    Keep,
+}
+
+/// Everything the UI shows, as plain data.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AppState {
+    /// The page and selection (what the URL holds).
+    pub view: View,
+    /// Notices for the user (dropped URL parts), dismissible.
+    pub notices: Vec<String>,
+    /// How many results are shown (grows with "Show more"; resets when the selection changes).
+    pub shown: usize,
+    /// How the last change should be recorded in the browser history.
+    pub history: HistoryMode,
+}
+
+impl AppState {
+    /// The state for a view read from a URL, with the warnings of its parsing as notices.
+    pub fn from_url(view: View, warnings: Vec<String>) -> AppState {
+        AppState {
+            view,
+            notices: warnings,
+            shown: PAGE_SIZE,
+            history: HistoryMode::Keep,
+        }
+    }
+}
+
+/// What a user can do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Typed in the search box.
+    SetText(String),
+    /// Ticked or unticked a facet value.
+    ToggleFacet(Facet, String),
+    /// Removed every filter and the search text.
+    ClearAll,
+    /// Chose an order.
+    SetSort(Sort),
+    /// Opened a page (navigation links, opening a message).
+    Go(Route),
+    /// The URL changed (load, Back/Forward, a pasted link): adopt its view.
+    Navigated(View, Vec<String>),
+    /// Asked for more results.
+    ShowMore,
+    /// Dismissed the notice at this position.
+    DismissNotice(usize),
+}
+
+/// Applies an action to a state, returning the new state. Pure: no I/O.
+pub fn reduce(state: &AppState, action: Action) -> AppState {
+    let mut next = state.clone();
+    next.history = HistoryMode::Push;
+    let selection = &mut next.view.selection;
+    match action {
+        Action::SetText(text) => {
+            selection.text = text;
+            next.history = HistoryMode::Replace;
+            next.shown = PAGE_SIZE;
+            next.view.route = Route::Explore;
+        }
+        Action::ToggleFacet(facet, value) => {
+            selection.filters.toggle(facet, &value);
+            next.shown = PAGE_SIZE;
+            next.view.route = Route::Explore;
+        }
+        Action::ClearAll => {
+            selection.text.clear();
+            selection.filters = Filters::default();
+            next.shown = PAGE_SIZE;
+        }
+        Action::SetSort(sort) => selection.sort = sort,
+        Action::Go(route) => next.view.route = route,
+        Action::Navigated(view, warnings) => return AppState { shown: state.shown.max(PAGE_SIZE), ..AppState::from_url(view, warnings) },
+        Action::ShowMore => {
+            next.shown = state.shown + PAGE_SIZE;
+            next.history = HistoryMode::Keep;
+        }
+        Action::DismissNotice(i) => {
+            if i < next.notices.len() {
+                next.notices.remove(i);
+            }
+            next.history = HistoryMode::Keep;
+        }
+    }
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typing_replaces_history_and_filters_push() {
+        let state = AppState::default();
+        let typed = reduce(&state, Action::SetText("gen".into()));
+        assert_eq!(typed.history, HistoryMode::Replace);
+        assert_eq!(typed.view.selection.text, "gen");
+        let filtered = reduce(&typed, Action::ToggleFacet(Facet::Topic, "human-rights".into()));
+        assert_eq!(filtered.history, HistoryMode::Push);
+        assert!(filtered.view.selection.filters.topics.contains("human-rights"));
+        let cleared = reduce(&filtered, Action::ClearAll);
+        assert!(cleared.view.selection.filters.is_empty());
+        assert!(cleared.view.selection.text.is_empty());
+    }
+
+    #[test]
+    fn show_more_grows_and_a_new_selection_resets() {
+        let state = AppState { shown: PAGE_SIZE, ..AppState::default() };
+        let more = reduce(&state, Action::ShowMore);
+        assert_eq!(more.shown, 2 * PAGE_SIZE);
+        assert_eq!(more.history, HistoryMode::Keep);
+        let typed = reduce(&more, Action::SetText("data".into()));
+        assert_eq!(typed.shown, PAGE_SIZE);
+    }
+
+    #[test]
+    fn notices_are_dismissed_by_position_and_out_of_range_is_ignored() {
+        let state = AppState { notices: vec!["a".into(), "b".into()], ..AppState::default() };
+        assert_eq!(reduce(&state, Action::DismissNotice(0)).notices, ["b"]);
+        assert_eq!(reduce(&state, Action::DismissNotice(9)).notices, ["a", "b"]);
+    }
+}

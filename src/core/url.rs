@@ -1,0 +1,217 @@
+//! View state <-> URL. One function renders a [`View`] to its canonical hash URL, one
+//! parses any string back, dropping (and reporting) what it cannot use. The URL is a view
+//! of the state, never a second source of truth.
+//!
+//! Canonical form: `#/explore?q=…&meeting=…&topic=…&heading=…&coverage=…&sort=…`, keys in
+//! that fixed order, defaults omitted, set values sorted and comma-joined, percent-encoding
+//! by `application/x-www-form-urlencoded` rules. Routes: `#/explore`, `#/message/<id>`
+//! (with the selection it was opened from), `#/about`.
+
+use super::corpus::{CoverageStatus, Corpus};
+use super::query::{Facet, Selection, Sort};
+use super::validate::is_slug;
+
+/// Which page is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub enum Route {
+    /// Facets, search and results.
+    #[default]
+    Explore,
+    /// One message in full, with its context.
+    Message(String),
+    /// The meetings, coverage, topics and sources.
+    About,
+}
+
+/// Everything a URL holds: the page and the selection.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub struct View {
+    /// The page.
+    pub route: Route,
+    /// Search text, filters and sort (kept when a message is opened, for going back).
+    pub selection: Selection,
+}
+
+/// The result of parsing a URL: the usable view and what was dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    /// The view, with every unusable part dropped.
+    pub view: View,
+    /// One sentence per dropped part ("Ignored unknown topic 'foo'").
+    pub warnings: Vec<String>,
+}
+
+/// Renders a view to its canonical hash URL (starting with `#/`).
+pub fn render(view: &View) -> String {
+    let path = match &view.route {
+        Route::Explore => "#/explore".to_string(),
+        Route::Message(id) => format!("#/message/{}", encode_component(id)),
+        Route::About => return "#/about".to_string(),
+    };
+    let mut pairs = form_urlencoded::Serializer::new(String::new());
+    let selection = &view.selection;
+    if !selection.text.trim().is_empty() {
+        pairs.append_pair("q", &selection.text);
+    }
+    for facet in Facet::ALL {
+        let values = selection.filters.values(facet);
+        if !values.is_empty() {
+            pairs.append_pair(facet.key(), &values.join(","));
+        }
+    }
+    if selection.sort == Sort::Chronological {
+        pairs.append_pair("sort", "chronological");
+    }
+    let query = pairs.finish();
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+fn encode_component(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+/// Parses a URL (a whole address, a `#…` fragment, or junk) against the corpus in use.
+/// Never fails: unknown keys, bad values and unknown ids are dropped with a warning.
+pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
+    let mut warnings = Vec::new();
+    let fragment = url.split_once('#').map_or(url, |(_, f)| f);
+    let fragment = fragment.strip_prefix('/').unwrap_or(fragment);
+    let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
+    let path = path.trim_end_matches('/');
+    let route = match path.split_once('/') {
+        _ if path.is_empty() || path == "explore" => Route::Explore,
+        None if path == "about" => Route::About,
+        Some(("message", id)) => {
+            let id: String = form_urlencoded::parse(format!("x={id}").as_bytes())
+                .next()
+                .map(|(_, v)| v.into_owned())
+                .unwrap_or_default();
+            if corpus.message(&id).is_some() {
+                Route::Message(id)
+            } else {
+                warnings.push(format!("Message '{}' is not in this corpus; showing the list instead", shorten(&id)));
+                Route::Explore
+            }
+        }
+        _ => {
+            warnings.push(format!("Unknown page '{}'; showing Explore", shorten(path)));
+            Route::Explore
+        }
+    };
+    let mut selection = Selection::default();
+    let mut seen: Vec<String> = Vec::new();
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        if seen.contains(&key.to_string()) {
+            warnings.push(format!("Ignored repeated key '{}'", shorten(&key)));
+            continue;
+        }
+        seen.push(key.to_string());
+        match key.as_ref() {
+            "q" => selection.text = value.chars().take(super::search::MAX_QUERY_CHARS).collect(),
+            "sort" => match value.as_ref() {
+                "chronological" => selection.sort = Sort::Chronological,
+                "relevance" => selection.sort = Sort::Relevance,
+                other => warnings.push(format!("Ignored unknown sort '{}'", shorten(other))),
+            },
+            other => match Facet::ALL.into_iter().find(|f| f.key() == other) {
+                Some(facet) => {
+                    for id in value.split(',').filter(|id| !id.is_empty()) {
+                        if facet_value_exists(corpus, facet, id) {
+                            if !selection.filters.values(facet).iter().any(|v| v == id) {
+                                selection.filters.toggle(facet, id);
+                            }
+                        } else {
+                            warnings.push(format!("Ignored unknown {} '{}'", facet.key(), shorten(id)));
+                        }
+                    }
+                }
+                None => warnings.push(format!("Ignored unknown key '{}'", shorten(other))),
+            },
+        }
+    }
+    Parsed {
+        view: View { route, selection },
+        warnings,
+    }
+}
+
+fn facet_value_exists(corpus: &Corpus, facet: Facet, id: &str) -> bool {
+    is_slug(id)
+        && match facet {
+            Facet::Meeting => corpus.meeting(id).is_some(),
+            Facet::Topic => corpus.topic(id).is_some(),
+            Facet::Heading => corpus.heading(id).is_some(),
+            Facet::Coverage => CoverageStatus::from_slug(id).is_some(),
+        }
+}
+
+/// Keeps warnings short when a URL carries a huge value.
+fn shorten(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() > MAX {
+        format!("{}…", text.chars().take(MAX).collect::<String>())
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus() -> Corpus {
+        Corpus::builtin().unwrap()
+    }
+
+    #[test]
+    fn canonical_rendering() {
+        let mut view = View::default();
+        assert_eq!(render(&view), "#/explore");
+        view.selection.text = "digital divide".into();
+        view.selection.filters.toggle(Facet::Topic, "human-rights");
+        view.selection.filters.toggle(Facet::Meeting, "kyoto-2023");
+        view.selection.filters.toggle(Facet::Meeting, "geneva-2017");
+        view.selection.sort = Sort::Chronological;
+        assert_eq!(
+            render(&view),
+            "#/explore?q=digital+divide&meeting=geneva-2017%2Ckyoto-2023&topic=human-rights&sort=chronological"
+        );
+        view.route = Route::Message("geneva-2017-gender-3".into());
+        assert!(render(&view).starts_with("#/message/geneva-2017-gender-3?q="));
+    }
+
+    #[test]
+    fn tolerant_parsing_reports_every_drop() {
+        let parsed = parse(
+            "https://example.org/#/explore?topic=foo,human-rights&bogus=1&meeting=bali-1999&sort=up",
+            &corpus(),
+        );
+        assert_eq!(parsed.view.selection.filters.values(Facet::Topic), ["human-rights"]);
+        assert_eq!(
+            parsed.warnings,
+            [
+                "Ignored unknown topic 'foo'",
+                "Ignored unknown key 'bogus'",
+                "Ignored unknown meeting 'bali-1999'",
+                "Ignored unknown sort 'up'"
+            ]
+        );
+        let parsed = parse("#/message/no-such-message", &corpus());
+        assert_eq!(parsed.view.route, Route::Explore);
+        assert_eq!(parsed.warnings.len(), 1);
+    }
+
+    #[test]
+    fn round_trip_of_a_message_view() {
+        let corpus = corpus();
+        let mut view = View { route: Route::Message("kyoto-2023-children-1".into()), ..View::default() };
+        view.selection.filters.toggle(Facet::Coverage, "partial");
+        let parsed = parse(&render(&view), &corpus);
+        assert_eq!(parsed.view, view);
+        assert!(parsed.warnings.is_empty());
+    }
+}
