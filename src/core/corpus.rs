@@ -430,6 +430,55 @@ impl Corpus {
     }
 }
 
+/// Everything shown beside a message: names resolved from ids, ready to display.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageDetails {
+    /// "Geneva 2017".
+    pub meeting: String,
+    /// The message set's name as published, where known.
+    pub set_name: Option<String>,
+    /// The heading as published, or `None` where the source does not give it.
+    pub heading: Option<String>,
+    /// The sub-heading as published.
+    pub subheading: Option<String>,
+    /// Topic labels.
+    pub topics: Vec<String>,
+    /// Whether the topics were assigned editorially (no heading given).
+    pub editorial: bool,
+    /// The source document's title.
+    pub source_title: String,
+    /// The source document's URL, where known.
+    pub source_url: Option<String>,
+    /// Where in the source the text stands.
+    pub locator: String,
+    /// The coverage sentence of the message's meeting.
+    pub coverage: String,
+}
+
+impl Corpus {
+    /// Resolves the ids around a message for display.
+    pub fn details(&self, message: &Message) -> MessageDetails {
+        let meeting = self.meeting(&message.meeting);
+        let (topic_ids, editorial) = self.message_topics(message);
+        let source = self.source(&message.source.source);
+        MessageDetails {
+            meeting: meeting.map(Meeting::short_name).unwrap_or_else(|| message.meeting.clone()),
+            set_name: meeting.and_then(|m| m.message_set.name.clone()),
+            heading: message.heading.as_deref().and_then(|h| self.heading(h)).map(|(_, h)| h.name.clone()),
+            subheading: message.subheading.clone(),
+            topics: topic_ids
+                .iter()
+                .map(|id| self.topic(id).map_or_else(|| id.to_string(), |t| t.label.clone()))
+                .collect(),
+            editorial,
+            source_title: source.map_or_else(|| message.source.source.clone(), |s| s.title.clone()),
+            source_url: source.and_then(|s| s.url.clone()),
+            locator: message.source.locator.clone(),
+            coverage: meeting.map(|m| self.coverage_sentence(m)).unwrap_or_default(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -210,6 +210,25 @@ impl Explorer {
         self.index.parse(text)
     }
 
+    /// The coverage sentence of each partial meeting among these messages, in meeting
+    /// order ("Kyoto 2023: 2 of 89 published messages included (partial)"), so that a
+    /// selection never looks complete when it is not.
+    pub fn partial_coverage(&self, messages: &[usize]) -> Vec<String> {
+        let mut present = vec![false; self.corpus.meetings.len()];
+        for &m in messages {
+            if let Some(row) = self.rows.get(m) {
+                present[row.meeting as usize] = true;
+            }
+        }
+        self.corpus
+            .meetings
+            .iter()
+            .zip(present)
+            .filter(|(m, here)| *here && m.message_set.coverage.status != CoverageStatus::Complete)
+            .map(|(m, _)| self.corpus.coverage_sentence(m))
+            .collect()
+    }
+
     /// Evaluates a selection: the matching messages in order, and the facet counts.
     pub fn run(&mut self, selection: &Selection) -> Outcome {
         let query = self.index.parse(&selection.text);

@@ -1,0 +1,55 @@
+use yew::prelude::*;
+
+use crate::core::url::{self, Route, View};
+use crate::ui::hooks::use_app_state;
+
+/// The top bar: the app's name, the corpus in use and its partial sets, and the navigation.
+#[function_component(Header)]
+pub fn header() -> Html {
+    let context = use_app_state();
+    let explorer = context.explorer.borrow();
+    let corpus = explorer.corpus();
+    let state = context.state();
+    let link = |route: Route, label: &'static str, testid: &'static str| {
+        let href = url::render(&View { route: route.clone(), selection: state.view.selection.clone() });
+        let current = std::mem::discriminant(&route) == std::mem::discriminant(&state.view.route);
+        html! {
+            <a href={href} data-testid={testid} aria-current={current.then_some("page")}>{ label }</a>
+        }
+    };
+    let skip = Callback::from(|_: MouseEvent| focus_main());
+    let partial = explorer.partial_coverage(&(0..corpus.messages.len()).collect::<Vec<_>>());
+    html! {
+        <header class="site-header">
+            <button class="skip-link" onclick={skip}>{ "Skip to content" }</button>
+            <div class="brand">
+                <p class="app-name">{ "Messages Explorer" }</p>
+                <p class="corpus-name" data-testid="corpus-name">
+                    { format!("Corpus: {} — {} messages included", corpus.title, corpus.messages.len()) }
+                </p>
+                if !partial.is_empty() {
+                    <p class="corpus-partial">{ format!("Includes partial sets: {}.", partial.join("; ")) }</p>
+                }
+            </div>
+            <nav aria-label="Views">
+                { link(Route::Explore, "Explore", "nav-explore") }
+                { link(Route::About, "About the data", "nav-about") }
+            </nav>
+        </header>
+    }
+}
+
+/// Moves keyboard focus to the main region (the skip link's job, without touching the
+/// hash, which holds the route).
+fn focus_main() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(main) = gloo::utils::document()
+            .get_element_by_id("main")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            main.focus().ok();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+use std::ops::Range;
+
+use yew::prelude::*;
+
+use super::Highlighted;
+use crate::core::corpus::MessageDetails;
+
+/// Props of [`MessageCard`].
+#[derive(Properties, PartialEq)]
+pub struct MessageCardProps {
+    /// The message id (for tests and the permalink).
+    pub id: AttrValue,
+    /// The verbatim text.
+    pub text: AttrValue,
+    /// Search matches to mark.
+    #[prop_or_default]
+    pub spans: Vec<Range<usize>>,
+    /// Names around the message.
+    pub details: MessageDetails,
+    /// Link that opens the message with its context.
+    pub href: AttrValue,
+}
+
+/// A message in a result list: full text with highlights, meeting, heading and topic.
+#[function_component(MessageCard)]
+pub fn message_card(props: &MessageCardProps) -> Html {
+    let d = &props.details;
+    html! {
+        <li class="message-card" data-testid="result" data-id={props.id.clone()}>
+            <p class="message-text"><Highlighted text={props.text.clone()} spans={props.spans.clone()} /></p>
+            <p class="message-meta">
+                <span class="meeting">{ d.meeting.clone() }</span>
+                { " · " }
+                <span class="heading">{ d.heading.clone().unwrap_or_else(|| "Heading not given in the source".into()) }</span>
+                { " · " }
+                <span class="topics">
+                    { d.topics.join(", ") }
+                    if d.editorial { { " (topic assigned editorially)" } }
+                </span>
+            </p>
+            <p class="message-open"><a href={props.href.clone()}>{ "Read with source" }<span class="visually-hidden">{ format!(": {}", props.id) }</span></a></p>
+        </li>
+    }
+}

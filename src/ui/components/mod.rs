@@ -1,0 +1,13 @@
+//! Props-only pieces (plus the header and notices, which read the context).
+
+mod facet_list;
+mod header;
+mod highlighted;
+mod message_card;
+mod notices;
+
+pub use facet_list::FacetList;
+pub use header::Header;
+pub use highlighted::Highlighted;
+pub use message_card::MessageCard;
+pub use notices::Notices;

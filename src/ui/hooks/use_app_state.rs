@@ -1,0 +1,54 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::query::Explorer;
+use crate::core::state::{reduce, Action, AppState};
+
+/// [`AppState`] wrapped for Yew's reducer hook; the rules live in [`reduce`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Store(pub AppState);
+
+impl Reducible for Store {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Store(reduce(&self.0, action)))
+    }
+}
+
+/// What every page reads: the state, a way to dispatch actions, and the loaded corpus
+/// with its index.
+#[derive(Clone)]
+pub struct AppContext {
+    /// The state and its dispatcher.
+    pub store: UseReducerHandle<Store>,
+    /// The corpus being explored, indexed (mutable only for the stem cache).
+    pub explorer: Rc<RefCell<Explorer>>,
+}
+
+impl PartialEq for AppContext {
+    fn eq(&self, other: &Self) -> bool {
+        self.store == other.store && Rc::ptr_eq(&self.explorer, &other.explorer)
+    }
+}
+
+impl AppContext {
+    /// The current state.
+    pub fn state(&self) -> &AppState {
+        &self.store.0
+    }
+
+    /// A callback that turns a value into an action and dispatches it.
+    pub fn dispatcher<T: 'static>(&self, f: impl Fn(T) -> Action + 'static) -> Callback<T> {
+        let store = self.store.clone();
+        Callback::from(move |value: T| store.dispatch(f(value)))
+    }
+}
+
+/// The app context provided by [`crate::ui::App`].
+#[hook]
+pub fn use_app_state() -> AppContext {
+    use_context::<AppContext>().expect("pages are rendered inside App's ContextProvider")
+}

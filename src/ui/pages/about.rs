@@ -1,0 +1,84 @@
+use yew::prelude::*;
+
+use crate::core::corpus::Fact;
+use crate::ui::hooks::use_app_state;
+
+/// About the data: the meetings with their cited facts and coverage, the topic vocabulary
+/// and how headings map to it, and the sources.
+#[function_component(AboutPage)]
+pub fn about_page() -> Html {
+    let context = use_app_state();
+    let explorer = context.explorer.borrow();
+    let corpus = explorer.corpus();
+    let source_title = |id: &str| corpus.source(id).map_or_else(|| id.to_string(), |s| s.title.clone());
+    let fact = |label: &str, fact: &Option<Fact>| match fact {
+        Some(f) => html! {
+            <><dt>{ label.to_string() }</dt><dd>{ f.value.clone() }<span class="cite">{ format!(" — {}", source_title(&f.source)) }</span></dd></>
+        },
+        None => html! { <><dt>{ label.to_string() }</dt><dd class="unknown">{ "Not stated in the sources" }</dd></> },
+    };
+    html! {
+        <div class="about">
+            <h1>{ "About the data" }</h1>
+            <p>{ "Every message is quoted verbatim from the source it cites; nothing is paraphrased or completed. Where only part of a year's set could be recovered, it is marked as partial." }</p>
+            <h2>{ "Meetings and coverage" }</h2>
+            <table class="coverage-table" data-testid="coverage-table">
+                <caption>{ "Messages included per IGF meeting" }</caption>
+                <thead><tr><th scope="col">{ "Meeting" }</th><th scope="col">{ "Message set" }</th><th scope="col">{ "Messages included" }</th><th scope="col">{ "Coverage" }</th></tr></thead>
+                <tbody>
+                    { for corpus.meetings.iter().map(|m| html! {
+                        <tr>
+                            <th scope="row">{ format!("{} ({})", m.short_name(), m.number.map(|n| format!("IGF {n}")).unwrap_or_default()) }</th>
+                            <td>{ m.message_set.name.clone().unwrap_or_else(|| "—".into()) }</td>
+                            <td>{ corpus.included_count(&m.id) }</td>
+                            <td>{ corpus.coverage_sentence(m) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            { for corpus.meetings.iter().map(|m| html! {
+                <section class="meeting" id={format!("meeting-{}", m.id)}>
+                    <h3>{ m.short_name() }</h3>
+                    <dl class="facts">
+                        <dt>{ "Place" }</dt>
+                        <dd>{ m.place.clone().unwrap_or_else(|| if m.online { "Online".into() } else { "Not stated".into() }) }</dd>
+                        { fact("Dates", &m.dates) }
+                        { fact("Overarching theme", &m.theme) }
+                        { for m.figures.iter().map(|f| html! {
+                            <><dt>{ f.label.clone() }</dt><dd>{ f.value.clone() }<span class="cite">{ format!(" — {}", source_title(&f.source)) }</span></dd></>
+                        }) }
+                        <dt>{ "Coverage" }</dt>
+                        <dd>{ m.message_set.coverage.note.clone().unwrap_or_default() }</dd>
+                    </dl>
+                    if !m.message_set.headings.is_empty() {
+                        <table class="mapping">
+                            <caption>{ format!("Headings of the {} as published, and their topics", m.message_set.name.clone().unwrap_or_default()) }</caption>
+                            <thead><tr><th scope="col">{ "Heading as published" }</th><th scope="col">{ "Topics (editorial)" }</th></tr></thead>
+                            <tbody>
+                                { for m.message_set.headings.iter().map(|h| html! {
+                                    <tr><td>{ h.name.clone() }</td><td>{ h.topics.iter().filter_map(|t| corpus.topic(t)).map(|t| t.label.clone()).collect::<Vec<_>>().join(", ") }</td></tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    }
+                </section>
+            }) }
+            <h2>{ "Topics" }</h2>
+            <p>{ "The topics are an editorial layer that lets messages be compared across years; the heading as published is always shown beside them." }</p>
+            <dl class="topics">
+                { for corpus.topics.iter().map(|t| html! { <><dt>{ t.label.clone() }</dt><dd>{ t.description.clone() }</dd></> }) }
+            </dl>
+            <h2>{ "Sources" }</h2>
+            <ul class="sources">
+                { for corpus.sources.iter().map(|s| html! {
+                    <li>
+                        { s.title.clone() }
+                        { s.publisher.clone().map(|p| format!(", {p}")).unwrap_or_default() }
+                        { s.date.clone().map(|d| format!(", {d}")).unwrap_or_default() }
+                        if let Some(url) = s.url.clone() { { ". " }<a href={url.clone()} rel="noopener noreferrer">{ url }</a> }
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,156 @@
+use yew::prelude::*;
+
+use crate::core::query::{Facet, Sort};
+use crate::core::state::Action;
+use crate::core::url::{self, Route, View};
+use crate::ui::components::{FacetList, MessageCard};
+use crate::ui::hooks::use_app_state;
+
+/// Explore: the search box, the facets with counts, and the matching messages.
+#[function_component(ExplorePage)]
+pub fn explore_page() -> Html {
+    let context = use_app_state();
+    let state = context.state().clone();
+    let selection = state.view.selection.clone();
+    let outcome = {
+        let explorer = context.explorer.clone();
+        use_memo(selection.clone(), move |selection| explorer.borrow_mut().run(selection))
+    };
+    let search_ref = use_node_ref();
+    use_slash_focuses(search_ref.clone());
+
+    let mut explorer = context.explorer.borrow_mut();
+    let total = explorer.corpus().messages.len();
+    let found = outcome.messages.len();
+    let oninput = context.dispatcher(|e: InputEvent| Action::SetText(input_value(&e)));
+    let onsort = context.dispatcher(|e: Event| {
+        Action::SetSort(if select_value(&e) == "chronological" { Sort::Chronological } else { Sort::Relevance })
+    });
+    let ontoggle = context.dispatcher(|(facet, id): (Facet, String)| Action::ToggleFacet(facet, id));
+    let onclear = context.dispatcher(|_: MouseEvent| Action::ClearAll);
+    let onmore = context.dispatcher(|_: MouseEvent| Action::ShowMore);
+    let active = !selection.text.trim().is_empty() || !selection.filters.is_empty();
+    let partial = explorer.partial_coverage(&outcome.messages);
+
+    let cards: Vec<Html> = outcome
+        .messages
+        .iter()
+        .take(state.shown)
+        .map(|&m| {
+            let spans = explorer.highlights(m, &outcome.query);
+            let corpus = explorer.corpus();
+            let message = &corpus.messages[m];
+            let href = url::render(&View { route: Route::Message(message.id.clone()), selection: selection.clone() });
+            html! {
+                <MessageCard key={message.id.clone()} id={message.id.clone()} text={message.text.clone()}
+                    {spans} details={corpus.details(message)} href={href} />
+            }
+        })
+        .collect();
+
+    let removals: Vec<Html> = outcome
+        .facets
+        .iter()
+        .flat_map(|(facet, values)| values.iter().filter(|v| v.selected).map(move |v| (*facet, v)))
+        .map(|(facet, value)| {
+            let id = value.id.clone();
+            let remove = context.dispatcher(move |_: MouseEvent| Action::ToggleFacet(facet, id.clone()));
+            html! { <li><button class="link-button" onclick={remove}>{ format!("Remove the filter {}: {}", facet.label(), value.label) }</button></li> }
+        })
+        .collect();
+
+    html! {
+        <div class="explore">
+            <h1 class="visually-hidden">{ "Explore the messages" }</h1>
+            <div class="search-row" role="search">
+                <label for="search">{ "Search the messages" }</label>
+                <input id="search" type="search" ref={search_ref} data-testid="search"
+                    value={selection.text.clone()} {oninput} autocomplete="off" spellcheck="false"
+                    placeholder="Words, \"a phrase\", -exclude" aria-describedby="search-help" />
+                <p id="search-help" class="hint">{ "Press / to search. The last word matches as you type; quote a phrase; put - before a word to exclude it." }</p>
+                <label for="sort">{ "Order" }</label>
+                <select id="sort" onchange={onsort} data-testid="sort">
+                    <option value="relevance" selected={selection.sort == Sort::Relevance}>{ "Best match" }</option>
+                    <option value="chronological" selected={selection.sort == Sort::Chronological}>{ "By year" }</option>
+                </select>
+            </div>
+            <div class="explore-body">
+                <details class="facets" open=true>
+                    <summary>{ "Filters" }</summary>
+                    { for outcome.facets.iter().map(|(facet, values)| html! {
+                        <FacetList facet={*facet} values={values.clone()} ontoggle={ontoggle.clone()} />
+                    }) }
+                </details>
+                <section class="results" aria-labelledby="result-count">
+                    <div class="result-head">
+                        <p id="result-count" class="result-count" role="status" aria-live="polite" data-testid="result-count">
+                            { format!("{found} of {total} messages included") }
+                        </p>
+                        if active {
+                            <button class="link-button" onclick={onclear.clone()} data-testid="clear-all">{ "Clear all" }</button>
+                        }
+                    </div>
+                    if !partial.is_empty() {
+                        <ul class="coverage-notes" data-testid="coverage-notes">
+                            { for partial.iter().map(|s| html! { <li>{ s.clone() }</li> }) }
+                        </ul>
+                    }
+                    if found == 0 {
+                        <div class="empty-state" data-testid="empty-state">
+                            <p>{ "No messages match." }</p>
+                            <ul>
+                                { for removals }
+                                if !selection.text.trim().is_empty() {
+                                    <li><button class="link-button" onclick={context.dispatcher(|_: MouseEvent| Action::SetText(String::new()))}>{ "Clear the search text" }</button></li>
+                                }
+                            </ul>
+                        </div>
+                    } else {
+                        <ol class="result-list">{ for cards }</ol>
+                        if found > state.shown {
+                            <button class="show-more" onclick={onmore} data-testid="show-more">
+                                { format!("Show more ({} of {found} shown)", state.shown.min(found)) }
+                            </button>
+                        }
+                    }
+                </section>
+            </div>
+        </div>
+    }
+}
+
+/// Focuses the search box when `/` is pressed outside a text field.
+#[hook]
+fn use_slash_focuses(target: NodeRef) {
+    use_effect_with((), move |_| {
+        #[cfg(target_arch = "wasm32")]
+        let listener = {
+            use wasm_bindgen::JsCast;
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            gloo::events::EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                let typing = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                if event.key() == "/" && !typing {
+                    if let Some(input) = target.cast::<web_sys::HtmlInputElement>() {
+                        event.prevent_default();
+                        input.focus().ok();
+                    }
+                }
+            })
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let listener = target; // nothing to listen to outside a browser
+        move || drop(listener)
+    });
+}
+
+fn input_value(event: &InputEvent) -> String {
+    event.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+fn select_value(event: &Event) -> String {
+    event.target_unchecked_into::<web_sys::HtmlSelectElement>().value()
+}

@@ -1,0 +1,9 @@
+//! One component per route; each reads the app state through `use_app_state`.
+
+mod about;
+mod explore;
+mod message;
+
+pub use about::AboutPage;
+pub use explore::ExplorePage;
+pub use message::MessagePage;

@@ -1,0 +1,80 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, axeViolations, screenshot } from './harness.mjs';
+
+let server, url, browser;
+before(async () => { ({ server, url } = await startServer()); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const count = (page) => page.getByTestId('result-count').textContent();
+
+test('the home view lists every message with its count, and passes axe', async () => {
+  const { page, context } = await openPage(browser, url);
+  assert.equal(await count(page), '66 of 66 messages included');
+  assert.equal(await page.getByTestId('result').count(), 50);
+  await page.getByTestId('show-more').click();
+  assert.equal(await page.getByTestId('result').count(), 66);
+  assert.deepEqual(await axeViolations(page), []);
+  await screenshot(page, 'explore');
+  assert.deepEqual(await page.problems(), []);
+  await context.close();
+});
+
+test('typing a few letters finds the Geneva messages about gender, highlighted', async () => {
+  const { page, context } = await openPage(browser, url);
+  await page.keyboard.press('/');
+  await page.keyboard.type('gend');
+  await page.waitForURL(/#\/explore\?q=gend$/);
+  assert.match(await count(page), /^7 of 66 messages included$/);
+  const marks = await page.locator('[data-testid="result"] mark').allTextContents();
+  assert.ok(marks.length >= 6 && marks.every((m) => m.toLowerCase().startsWith('gend')), marks.join());
+  await context.close();
+});
+
+test('facets narrow the list, show counts, and the empty state offers a way out', async () => {
+  const { page, context } = await openPage(browser, url);
+  await page.getByLabel(/^Kyoto 2023/).check();
+  await page.waitForFunction(() => document.querySelector('[data-testid="result-count"]').textContent.startsWith('2 of'));
+  assert.match(await page.getByTestId('coverage-notes').textContent(), /Kyoto 2023: 2 of 89 published messages included/);
+  await page.getByTestId('search').fill('encryption');
+  await page.getByTestId('empty-state').waitFor();
+  await page.getByRole('button', { name: 'Remove the filter Meeting: Kyoto 2023' }).click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="empty-state"]'));
+  assert.match(await count(page), /^1 of 66/);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test('a message opens with its source, and Back returns to the list', async () => {
+  const { page, context } = await openPage(browser, url + '#/explore?q=jobs');
+  await page.getByRole('link', { name: /Read with source/ }).first().click();
+  await page.getByTestId('message-detail').waitFor();
+  assert.match(await page.getByTestId('message-source').textContent(), /Chair's Summary.*Session Messages, bullet/s);
+  assert.deepEqual(await axeViolations(page), []);
+  await screenshot(page, 'message');
+  await page.goBack();
+  await page.getByTestId('result-count').waitFor();
+  assert.equal(await page.getByTestId('search').inputValue(), 'jobs');
+  await context.close();
+});
+
+test('the about page shows the coverage of every meeting and passes axe', async () => {
+  const { page, context } = await openPage(browser, url + '#/about');
+  const rows = await page.getByTestId('coverage-table').locator('tbody tr').count();
+  assert.equal(rows, 9);
+  assert.deepEqual(await axeViolations(page), []);
+  await screenshot(page, 'about');
+  await context.close();
+});
+
+test('hostile links render as text, open no dialog and are reported', async () => {
+  const evil = encodeURIComponent('<script>alert(1)</script>');
+  const img = encodeURIComponent('"><img src=x onerror=alert(1)>');
+  const { page, context } = await openPage(browser, `${url}#/explore?q=${evil}&topic=${img}&meeting=javascript:alert(1)`);
+  assert.equal(await page.getByTestId('search').inputValue(), '<script>alert(1)</script>');
+  assert.equal(await page.locator('img').count(), 0);
+  assert.equal(await page.locator('main script').count(), 0);
+  assert.match(await page.getByTestId('notices').textContent(), /Ignored unknown topic/);
+  assert.deepEqual(await page.problems(), []);
+  await context.close();
+});

@@ -1,0 +1,74 @@
+// Shared set-up of the end-to-end suite: a static server for dist/ on 127.0.0.1 (started
+// and stopped by the suite), Debian's Chromium driven by playwright-core, axe-core checks,
+// CSP-violation capture and screenshots under tests/e2e/output/ (git-ignored).
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+const root = path.resolve('dist');
+export const outputDir = path.resolve('tests/e2e/output');
+fs.mkdirSync(outputDir, { recursive: true });
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',
+};
+
+/** Serves dist/ (and, for tests only, files from tests/data/ under /__test__/). */
+export function startServer() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let base = root;
+    let rel = decodeURIComponent(url.pathname);
+    if (rel.startsWith('/__test__/')) { base = path.resolve('tests/data'); rel = rel.slice('/__test__'.length); }
+    let file = path.join(base, rel === '/' ? 'index.html' : rel);
+    if (!file.startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404); res.end('not found'); return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
+    server, url: `http://127.0.0.1:${server.address().port}/`,
+  })));
+}
+
+export async function launch() {
+  // Playwright gives every non-persistent launch a fresh, empty --user-data-dir itself.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return browser;
+}
+
+/** Opens a page that records console errors, page errors, dialogs and CSP violations. */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`http ${r.status()}: ${r.url()}`); });
+  page.on('dialog', async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="result-count"], [data-testid="message-detail"], .about, [data-testid="corpus-error"]');
+  page.problems = async () => [...problems, ...(await page.evaluate(() => window.__csp)).map((v) => `csp: ${v}`)];
+  return { context, page };
+}
+
+export async function axeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: path.join(outputDir, `${name}.png`), fullPage: true });
+}
