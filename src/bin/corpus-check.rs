@@ -1,1 +1,82 @@
-fn main(){}
+//! Curator tool: validates a corpus file with the same code the app uses, and, given the
+//! folder of source texts, checks that every message and cited fact is verbatim.
+//!
+//! Usage: `corpus-check CORPUS.json [--sources DIR]`. Prints every problem with the JSON
+//! path of its field and exits 1 when there is any (2 for a usage or read error).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use messages_explorer::core::corpus::Corpus;
+use messages_explorer::core::validate::check_verbatim;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (file, sources) = match args.as_slice() {
+        [file] => (PathBuf::from(file), None),
+        [file, flag, dir] if flag == "--sources" => (PathBuf::from(file), Some(PathBuf::from(dir))),
+        _ => {
+            eprintln!("usage: corpus-check CORPUS.json [--sources DIR]");
+            return ExitCode::from(2);
+        }
+    };
+    let bytes = match std::fs::read(&file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("{}: cannot read: {e}", file.display());
+            return ExitCode::from(2);
+        }
+    };
+    let corpus = match Corpus::from_bytes(&bytes) {
+        Ok(corpus) => corpus,
+        Err(error) => {
+            for problem in &error.problems {
+                println!("{}: {problem}", file.display());
+            }
+            println!("{} problem(s)", error.problems.len());
+            return ExitCode::from(1);
+        }
+    };
+    let mut problems = Vec::new();
+    if let Some(dir) = sources {
+        match read_texts(&dir) {
+            Ok(texts) => problems = check_verbatim(&corpus, &texts),
+            Err(e) => {
+                eprintln!("{}: cannot read the sources: {e}", dir.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
+    for problem in &problems {
+        println!("{}: {problem}", file.display());
+    }
+    println!(
+        "{}: {} messages, {} meetings, {} topics, {} sources; {} problem(s)",
+        file.display(),
+        corpus.messages.len(),
+        corpus.meetings.len(),
+        corpus.topics.len(),
+        corpus.sources.len(),
+        problems.len()
+    );
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Reads every file of a folder as text, keyed by file name.
+fn read_texts(dir: &Path) -> std::io::Result<HashMap<String, String>> {
+    let mut texts = HashMap::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_file() {
+            if let (Some(name), Ok(text)) = (path.file_name(), std::fs::read_to_string(&path)) {
+                texts.insert(name.to_string_lossy().into_owned(), text);
+            }
+        }
+    }
+    Ok(texts)
+}

@@ -340,6 +340,10 @@ impl Corpus {
                 format!("the file is not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
             )
         })?;
+        // serde would also read a struct from an array; a corpus is always an object.
+        if !text.trim_start().starts_with('{') {
+            return Err(fail("", "expected a JSON object (a corpus file), found other content".into()));
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         let corpus: Corpus = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();

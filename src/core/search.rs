@@ -173,6 +173,8 @@ pub struct Index {
     analyzer: Analyzer,
     /// Term -> its id.
     term_ids: HashMap<String, u32>,
+    /// Term id -> term.
+    terms: Vec<String>,
     /// Term id -> postings, sorted by document.
     postings: Vec<Vec<Posting>>,
     /// Distinct folded words, sorted, with the term each stems to (for prefix matching).
@@ -197,6 +199,7 @@ impl Index {
         let mut analyzer = Analyzer::default();
         let mut term_ids: HashMap<String, u32> = HashMap::new();
         let mut postings: Vec<Vec<Posting>> = Vec::new();
+        let mut terms: Vec<String> = Vec::new();
         let mut folded_terms: HashMap<String, u32> = HashMap::new();
         let mut doc_lengths = Vec::new();
         for (doc, text) in texts.into_iter().enumerate() {
@@ -209,9 +212,10 @@ impl Index {
                     None => {
                         let term = analyzer.term(&word.folded);
                         let next = term_ids.len() as u32;
-                        let id = *term_ids.entry(term).or_insert(next);
+                        let id = *term_ids.entry(term.clone()).or_insert(next);
                         if id == next {
                             postings.push(Vec::new());
+                            terms.push(term);
                         }
                         folded_terms.insert(word.folded, id);
                         id
@@ -239,6 +243,7 @@ impl Index {
         Index {
             analyzer,
             term_ids,
+            terms,
             postings,
             vocabulary,
             doc_lengths,
@@ -261,7 +266,9 @@ impl Index {
         Query::parse(input, &mut self.analyzer)
     }
 
-    /// The term ids of the folded words starting with `prefix`.
+    /// The term ids of the folded words starting with `prefix`: the word being typed
+    /// matches every word that shares a stem with a word it begins ("women'" finds
+    /// "women's" and so "women").
     fn prefix_terms(&self, prefix: &str) -> Vec<u32> {
         let start = self.vocabulary.partition_point(|(w, _)| w.as_str() < prefix);
         let mut ids: Vec<u32> = self.vocabulary[start..]
@@ -366,11 +373,28 @@ impl Index {
     /// Byte spans of `text` to highlight for `query`: every word whose term is one of the
     /// query's positive terms, or that starts with its prefix. Sorted, not overlapping.
     pub fn highlights(&mut self, text: &str, query: &Query) -> Vec<Range<usize>> {
-        highlight_spans(text, query, &mut self.analyzer)
+        let expanded = self.expand_prefixes(query);
+        highlight_spans(text, &expanded, &mut self.analyzer)
+    }
+
+    /// The query with each prefix replaced by the terms it stands for in this index.
+    fn expand_prefixes(&self, query: &Query) -> Query {
+        let clauses = query
+            .clauses
+            .iter()
+            .map(|clause| match clause {
+                Clause::Prefix(prefix) => Clause::Phrase(
+                    self.prefix_terms(prefix).into_iter().map(|id| self.terms[id as usize].clone()).collect(),
+                ),
+                other => other.clone(),
+            })
+            .collect();
+        Query { clauses }
     }
 }
 
-/// See [`Index::highlights`]; usable without an index.
+/// Byte spans of the words of `text` whose term is one of the query's positive terms (or
+/// that start with one of its prefixes).
 pub fn highlight_spans(text: &str, query: &Query, analyzer: &mut Analyzer) -> Vec<Range<usize>> {
     let mut terms: HashSet<&str> = HashSet::new();
     let mut prefixes: Vec<&str> = Vec::new();
@@ -392,17 +416,46 @@ pub fn highlight_spans(text: &str, query: &Query, analyzer: &mut Analyzer) -> Ve
         .collect()
 }
 
-/// The reference implementation: matches one text against a query by scanning its terms,
-/// with no index. Tests use it as the oracle for [`Index::search`]; benchmarks compare.
-pub fn linear_match(text: &str, query: &Query, analyzer: &mut Analyzer) -> bool {
-    let folded: Vec<String> = words(text).map(|w| w.folded).collect();
-    let terms: Vec<String> = folded.iter().map(|w| analyzer.term(w)).collect();
-    let contains = |phrase: &[String]| !phrase.is_empty() && terms.windows(phrase.len()).any(|w| w == phrase);
-    query.clauses.iter().all(|clause| match clause {
-        Clause::Phrase(p) => contains(p),
-        Clause::Prefix(p) => folded.iter().any(|w| w.starts_with(p.as_str())),
-        Clause::Exclude(p) => !contains(p),
-    })
+/// The reference implementation (the oracle of the tests, the baseline of the benchmarks):
+/// evaluates a query over a collection by scanning every text, with no index. A prefix
+/// stands for the stems of the collection's words that start with it, as in [`Index`].
+pub fn linear_search(texts: &[&str], query: &Query, analyzer: &mut Analyzer) -> Vec<u32> {
+    let docs: Vec<(Vec<String>, Vec<String>)> = texts
+        .iter()
+        .map(|text| {
+            let folded: Vec<String> = words(text).map(|w| w.folded).collect();
+            let terms = folded.iter().map(|w| analyzer.term(w)).collect();
+            (folded, terms)
+        })
+        .collect();
+    let prefix_terms = |prefix: &str, analyzer: &mut Analyzer| -> HashSet<String> {
+        let mut found = HashSet::new();
+        for (folded, _) in &docs {
+            for word in folded.iter().filter(|w| w.starts_with(prefix)) {
+                found.insert(analyzer.term(word));
+            }
+        }
+        found
+    };
+    let expanded: Vec<Option<HashSet<String>>> = query
+        .clauses
+        .iter()
+        .map(|c| match c {
+            Clause::Prefix(p) => Some(prefix_terms(p, analyzer)),
+            _ => None,
+        })
+        .collect();
+    let contains = |terms: &[String], phrase: &[String]| !phrase.is_empty() && terms.windows(phrase.len()).any(|w| w == phrase);
+    (0..docs.len() as u32)
+        .filter(|&d| {
+            let terms = &docs[d as usize].1;
+            query.clauses.iter().zip(&expanded).all(|(clause, set)| match clause {
+                Clause::Phrase(p) => contains(terms, p),
+                Clause::Prefix(_) => set.as_ref().is_some_and(|s| terms.iter().any(|t| s.contains(t))),
+                Clause::Exclude(p) => !contains(terms, p),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -203,7 +203,7 @@ fn check_ref(
 /// as the source files are Markdown renderings of the PDFs, and every run of whitespace
 /// (including a page break between two parts of one bullet) becomes one space.
 pub fn normalise_for_verbatim(text: &str) -> String {
-    text.replace('*', " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    text.replace('*', "").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Checks that every message text and every cited fact occurs verbatim (after

@@ -1,0 +1,186 @@
+//! Property tests of the engine against obviously-correct slow versions: the search index
+//! against a linear scan, facet filtering against a naive loop, and the URL parser.
+
+use messages_explorer::core::corpus::Corpus;
+use messages_explorer::core::query::{Explorer, Facet, Selection, Sort};
+use messages_explorer::core::search::{linear_search, Analyzer, Index};
+use messages_explorer::core::url::{parse, render, Route, View};
+use proptest::prelude::*;
+
+const WORDS: &[&str] = &[
+    "data", "Data", "gender", "Gender’s", "women's", "women", "jobs", "job", "access", "accessibility",
+    "cyber", "cybersecurity", "Côte", "cote", "rights", "right", "digital", "divide", "divides", "AI",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    proptest::collection::vec((proptest::sample::select(WORDS), proptest::sample::select(&[" ", ", ", ". ", " – "][..])), 0..12)
+        .prop_map(|parts| parts.into_iter().map(|(w, sep)| format!("{w}{sep}")).collect())
+}
+
+fn query_text() -> impl Strategy<Value = String> {
+    let word = proptest::sample::select(WORDS).prop_map(|w| w.to_string());
+    let prefix = proptest::sample::select(WORDS).prop_map(|w| w.chars().take(3).collect::<String>());
+    let piece = prop_oneof![
+        word.clone(),
+        word.clone().prop_map(|w| format!("-{w}")),
+        (word.clone(), word.clone()).prop_map(|(a, b)| format!("\"{a} {b}\"")),
+        prefix,
+    ];
+    (proptest::collection::vec(piece, 0..4), any::<bool>())
+        .prop_map(|(pieces, trailing)| format!("{}{}", pieces.join(" "), if trailing { " " } else { "" }))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_index_finds_what_a_linear_scan_finds(texts in proptest::collection::vec(text(), 0..30), q in query_text()) {
+        let mut index = Index::build(texts.iter().map(String::as_str));
+        let query = index.parse(&q);
+        let mut found: Vec<u32> = index.search(&query).into_iter().map(|h| h.doc).collect();
+        found.sort_unstable();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let expected = linear_search(&refs, &query, &mut Analyzer::default());
+        prop_assert_eq!(found, expected, "query {:?} parsed as {:?}", q, query);
+    }
+
+    #[test]
+    fn any_text_is_a_query_and_never_panics(q in any::<String>()) {
+        let mut index = Index::build(["Gender digital divide", "data jobs"]);
+        let query = index.parse(&q);
+        let _ = index.search(&query);
+        let _ = index.highlights("Gender digital divide", &query);
+    }
+}
+
+fn builtin() -> Corpus {
+    Corpus::builtin().unwrap()
+}
+
+/// Every valid view of the built-in corpus: random subsets of real ids, text and sort.
+fn view() -> impl Strategy<Value = View> {
+    let corpus = builtin();
+    let meetings: Vec<String> = corpus.meetings.iter().map(|m| m.id.clone()).collect();
+    let topics: Vec<String> = corpus.topics.iter().map(|t| t.id.clone()).collect();
+    let headings: Vec<String> = corpus.meetings.iter().flat_map(|m| m.message_set.headings.iter().map(|h| h.id.clone())).collect();
+    let messages: Vec<String> = corpus.messages.iter().map(|m| m.id.clone()).collect();
+    let pick = |ids: Vec<String>| proptest::sample::subsequence(ids.clone(), 0..=ids.len().min(3));
+    let route = prop_oneof![
+        Just(Route::Explore),
+        Just(Route::About),
+        proptest::sample::select(messages).prop_map(Route::Message),
+    ];
+    (route, "[ -~é’“”<>&#%+?=,/]{0,20}", pick(meetings), pick(topics), pick(headings), proptest::sample::subsequence(vec!["complete", "partial", "none"], 0..=3), any::<bool>())
+        .prop_map(|(route, text, meetings, topics, headings, coverage, chrono)| {
+            let mut selection = Selection { text, sort: if chrono { Sort::Chronological } else { Sort::Relevance }, ..Selection::default() };
+            for (facet, ids) in [(Facet::Meeting, meetings), (Facet::Topic, topics), (Facet::Heading, headings)] {
+                for id in ids { selection.filters.toggle(facet, &id); }
+            }
+            for c in coverage { selection.filters.toggle(Facet::Coverage, c); }
+            // The about page carries no selection; a blank search is no search.
+            if route == Route::About { selection = Selection::default(); }
+            if selection.text.trim().is_empty() { selection.text.clear(); }
+            View { route, selection }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parse_of_render_is_identity(view in view()) {
+        let corpus = builtin();
+        let parsed = parse(&render(&view), &corpus);
+        prop_assert_eq!(&parsed.view, &view);
+        prop_assert!(parsed.warnings.is_empty());
+    }
+
+    #[test]
+    fn render_of_parse_is_canonical(url in any::<String>()) {
+        let corpus = builtin();
+        let first = render(&parse(&url, &corpus).view);
+        let again = parse(&first, &corpus);
+        prop_assert_eq!(render(&again.view), first);
+        prop_assert!(again.warnings.is_empty());
+    }
+}
+
+/// 100,000 random and mutated query strings: no panic, and every drop is reported.
+#[test]
+fn the_url_parser_survives_100k_hostile_strings() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let corpus = builtin();
+    let seeds = [
+        "#/explore?q=data&meeting=geneva-2017,kyoto-2023&topic=human-rights&sort=chronological",
+        "#/message/geneva-2017-gender-3?q=gender",
+        "#/about",
+    ];
+    let pieces = prop_oneof![
+        Just("&".to_string()), Just("=".to_string()), Just(",".to_string()), Just("%".to_string()),
+        Just("%zz".to_string()), Just("#".to_string()), Just("?".to_string()), Just("/".to_string()),
+        Just("meeting=".to_string()), Just("topic=foo".to_string()), Just("q=<script>alert(1)</script>".to_string()),
+        Just("javascript:alert(1)".to_string()), Just("%F0%9F".to_string()), any::<String>(),
+    ];
+    let mut runner = TestRunner::deterministic();
+    let strategy = (0..seeds.len(), any::<usize>(), pieces);
+    for _ in 0..100_000 {
+        let (seed, at, piece) = strategy.new_tree(&mut runner).unwrap().current();
+        let seed = seeds[seed];
+        let mut cut = at % (seed.len() + 1);
+        while !seed.is_char_boundary(cut) { cut -= 1; }
+        let url = format!("{}{}{}", &seed[..cut], piece, &seed[cut..]);
+        let parsed = parse(&url, &corpus);
+        // Whatever was kept is valid: rendering and parsing again drops nothing.
+        let again = parse(&render(&parsed.view), &corpus);
+        assert!(again.warnings.is_empty(), "{url:?}");
+        assert_eq!(again.view, parsed.view, "{url:?}");
+        // Every unknown value that was present is reported, not silently dropped.
+        // (Only where the URL has one fragment, so that "topic=foo" is surely inside it.)
+        let fragment_query = url.split_once('#').and_then(|(_, f)| f.split_once('?')).map(|(_, q)| q);
+        if url.matches('#').count() == 1 && fragment_query.is_some_and(|q| q.split('&').any(|p| p == "topic=foo")) {
+            assert!(parsed.warnings.iter().any(|w| w.contains("topic")), "{url:?}: {:?}", parsed.warnings);
+        }
+    }
+}
+
+/// The filter against a naive loop over the messages, for random selections.
+fn naive(corpus: &Corpus, selection: &Selection, matching: &[u32]) -> Vec<usize> {
+    let f = &selection.filters;
+    corpus.messages.iter().enumerate().filter(|(_, m)| {
+        let (topics, _) = corpus.message_topics(m);
+        let coverage = corpus.meeting(&m.meeting).unwrap().message_set.coverage.status;
+        (f.meetings.is_empty() || f.meetings.contains(&m.meeting))
+            && (f.topics.is_empty() || topics.iter().any(|t| f.topics.contains(*t)))
+            && (f.headings.is_empty() || m.heading.as_ref().is_some_and(|h| f.headings.contains(h)))
+            && (f.coverage.is_empty() || f.coverage.contains(&coverage))
+    }).map(|(i, _)| i).filter(|i| matching.contains(&(*i as u32))).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn facet_filtering_matches_a_naive_loop(view in view(), q in query_text()) {
+        let corpus = builtin();
+        let mut explorer = Explorer::new(corpus.clone());
+        let mut selection = view.selection;
+        selection.text = q;
+        let outcome = explorer.run(&selection);
+        let texts: Vec<&str> = corpus.messages.iter().map(|m| m.text.as_str()).collect();
+        let matching = linear_search(&texts, &outcome.query, &mut Analyzer::default());
+        let mut got = outcome.messages.clone();
+        got.sort_unstable();
+        prop_assert_eq!(got, naive(&corpus, &selection, &matching));
+        // Each facet value's count is what ticking it alone in that facet would give.
+        for (facet, values) in &outcome.facets {
+            for value in values.iter().take(4) {
+                let mut alone = selection.clone();
+                let current = alone.filters.values(*facet);
+                for v in current { alone.filters.toggle(*facet, &v); }
+                alone.filters.toggle(*facet, &value.id);
+                prop_assert_eq!(value.count, naive(&corpus, &alone, &matching).len(), "{:?} {}", facet, value.id);
+            }
+        }
+    }
+}
