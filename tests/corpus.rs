@@ -16,7 +16,12 @@ fn source_texts() -> HashMap<String, String> {
     std::fs::read_dir(SOURCES)
         .expect("tests/data/sources exists")
         .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -45,9 +50,17 @@ fn geneva_has_48_messages_and_each_session_matches_the_source_list() {
     let headings = &geneva.message_set.headings;
     let starts: Vec<usize> = headings
         .iter()
-        .map(|h| lines.iter().position(|l| *l == h.name).unwrap_or_else(|| panic!("{} not in the source", h.name)))
+        .map(|h| {
+            lines
+                .iter()
+                .position(|l| *l == h.name)
+                .unwrap_or_else(|| panic!("{} not in the source", h.name))
+        })
         .collect();
-    let end = lines.iter().position(|l| l.starts_with("Taking Stock")).unwrap();
+    let end = lines
+        .iter()
+        .position(|l| l.starts_with("Taking Stock"))
+        .unwrap();
     let mut without_messages = 0;
     for (i, heading) in headings.iter().enumerate() {
         let stop = starts.get(i + 1).copied().unwrap_or(end);
@@ -56,7 +69,11 @@ fn geneva_has_48_messages_and_each_session_matches_the_source_list() {
             Some(at) => block[at..].iter().filter(|l| l.starts_with("- ")).count(),
             None => 0,
         };
-        let in_corpus = corpus.messages.iter().filter(|m| m.heading.as_deref() == Some(heading.id.as_str())).count();
+        let in_corpus = corpus
+            .messages
+            .iter()
+            .filter(|m| m.heading.as_deref() == Some(heading.id.as_str()))
+            .count();
         assert_eq!(in_corpus, in_source, "{}", heading.name);
         without_messages += usize::from(in_source == 0);
     }
@@ -73,7 +90,12 @@ fn messages_of_a_meeting_are_in_source_order() {
         .map(|m| {
             let locator = &m.source.locator;
             let at = locator.find("(line ").unwrap() + 6;
-            locator[at..].split(|c: char| !c.is_ascii_digit()).next().unwrap().parse().unwrap()
+            locator[at..]
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
         })
         .collect();
     assert!(lines.windows(2).all(|w| w[0] < w[1]), "{lines:?}");
@@ -101,10 +123,17 @@ fn every_heading_is_mapped_and_coverage_agrees() {
     assert_eq!(kyoto.message_set.coverage.published_total, Some(89));
     assert_eq!(kyoto.message_set.headings.len(), 8);
     for id in ["bali-2013", "addis-ababa-2022"] {
-        assert_eq!(corpus.meeting(id).unwrap().message_set.coverage.status, CoverageStatus::None);
+        assert_eq!(
+            corpus.meeting(id).unwrap().message_set.coverage.status,
+            CoverageStatus::None
+        );
     }
     // Headings the source does not give are never guessed.
-    for message in corpus.messages.iter().filter(|m| m.meeting == "kyoto-2023" || m.meeting == "riyadh-2024") {
+    for message in corpus
+        .messages
+        .iter()
+        .filter(|m| m.meeting == "kyoto-2023" || m.meeting == "riyadh-2024")
+    {
         assert_eq!(message.heading, None, "{}", message.id);
         assert!(!message.editorial_topics.is_empty());
     }
@@ -116,7 +145,12 @@ fn schema_names_every_field_the_corpus_uses() {
         serde_json::from_str(include_str!("../assets/corpus.schema.json")).expect("schema is JSON");
     let corpus: serde_json::Value = serde_json::from_str(BUILTIN_JSON).unwrap();
     let props = |v: &serde_json::Value| -> Vec<String> {
-        let mut keys: Vec<String> = v["properties"].as_object().unwrap().keys().cloned().collect();
+        let mut keys: Vec<String> = v["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
         keys.sort();
         keys
     };
@@ -134,7 +168,10 @@ fn schema_names_every_field_the_corpus_uses() {
         ("topic", &corpus["topics"][0]),
     ] {
         for key in keys(sample) {
-            assert!(props(&defs[def]).contains(&key), "{def}.{key} missing from the schema");
+            assert!(
+                props(&defs[def]).contains(&key),
+                "{def}.{key} missing from the schema"
+            );
         }
     }
 }
@@ -156,27 +193,56 @@ fn with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
 fn bad_input_gives_a_typed_error_naming_the_field() {
     let check = |json: String, expected: &str| {
         let problems = problems_of(&json);
-        assert!(problems.iter().any(|p| p.contains(expected)), "expected {expected:?} in {problems:#?}");
+        assert!(
+            problems.iter().any(|p| p.contains(expected)),
+            "expected {expected:?} in {problems:#?}"
+        );
     };
     check("{\"version\": 1,".into(), "EOF while parsing");
     check("".into(), "the file is empty");
     check("[1, 2]".into(), "expected a JSON object");
-    check(with(|v| v["meetings"][3]["year"] = "abc".into()), "meetings[3].year: expected a year between 2006 and 2100, found \"abc\"");
-    check(with(|v| v["meetings"][0]["colour"] = "red".into()), "meetings[0].colour: unknown field `colour`");
-    check(with(|v| v["messages"][2]["text"] = 42.into()), "messages[2].text: invalid type: integer `42`, expected a string");
-    check(with(|v| v["messages"][1]["id"] = v["messages"][0]["id"].clone()), "messages[1].id: duplicate id \"geneva-2017-digital-governance-1\"");
-    check(with(|v| v["messages"][0]["meeting"] = "atlantis-2030".into()), "messages[0].meeting: unknown meeting \"atlantis-2030\"");
+    check(
+        with(|v| v["meetings"][3]["year"] = "abc".into()),
+        "meetings[3].year: expected a year between 2006 and 2100, found \"abc\"",
+    );
+    check(
+        with(|v| v["meetings"][0]["colour"] = "red".into()),
+        "meetings[0].colour: unknown field `colour`",
+    );
+    check(
+        with(|v| v["messages"][2]["text"] = 42.into()),
+        "messages[2].text: invalid type: integer `42`, expected a string",
+    );
+    check(
+        with(|v| v["messages"][1]["id"] = v["messages"][0]["id"].clone()),
+        "messages[1].id: duplicate id \"geneva-2017-digital-governance-1\"",
+    );
+    check(
+        with(|v| v["messages"][0]["meeting"] = "atlantis-2030".into()),
+        "messages[0].meeting: unknown meeting \"atlantis-2030\"",
+    );
     check(with(|v| v["meetings"][1]["message_set"]["headings"][0]["topics"] = serde_json::json!([])), "meetings[1].message_set.headings[0].topics: heading \"High-Level Thematic Session - Shaping our Future Digital Global Governance\" is not mapped to any topic");
-    check(with(|v| v["messages"] = serde_json::json!([])), "messages: the corpus has no messages");
-    check(with(|v| v["version"] = 2.into()), "version: expected schema version 1, found 2");
-    check(with(|v| v["messages"][0]["id"] = "Not A Slug".into()), "messages[0].id: expected a slug");
+    check(
+        with(|v| v["messages"] = serde_json::json!([])),
+        "messages: the corpus has no messages",
+    );
+    check(
+        with(|v| v["version"] = 2.into()),
+        "version: expected schema version 1, found 2",
+    );
+    check(
+        with(|v| v["messages"][0]["id"] = "Not A Slug".into()),
+        "messages[0].id: expected a slug",
+    );
 }
 
 #[test]
 fn oversized_invalid_utf8_and_binary_files_are_refused_before_parsing() {
     let huge = vec![b' '; MAX_CORPUS_BYTES + 1];
     let err = Corpus::from_bytes(&huge).unwrap_err();
-    assert!(err.problems[0].message.contains("the limit is 20971520 bytes (20 MB)"));
+    assert!(err.problems[0]
+        .message
+        .contains("the limit is 20971520 bytes (20 MB)"));
     let fifty_mb = "x".repeat(50 * 1024 * 1024);
     assert!(Corpus::from_json(&fifty_mb).is_err());
     let err = Corpus::from_bytes(b"{\"version\": \xff}").unwrap_err();
@@ -204,7 +270,11 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 }
 
 /// Every (object, key) and (array, index) location in a JSON value, as paths.
-fn locations(value: &serde_json::Value, path: &mut Vec<serde_json::Value>, out: &mut Vec<Vec<serde_json::Value>>) {
+fn locations(
+    value: &serde_json::Value,
+    path: &mut Vec<serde_json::Value>,
+    out: &mut Vec<Vec<serde_json::Value>>,
+) {
     match value {
         serde_json::Value::Object(map) => {
             for (k, v) in map {

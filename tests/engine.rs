@@ -8,26 +8,57 @@ use messages_explorer::core::url::{parse, render, Route, View};
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[
-    "data", "Data", "gender", "Gender’s", "women's", "women", "jobs", "job", "access", "accessibility",
-    "cyber", "cybersecurity", "Côte", "cote", "rights", "right", "digital", "divide", "divides", "AI",
+    "data",
+    "Data",
+    "gender",
+    "Gender’s",
+    "women's",
+    "women",
+    "jobs",
+    "job",
+    "access",
+    "accessibility",
+    "cyber",
+    "cybersecurity",
+    "Côte",
+    "cote",
+    "rights",
+    "right",
+    "digital",
+    "divide",
+    "divides",
+    "AI",
 ];
 
 fn text() -> impl Strategy<Value = String> {
-    proptest::collection::vec((proptest::sample::select(WORDS), proptest::sample::select(&[" ", ", ", ". ", " – "][..])), 0..12)
-        .prop_map(|parts| parts.into_iter().map(|(w, sep)| format!("{w}{sep}")).collect())
+    proptest::collection::vec(
+        (
+            proptest::sample::select(WORDS),
+            proptest::sample::select(&[" ", ", ", ". ", " – "][..]),
+        ),
+        0..12,
+    )
+    .prop_map(|parts| {
+        parts
+            .into_iter()
+            .map(|(w, sep)| format!("{w}{sep}"))
+            .collect()
+    })
 }
 
 fn query_text() -> impl Strategy<Value = String> {
     let word = proptest::sample::select(WORDS).prop_map(|w| w.to_string());
-    let prefix = proptest::sample::select(WORDS).prop_map(|w| w.chars().take(3).collect::<String>());
+    let prefix =
+        proptest::sample::select(WORDS).prop_map(|w| w.chars().take(3).collect::<String>());
     let piece = prop_oneof![
         word.clone(),
         word.clone().prop_map(|w| format!("-{w}")),
         (word.clone(), word.clone()).prop_map(|(a, b)| format!("\"{a} {b}\"")),
         prefix,
     ];
-    (proptest::collection::vec(piece, 0..4), any::<bool>())
-        .prop_map(|(pieces, trailing)| format!("{}{}", pieces.join(" "), if trailing { " " } else { "" }))
+    (proptest::collection::vec(piece, 0..4), any::<bool>()).prop_map(|(pieces, trailing)| {
+        format!("{}{}", pieces.join(" "), if trailing { " " } else { "" })
+    })
 }
 
 proptest! {
@@ -62,7 +93,11 @@ fn view() -> impl Strategy<Value = View> {
     let corpus = builtin();
     let meetings: Vec<String> = corpus.meetings.iter().map(|m| m.id.clone()).collect();
     let topics: Vec<String> = corpus.topics.iter().map(|t| t.id.clone()).collect();
-    let headings: Vec<String> = corpus.meetings.iter().flat_map(|m| m.message_set.headings.iter().map(|h| h.id.clone())).collect();
+    let headings: Vec<String> = corpus
+        .meetings
+        .iter()
+        .flat_map(|m| m.message_set.headings.iter().map(|h| h.id.clone()))
+        .collect();
     let messages: Vec<String> = corpus.messages.iter().map(|m| m.id.clone()).collect();
     let pick = |ids: Vec<String>| proptest::sample::subsequence(ids.clone(), 0..=ids.len().min(3));
     let route = prop_oneof![
@@ -70,18 +105,48 @@ fn view() -> impl Strategy<Value = View> {
         Just(Route::About),
         proptest::sample::select(messages).prop_map(Route::Message),
     ];
-    (route, "[ -~é’“”<>&#%+?=,/]{0,20}", pick(meetings), pick(topics), pick(headings), proptest::sample::subsequence(vec!["complete", "partial", "none"], 0..=3), any::<bool>())
-        .prop_map(|(route, text, meetings, topics, headings, coverage, chrono)| {
-            let mut selection = Selection { text, sort: if chrono { Sort::Chronological } else { Sort::Relevance }, ..Selection::default() };
-            for (facet, ids) in [(Facet::Meeting, meetings), (Facet::Topic, topics), (Facet::Heading, headings)] {
-                for id in ids { selection.filters.toggle(facet, &id); }
-            }
-            for c in coverage { selection.filters.toggle(Facet::Coverage, c); }
-            // The about page carries no selection; a blank search is no search.
-            if route == Route::About { selection = Selection::default(); }
-            if selection.text.trim().is_empty() { selection.text.clear(); }
-            View { route, selection }
-        })
+    (
+        route,
+        "[ -~é’“”<>&#%+?=,/]{0,20}",
+        pick(meetings),
+        pick(topics),
+        pick(headings),
+        proptest::sample::subsequence(vec!["complete", "partial", "none"], 0..=3),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(route, text, meetings, topics, headings, coverage, chrono)| {
+                let mut selection = Selection {
+                    text,
+                    sort: if chrono {
+                        Sort::Chronological
+                    } else {
+                        Sort::Relevance
+                    },
+                    ..Selection::default()
+                };
+                for (facet, ids) in [
+                    (Facet::Meeting, meetings),
+                    (Facet::Topic, topics),
+                    (Facet::Heading, headings),
+                ] {
+                    for id in ids {
+                        selection.filters.toggle(facet, &id);
+                    }
+                }
+                for c in coverage {
+                    selection.filters.toggle(Facet::Coverage, c);
+                }
+                // The about page carries no selection; a blank search is no search.
+                if route == Route::About {
+                    selection = Selection::default();
+                }
+                if selection.text.trim().is_empty() {
+                    selection.text.clear();
+                }
+                View { route, selection }
+            },
+        )
 }
 
 proptest! {
@@ -117,10 +182,20 @@ fn the_url_parser_survives_100k_hostile_strings() {
         "#/about",
     ];
     let pieces = prop_oneof![
-        Just("&".to_string()), Just("=".to_string()), Just(",".to_string()), Just("%".to_string()),
-        Just("%zz".to_string()), Just("#".to_string()), Just("?".to_string()), Just("/".to_string()),
-        Just("meeting=".to_string()), Just("topic=foo".to_string()), Just("q=<script>alert(1)</script>".to_string()),
-        Just("javascript:alert(1)".to_string()), Just("%F0%9F".to_string()), any::<String>(),
+        Just("&".to_string()),
+        Just("=".to_string()),
+        Just(",".to_string()),
+        Just("%".to_string()),
+        Just("%zz".to_string()),
+        Just("#".to_string()),
+        Just("?".to_string()),
+        Just("/".to_string()),
+        Just("meeting=".to_string()),
+        Just("topic=foo".to_string()),
+        Just("q=<script>alert(1)</script>".to_string()),
+        Just("javascript:alert(1)".to_string()),
+        Just("%F0%9F".to_string()),
+        any::<String>(),
     ];
     let mut runner = TestRunner::deterministic();
     let strategy = (0..seeds.len(), any::<usize>(), pieces);
@@ -128,7 +203,9 @@ fn the_url_parser_survives_100k_hostile_strings() {
         let (seed, at, piece) = strategy.new_tree(&mut runner).unwrap().current();
         let seed = seeds[seed];
         let mut cut = at % (seed.len() + 1);
-        while !seed.is_char_boundary(cut) { cut -= 1; }
+        while !seed.is_char_boundary(cut) {
+            cut -= 1;
+        }
         let url = format!("{}{}{}", &seed[..cut], piece, &seed[cut..]);
         let parsed = parse(&url, &corpus);
         // Whatever was kept is valid: rendering and parsing again drops nothing.
@@ -137,9 +214,18 @@ fn the_url_parser_survives_100k_hostile_strings() {
         assert_eq!(again.view, parsed.view, "{url:?}");
         // Every unknown value that was present is reported, not silently dropped.
         // (Only where the URL has one fragment, so that "topic=foo" is surely inside it.)
-        let fragment_query = url.split_once('#').and_then(|(_, f)| f.split_once('?')).map(|(_, q)| q);
-        if url.matches('#').count() == 1 && fragment_query.is_some_and(|q| q.split('&').any(|p| p == "topic=foo")) {
-            assert!(parsed.warnings.iter().any(|w| w.contains("topic")), "{url:?}: {:?}", parsed.warnings);
+        let fragment_query = url
+            .split_once('#')
+            .and_then(|(_, f)| f.split_once('?'))
+            .map(|(_, q)| q);
+        if url.matches('#').count() == 1
+            && fragment_query.is_some_and(|q| q.split('&').any(|p| p == "topic=foo"))
+        {
+            assert!(
+                parsed.warnings.iter().any(|w| w.contains("topic")),
+                "{url:?}: {:?}",
+                parsed.warnings
+            );
         }
     }
 }
@@ -147,14 +233,27 @@ fn the_url_parser_survives_100k_hostile_strings() {
 /// The filter against a naive loop over the messages, for random selections.
 fn naive(corpus: &Corpus, selection: &Selection, matching: &[u32]) -> Vec<usize> {
     let f = &selection.filters;
-    corpus.messages.iter().enumerate().filter(|(_, m)| {
-        let (topics, _) = corpus.message_topics(m);
-        let coverage = corpus.meeting(&m.meeting).unwrap().message_set.coverage.status;
-        (f.meetings.is_empty() || f.meetings.contains(&m.meeting))
-            && (f.topics.is_empty() || topics.iter().any(|t| f.topics.contains(*t)))
-            && (f.headings.is_empty() || m.heading.as_ref().is_some_and(|h| f.headings.contains(h)))
-            && (f.coverage.is_empty() || f.coverage.contains(&coverage))
-    }).map(|(i, _)| i).filter(|i| matching.contains(&(*i as u32))).collect()
+    corpus
+        .messages
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            let (topics, _) = corpus.message_topics(m);
+            let coverage = corpus
+                .meeting(&m.meeting)
+                .unwrap()
+                .message_set
+                .coverage
+                .status;
+            (f.meetings.is_empty() || f.meetings.contains(&m.meeting))
+                && (f.topics.is_empty() || topics.iter().any(|t| f.topics.contains(*t)))
+                && (f.headings.is_empty()
+                    || m.heading.as_ref().is_some_and(|h| f.headings.contains(h)))
+                && (f.coverage.is_empty() || f.coverage.contains(&coverage))
+        })
+        .map(|(i, _)| i)
+        .filter(|i| matching.contains(&(*i as u32)))
+        .collect()
 }
 
 proptest! {

@@ -279,24 +279,21 @@ impl Year {
     pub fn new(year: i64) -> Option<Year> {
         (i64::from(Self::MIN)..=i64::from(Self::MAX))
             .contains(&year)
-            .then(|| Year(year as u16))
+            .then_some(Year(year as u16))
     }
 }
 
 impl<'de> Deserialize<'de> for Year {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = serde_json::Value::deserialize(deserializer)?;
-        value
-            .as_i64()
-            .and_then(Year::new)
-            .ok_or_else(|| {
-                serde::de::Error::custom(format!(
-                    "expected a year between {} and {}, found {}",
-                    Year::MIN,
-                    Year::MAX,
-                    value
-                ))
-            })
+        value.as_i64().and_then(Year::new).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "expected a year between {} and {}, found {}",
+                Year::MIN,
+                Year::MAX,
+                value
+            ))
+        })
     }
 }
 
@@ -337,12 +334,18 @@ impl Corpus {
         let text = std::str::from_utf8(bytes).map_err(|e| {
             fail(
                 "",
-                format!("the file is not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
+                format!(
+                    "the file is not UTF-8 text (invalid byte at offset {})",
+                    e.valid_up_to()
+                ),
             )
         })?;
         // serde would also read a struct from an array; a corpus is always an object.
         if !text.trim_start().starts_with('{') {
-            return Err(fail("", "expected a JSON object (a corpus file), found other content".into()));
+            return Err(fail(
+                "",
+                "expected a JSON object (a corpus file), found other content".into(),
+            ));
         }
         let mut de = serde_json::Deserializer::from_str(text);
         let corpus: Corpus = serde_path_to_error::deserialize(&mut de).map_err(|e| {
@@ -402,7 +405,11 @@ impl Corpus {
         match message.heading.as_deref().and_then(|h| self.heading(h)) {
             Some((_, heading)) => (heading.topics.iter().map(String::as_str).collect(), false),
             None => (
-                message.editorial_topics.iter().map(String::as_str).collect(),
+                message
+                    .editorial_topics
+                    .iter()
+                    .map(String::as_str)
+                    .collect(),
                 true,
             ),
         }
@@ -410,7 +417,26 @@ impl Corpus {
 
     /// How many messages of this meeting the corpus includes.
     pub fn included_count(&self, meeting_id: &str) -> usize {
-        self.messages.iter().filter(|m| m.meeting == meeting_id).count()
+        self.messages
+            .iter()
+            .filter(|m| m.meeting == meeting_id)
+            .count()
+    }
+
+    /// The partial sets in short: "Kyoto 2023 (2 of 89)", "Paris 2018 (5)", in meeting
+    /// order; for the header, which always says when the corpus holds partial sets.
+    pub fn partial_sets(&self) -> Vec<String> {
+        self.meetings
+            .iter()
+            .filter(|m| m.message_set.coverage.status == CoverageStatus::Partial)
+            .map(|m| {
+                let included = self.included_count(&m.id);
+                match m.message_set.coverage.published_total {
+                    Some(total) => format!("{} ({included} of {total})", m.short_name()),
+                    None => format!("{} ({included})", m.short_name()),
+                }
+            })
+            .collect()
     }
 
     /// A plain sentence on a meeting's coverage ("Kyoto 2023: 2 of 89 published messages
@@ -426,9 +452,9 @@ impl Corpus {
             (CoverageStatus::Partial, Some(total)) => {
                 format!("{name}: {included} of {total} published messages included (partial)")
             }
-            (CoverageStatus::Partial, None) => format!(
-                "{name}: {included} messages included (partial; published total not known)"
-            ),
+            (CoverageStatus::Partial, None) => {
+                format!("{name}: {included} messages included (partial; published total not known)")
+            }
             (CoverageStatus::None, _) => format!("{name}: no message text included"),
         }
     }
@@ -466,19 +492,30 @@ impl Corpus {
         let (topic_ids, editorial) = self.message_topics(message);
         let source = self.source(&message.source.source);
         MessageDetails {
-            meeting: meeting.map(Meeting::short_name).unwrap_or_else(|| message.meeting.clone()),
+            meeting: meeting
+                .map(Meeting::short_name)
+                .unwrap_or_else(|| message.meeting.clone()),
             set_name: meeting.and_then(|m| m.message_set.name.clone()),
-            heading: message.heading.as_deref().and_then(|h| self.heading(h)).map(|(_, h)| h.name.clone()),
+            heading: message
+                .heading
+                .as_deref()
+                .and_then(|h| self.heading(h))
+                .map(|(_, h)| h.name.clone()),
             subheading: message.subheading.clone(),
             topics: topic_ids
                 .iter()
-                .map(|id| self.topic(id).map_or_else(|| id.to_string(), |t| t.label.clone()))
+                .map(|id| {
+                    self.topic(id)
+                        .map_or_else(|| id.to_string(), |t| t.label.clone())
+                })
                 .collect(),
             editorial,
             source_title: source.map_or_else(|| message.source.source.clone(), |s| s.title.clone()),
             source_url: source.and_then(|s| s.url.clone()),
             locator: message.source.locator.clone(),
-            coverage: meeting.map(|m| self.coverage_sentence(m)).unwrap_or_default(),
+            coverage: meeting
+                .map(|m| self.coverage_sentence(m))
+                .unwrap_or_default(),
         }
     }
 }
@@ -502,9 +539,18 @@ mod tests {
             let meeting = corpus.meeting(id).unwrap();
             assert_eq!(corpus.coverage_sentence(meeting), expected);
         };
-        check("kyoto-2023", "Kyoto 2023: 2 of 89 published messages included (partial)");
-        check("geneva-2017", "Geneva 2017: complete set, 48 messages included");
-        check("addis-ababa-2022", "Addis Ababa 2022: no message text included");
+        check(
+            "kyoto-2023",
+            "Kyoto 2023: 2 of 89 published messages included (partial)",
+        );
+        check(
+            "geneva-2017",
+            "Geneva 2017: complete set, 48 messages included",
+        );
+        check(
+            "addis-ababa-2022",
+            "Addis Ababa 2022: no message text included",
+        );
         check(
             "online-2020",
             "Online 2020: 4 messages included (partial; published total not known)",

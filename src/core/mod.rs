@@ -3,8 +3,8 @@
 #![warn(missing_docs)]
 
 pub mod corpus;
-pub mod validate;
 pub mod query;
 pub mod search;
 pub mod state;
 pub mod url;
+pub mod validate;

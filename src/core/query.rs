@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use super::corpus::{CoverageStatus, Corpus};
+use super::corpus::{Corpus, CoverageStatus};
 use super::search::{Index, Query};
 
 /// The facets a selection can filter on.
@@ -25,7 +25,12 @@ pub enum Facet {
 
 impl Facet {
     /// All facets, in display order.
-    pub const ALL: [Facet; 4] = [Facet::Meeting, Facet::Topic, Facet::Heading, Facet::Coverage];
+    pub const ALL: [Facet; 4] = [
+        Facet::Meeting,
+        Facet::Topic,
+        Facet::Heading,
+        Facet::Coverage,
+    ];
 
     /// The URL key and label of this facet.
     pub fn key(self) -> &'static str {
@@ -78,7 +83,11 @@ impl Filters {
             Facet::Meeting => self.meetings.iter().cloned().collect(),
             Facet::Topic => self.topics.iter().cloned().collect(),
             Facet::Heading => self.headings.iter().cloned().collect(),
-            Facet::Coverage => self.coverage.iter().map(|c| c.as_str().to_string()).collect(),
+            Facet::Coverage => self
+                .coverage
+                .iter()
+                .map(|c| c.as_str().to_string())
+                .collect(),
         }
     }
 
@@ -103,7 +112,10 @@ impl Filters {
 
     /// Whether no facet is filtered.
     pub fn is_empty(&self) -> bool {
-        self.meetings.is_empty() && self.topics.is_empty() && self.headings.is_empty() && self.coverage.is_empty()
+        self.meetings.is_empty()
+            && self.topics.is_empty()
+            && self.headings.is_empty()
+            && self.coverage.is_empty()
     }
 }
 
@@ -168,7 +180,12 @@ impl Explorer {
             .meetings
             .iter()
             .enumerate()
-            .flat_map(|(mi, m)| m.message_set.headings.iter().map(move |h| (h.id.clone(), h.name.clone(), mi)))
+            .flat_map(|(mi, m)| {
+                m.message_set
+                    .headings
+                    .iter()
+                    .map(move |h| (h.id.clone(), h.name.clone(), mi))
+            })
             .collect();
         fn position<'a>(mut list: impl Iterator<Item = &'a str>, id: &str) -> Option<u16> {
             list.position(|x| x == id).map(|p| p as u16)
@@ -177,7 +194,11 @@ impl Explorer {
             .messages
             .iter()
             .map(|message| {
-                let meeting = position(corpus.meetings.iter().map(|m| m.id.as_str()), &message.meeting).unwrap_or(0);
+                let meeting = position(
+                    corpus.meetings.iter().map(|m| m.id.as_str()),
+                    &message.meeting,
+                )
+                .unwrap_or(0);
                 let heading = message
                     .heading
                     .as_deref()
@@ -187,11 +208,24 @@ impl Explorer {
                     .iter()
                     .filter_map(|t| position(corpus.topics.iter().map(|t| t.id.as_str()), t))
                     .collect();
-                let coverage = corpus.meetings[meeting as usize].message_set.coverage.status;
-                Row { meeting, heading, topics, coverage }
+                let coverage = corpus.meetings[meeting as usize]
+                    .message_set
+                    .coverage
+                    .status;
+                Row {
+                    meeting,
+                    heading,
+                    topics,
+                    coverage,
+                }
             })
             .collect();
-        Explorer { corpus, index, rows, heading_ids }
+        Explorer {
+            corpus,
+            index,
+            rows,
+            heading_ids,
+        }
     }
 
     /// The corpus being explored.
@@ -244,9 +278,15 @@ impl Explorer {
             let row = &self.rows[hit.doc as usize];
             let pass = [
                 wanted[0].as_ref().is_none_or(|w| w[row.meeting as usize]),
-                wanted[1].as_ref().is_none_or(|w| row.topics.iter().any(|&t| w[t as usize])),
-                wanted[2].as_ref().is_none_or(|w| row.heading.is_some_and(|h| w[h as usize])),
-                wanted[3].as_ref().is_none_or(|w| w[coverage_index(row.coverage)]),
+                wanted[1]
+                    .as_ref()
+                    .is_none_or(|w| row.topics.iter().any(|&t| w[t as usize])),
+                wanted[2]
+                    .as_ref()
+                    .is_none_or(|w| row.heading.is_some_and(|h| w[h as usize])),
+                wanted[3]
+                    .as_ref()
+                    .is_none_or(|w| w[coverage_index(row.coverage)]),
             ];
             let failing: Vec<usize> = (0..4).filter(|&f| !pass[f]).collect();
             // A message counts for a facet's values when it passes every *other* facet.
@@ -268,7 +308,12 @@ impl Explorer {
         });
         let chronological = selection.sort == Sort::Chronological || !query.has_positive();
         if chronological {
-            hits.sort_unstable_by_key(|h| (self.corpus.meetings[self.rows[h.doc as usize].meeting as usize].year, h.doc));
+            hits.sort_unstable_by_key(|h| {
+                (
+                    self.corpus.meetings[self.rows[h.doc as usize].meeting as usize].year,
+                    h.doc,
+                )
+            });
         } else {
             hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         }
@@ -283,18 +328,36 @@ impl Explorer {
     /// For each facet with a filter, a flag per value saying whether it is selected.
     fn wanted(&self, filters: &Filters) -> [Option<Vec<bool>>; 4] {
         let flags = |ids: &mut dyn Iterator<Item = &str>, selected: &BTreeSet<String>| {
-            (!selected.is_empty()).then(|| ids.map(|id| selected.contains(id)).collect::<Vec<bool>>())
+            (!selected.is_empty())
+                .then(|| ids.map(|id| selected.contains(id)).collect::<Vec<bool>>())
         };
         [
-            flags(&mut self.corpus.meetings.iter().map(|m| m.id.as_str()), &filters.meetings),
-            flags(&mut self.corpus.topics.iter().map(|t| t.id.as_str()), &filters.topics),
-            flags(&mut self.heading_ids.iter().map(|(id, _, _)| id.as_str()), &filters.headings),
-            (!filters.coverage.is_empty())
-                .then(|| CoverageStatus::ALL.iter().map(|c| filters.coverage.contains(c)).collect()),
+            flags(
+                &mut self.corpus.meetings.iter().map(|m| m.id.as_str()),
+                &filters.meetings,
+            ),
+            flags(
+                &mut self.corpus.topics.iter().map(|t| t.id.as_str()),
+                &filters.topics,
+            ),
+            flags(
+                &mut self.heading_ids.iter().map(|(id, _, _)| id.as_str()),
+                &filters.headings,
+            ),
+            (!filters.coverage.is_empty()).then(|| {
+                CoverageStatus::ALL
+                    .iter()
+                    .map(|c| filters.coverage.contains(c))
+                    .collect()
+            }),
         ]
     }
 
-    fn facet_values(&self, filters: &Filters, counts: Vec<Vec<usize>>) -> Vec<(Facet, Vec<FacetValue>)> {
+    fn facet_values(
+        &self,
+        filters: &Filters,
+        counts: Vec<Vec<usize>>,
+    ) -> Vec<(Facet, Vec<FacetValue>)> {
         let mut counts = counts.into_iter();
         let mut next = || counts.next().unwrap_or_default();
         let value = |id: &str, label: String, count: usize, selected: bool| FacetValue {
@@ -306,12 +369,26 @@ impl Explorer {
         let meetings = next()
             .into_iter()
             .zip(&self.corpus.meetings)
-            .map(|(count, m)| value(&m.id, m.short_name(), count, filters.meetings.contains(&m.id)))
+            .map(|(count, m)| {
+                value(
+                    &m.id,
+                    m.short_name(),
+                    count,
+                    filters.meetings.contains(&m.id),
+                )
+            })
             .collect();
         let topics = next()
             .into_iter()
             .zip(&self.corpus.topics)
-            .map(|(count, t)| value(&t.id, t.label.clone(), count, filters.topics.contains(&t.id)))
+            .map(|(count, t)| {
+                value(
+                    &t.id,
+                    t.label.clone(),
+                    count,
+                    filters.topics.contains(&t.id),
+                )
+            })
             .collect();
         let headings = next()
             .into_iter()
@@ -324,7 +401,14 @@ impl Explorer {
         let coverage = next()
             .into_iter()
             .zip(CoverageStatus::ALL)
-            .map(|(count, c)| value(c.as_str(), c.label().to_string(), count, filters.coverage.contains(&c)))
+            .map(|(count, c)| {
+                value(
+                    c.as_str(),
+                    c.label().to_string(),
+                    count,
+                    filters.coverage.contains(&c),
+                )
+            })
             .collect();
         vec![
             (Facet::Meeting, meetings),
@@ -336,7 +420,10 @@ impl Explorer {
 }
 
 fn coverage_index(status: CoverageStatus) -> usize {
-    CoverageStatus::ALL.iter().position(|c| *c == status).unwrap_or(0)
+    CoverageStatus::ALL
+        .iter()
+        .position(|c| *c == status)
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -378,7 +465,8 @@ mod tests {
         let outcome = e.run(&selection);
         let geneva_rights = e.corpus().messages.iter().filter(|m| {
             let (topics, _) = e.corpus().message_topics(m);
-            (m.meeting == "geneva-2017" || m.meeting == "kyoto-2023") && topics.contains(&"human-rights")
+            (m.meeting == "geneva-2017" || m.meeting == "kyoto-2023")
+                && topics.contains(&"human-rights")
         });
         assert_eq!(outcome.messages.len(), geneva_rights.count());
         assert_eq!(count(&outcome, Facet::Meeting, "paris-2018"), 0);
@@ -387,11 +475,17 @@ mod tests {
     #[test]
     fn finds_geneva_messages_about_gender_by_typing_a_few_letters() {
         let mut e = explorer();
-        let selection = Selection { text: "gend".into(), ..Selection::default() };
+        let selection = Selection {
+            text: "gend".into(),
+            ..Selection::default()
+        };
         let outcome = e.run(&selection);
         assert!(outcome.messages.len() >= 5);
         for &m in &outcome.messages {
-            assert!(e.corpus().messages[m].text.to_lowercase().contains("gender"));
+            assert!(e.corpus().messages[m]
+                .text
+                .to_lowercase()
+                .contains("gender"));
         }
     }
 }

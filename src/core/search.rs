@@ -76,7 +76,10 @@ impl Analyzer {
         }
         // The stemmer keeps "'" in possessives ("women's" -> "women"): drop the apostrophe
         // part first so "women's" and "women" are one term.
-        let base = folded.strip_suffix("'s").unwrap_or(folded).trim_end_matches('\'');
+        let base = folded
+            .strip_suffix("'s")
+            .unwrap_or(folded)
+            .trim_end_matches('\'');
         let stem = self.stemmer.stem(base).into_owned();
         self.cache.insert(folded.to_string(), stem.clone());
         stem
@@ -120,14 +123,20 @@ impl Query {
             if negated {
                 rest = &rest[1..];
             }
-            let (chunk, quoted, after) = if let Some(inner) = rest.strip_prefix(['"', '\u{201C}', '\u{201D}']) {
-                let end = inner.find(['"', '\u{201C}', '\u{201D}']).unwrap_or(inner.len());
-                let next = inner[end..].chars().next().map_or(end, |c| end + c.len_utf8());
-                (&inner[..end], true, &inner[next..])
-            } else {
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                (&rest[..end], false, &rest[end..])
-            };
+            let (chunk, quoted, after) =
+                if let Some(inner) = rest.strip_prefix(['"', '\u{201C}', '\u{201D}']) {
+                    let end = inner
+                        .find(['"', '\u{201C}', '\u{201D}'])
+                        .unwrap_or(inner.len());
+                    let next = inner[end..]
+                        .chars()
+                        .next()
+                        .map_or(end, |c| end + c.len_utf8());
+                    (&inner[..end], true, &inner[next..])
+                } else {
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    (&rest[..end], false, &rest[end..])
+                };
             rest = after;
             let folded: Vec<String> = words(chunk).map(|w| w.folded).collect();
             if folded.is_empty() {
@@ -157,7 +166,9 @@ impl Query {
     /// Whether the query has a positive clause (a phrase or a prefix). A query of only
     /// exclusions matches every message without the excluded words.
     pub fn has_positive(&self) -> bool {
-        self.clauses.iter().any(|c| !matches!(c, Clause::Exclude(_)))
+        self.clauses
+            .iter()
+            .any(|c| !matches!(c, Clause::Exclude(_)))
     }
 }
 
@@ -270,7 +281,9 @@ impl Index {
     /// matches every word that shares a stem with a word it begins ("women'" finds
     /// "women's" and so "women").
     fn prefix_terms(&self, prefix: &str) -> Vec<u32> {
-        let start = self.vocabulary.partition_point(|(w, _)| w.as_str() < prefix);
+        let start = self
+            .vocabulary
+            .partition_point(|(w, _)| w.as_str() < prefix);
         let mut ids: Vec<u32> = self.vocabulary[start..]
             .iter()
             .take_while(|(w, _)| w.starts_with(prefix))
@@ -283,9 +296,14 @@ impl Index {
 
     /// Documents where the terms occur consecutively, sorted, with the occurrence count.
     fn phrase_docs(&self, terms: &[String]) -> Vec<(u32, u32)> {
-        let ids: Option<Vec<u32>> = terms.iter().map(|t| self.term_ids.get(t).copied()).collect();
+        let ids: Option<Vec<u32>> = terms
+            .iter()
+            .map(|t| self.term_ids.get(t).copied())
+            .collect();
         let Some(ids) = ids else { return Vec::new() };
-        let Some((first, rest)) = ids.split_first() else { return Vec::new() };
+        let Some((first, rest)) = ids.split_first() else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         'docs: for posting in &self.postings[*first as usize] {
             let mut starts: Vec<u32> = posting.positions.clone();
@@ -352,7 +370,11 @@ impl Index {
                     .collect(),
                 Some(previous) => docs
                     .into_iter()
-                    .filter_map(|(doc, tf)| previous.get(&doc).map(|s| (doc, s + self.bm25(doc, tf, df))))
+                    .filter_map(|(doc, tf)| {
+                        previous
+                            .get(&doc)
+                            .map(|s| (doc, s + self.bm25(doc, tf, df)))
+                    })
                     .collect(),
             };
             scores = Some(next);
@@ -384,7 +406,10 @@ impl Index {
             .iter()
             .map(|clause| match clause {
                 Clause::Prefix(prefix) => Clause::Phrase(
-                    self.prefix_terms(prefix).into_iter().map(|id| self.terms[id as usize].clone()).collect(),
+                    self.prefix_terms(prefix)
+                        .into_iter()
+                        .map(|id| self.terms[id as usize].clone())
+                        .collect(),
                 ),
                 other => other.clone(),
             })
@@ -410,7 +435,8 @@ pub fn highlight_spans(text: &str, query: &Query, analyzer: &mut Analyzer) -> Ve
     }
     words(text)
         .filter(|w| {
-            prefixes.iter().any(|p| w.folded.starts_with(p)) || terms.contains(analyzer.term(&w.folded).as_str())
+            prefixes.iter().any(|p| w.folded.starts_with(p))
+                || terms.contains(analyzer.term(&w.folded).as_str())
         })
         .map(|w| w.span)
         .collect()
@@ -445,15 +471,23 @@ pub fn linear_search(texts: &[&str], query: &Query, analyzer: &mut Analyzer) -> 
             _ => None,
         })
         .collect();
-    let contains = |terms: &[String], phrase: &[String]| !phrase.is_empty() && terms.windows(phrase.len()).any(|w| w == phrase);
+    let contains = |terms: &[String], phrase: &[String]| {
+        !phrase.is_empty() && terms.windows(phrase.len()).any(|w| w == phrase)
+    };
     (0..docs.len() as u32)
         .filter(|&d| {
             let terms = &docs[d as usize].1;
-            query.clauses.iter().zip(&expanded).all(|(clause, set)| match clause {
-                Clause::Phrase(p) => contains(terms, p),
-                Clause::Prefix(_) => set.as_ref().is_some_and(|s| terms.iter().any(|t| s.contains(t))),
-                Clause::Exclude(p) => !contains(terms, p),
-            })
+            query
+                .clauses
+                .iter()
+                .zip(&expanded)
+                .all(|(clause, set)| match clause {
+                    Clause::Phrase(p) => contains(terms, p),
+                    Clause::Prefix(_) => set
+                        .as_ref()
+                        .is_some_and(|s| terms.iter().any(|t| s.contains(t))),
+                    Clause::Exclude(p) => !contains(terms, p),
+                })
         })
         .collect()
 }
@@ -479,12 +513,20 @@ mod tests {
     #[test]
     fn query_language() {
         let phrase = |w: &[&str]| Clause::Phrase(w.iter().map(|s| s.to_string()).collect());
-        let check = |input: &str, expected: Vec<Clause>| assert_eq!(parse(input).clauses, expected, "{input:?}");
+        let check = |input: &str, expected: Vec<Clause>| {
+            assert_eq!(parse(input).clauses, expected, "{input:?}")
+        };
         check("gender", vec![Clause::Prefix("gender".into())]);
         check("gender ", vec![phrase(&["gender"])]);
-        check("Jobs data", vec![phrase(&["job"]), Clause::Prefix("data".into())]);
+        check(
+            "Jobs data",
+            vec![phrase(&["job"]), Clause::Prefix("data".into())],
+        );
         check("\"digital divide\"", vec![phrase(&["digit", "divid"])]);
-        check("data -privacy", vec![phrase(&["data"]), Clause::Exclude(vec!["privaci".into()])]);
+        check(
+            "data -privacy",
+            vec![phrase(&["data"]), Clause::Exclude(vec!["privaci".into()])],
+        );
         check("\"unbalanced quote", vec![phrase(&["unbalanc", "quot"])]);
         check("-", vec![]);
         check("  ", vec![]);

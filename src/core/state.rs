@@ -90,7 +90,12 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         }
         Action::SetSort(sort) => selection.sort = sort,
         Action::Go(route) => next.view.route = route,
-        Action::Navigated(view, warnings) => return AppState { shown: state.shown.max(PAGE_SIZE), ..AppState::from_url(view, warnings) },
+        Action::Navigated(view, warnings) => {
+            return AppState {
+                shown: state.shown.max(PAGE_SIZE),
+                ..AppState::from_url(view, warnings)
+            }
+        }
         Action::ShowMore => {
             next.shown = state.shown + PAGE_SIZE;
             next.history = HistoryMode::Keep;
@@ -115,9 +120,17 @@ mod tests {
         let typed = reduce(&state, Action::SetText("gen".into()));
         assert_eq!(typed.history, HistoryMode::Replace);
         assert_eq!(typed.view.selection.text, "gen");
-        let filtered = reduce(&typed, Action::ToggleFacet(Facet::Topic, "human-rights".into()));
+        let filtered = reduce(
+            &typed,
+            Action::ToggleFacet(Facet::Topic, "human-rights".into()),
+        );
         assert_eq!(filtered.history, HistoryMode::Push);
-        assert!(filtered.view.selection.filters.topics.contains("human-rights"));
+        assert!(filtered
+            .view
+            .selection
+            .filters
+            .topics
+            .contains("human-rights"));
         let cleared = reduce(&filtered, Action::ClearAll);
         assert!(cleared.view.selection.filters.is_empty());
         assert!(cleared.view.selection.text.is_empty());
@@ -125,7 +138,10 @@ mod tests {
 
     #[test]
     fn show_more_grows_and_a_new_selection_resets() {
-        let state = AppState { shown: PAGE_SIZE, ..AppState::default() };
+        let state = AppState {
+            shown: PAGE_SIZE,
+            ..AppState::default()
+        };
         let more = reduce(&state, Action::ShowMore);
         assert_eq!(more.shown, 2 * PAGE_SIZE);
         assert_eq!(more.history, HistoryMode::Keep);
@@ -135,7 +151,10 @@ mod tests {
 
     #[test]
     fn notices_are_dismissed_by_position_and_out_of_range_is_ignored() {
-        let state = AppState { notices: vec!["a".into(), "b".into()], ..AppState::default() };
+        let state = AppState {
+            notices: vec!["a".into(), "b".into()],
+            ..AppState::default()
+        };
         assert_eq!(reduce(&state, Action::DismissNotice(0)).notices, ["b"]);
         assert_eq!(reduce(&state, Action::DismissNotice(9)).notices, ["a", "b"]);
     }

@@ -7,7 +7,7 @@
 //! by `application/x-www-form-urlencoded` rules. Routes: `#/explore`, `#/message/<id>`
 //! (with the selection it was opened from), `#/about`.
 
-use super::corpus::{CoverageStatus, Corpus};
+use super::corpus::{Corpus, CoverageStatus};
 use super::query::{Facet, Selection, Sort};
 use super::validate::is_slug;
 
@@ -93,7 +93,10 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
             if corpus.message(&id).is_some() {
                 Route::Message(id)
             } else {
-                warnings.push(format!("Message '{}' is not in this corpus; showing the list instead", shorten(&id)));
+                warnings.push(format!(
+                    "Message '{}' is not in this corpus; showing the list instead",
+                    shorten(&id)
+                ));
                 Route::Explore
             }
         }
@@ -125,7 +128,11 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
                                 selection.filters.toggle(facet, id);
                             }
                         } else {
-                            warnings.push(format!("Ignored unknown {} '{}'", facet.key(), shorten(id)));
+                            warnings.push(format!(
+                                "Ignored unknown {} '{}'",
+                                facet.key(),
+                                shorten(id)
+                            ));
                         }
                     }
                 }
@@ -190,7 +197,10 @@ mod tests {
             "https://example.org/#/explore?topic=foo,human-rights&bogus=1&meeting=bali-1999&sort=up",
             &corpus(),
         );
-        assert_eq!(parsed.view.selection.filters.values(Facet::Topic), ["human-rights"]);
+        assert_eq!(
+            parsed.view.selection.filters.values(Facet::Topic),
+            ["human-rights"]
+        );
         assert_eq!(
             parsed.warnings,
             [
@@ -208,7 +218,10 @@ mod tests {
     #[test]
     fn round_trip_of_a_message_view() {
         let corpus = corpus();
-        let mut view = View { route: Route::Message("kyoto-2023-children-1".into()), ..View::default() };
+        let mut view = View {
+            route: Route::Message("kyoto-2023-children-1".into()),
+            ..View::default()
+        };
         view.selection.filters.toggle(Facet::Coverage, "partial");
         let parsed = parse(&render(&view), &corpus);
         assert_eq!(parsed.view, view);

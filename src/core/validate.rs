@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::corpus::{CoverageStatus, Corpus, SCHEMA_VERSION};
+use super::corpus::{Corpus, CoverageStatus, SCHEMA_VERSION};
 
 /// One problem found in a corpus, with the JSON path of the field concerned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,9 +44,12 @@ impl fmt::Display for Problem {
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 100
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// Checks the rules that span records; returns every problem found (none for a valid corpus).
@@ -57,7 +60,10 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
     if corpus.version != SCHEMA_VERSION {
         push(
             "version".into(),
-            format!("expected schema version {SCHEMA_VERSION}, found {}", corpus.version),
+            format!(
+                "expected schema version {SCHEMA_VERSION}, found {}",
+                corpus.version
+            ),
         );
     }
     if !is_slug(&corpus.id) {
@@ -67,10 +73,26 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
         push("messages".into(), "the corpus has no messages".into());
     }
 
-    let source_ids = unique_ids(corpus.sources.iter().map(|s| s.id.as_str()), "sources", &mut push);
-    let topic_ids = unique_ids(corpus.topics.iter().map(|t| t.id.as_str()), "topics", &mut push);
-    let meeting_ids = unique_ids(corpus.meetings.iter().map(|m| m.id.as_str()), "meetings", &mut push);
-    unique_ids(corpus.messages.iter().map(|m| m.id.as_str()), "messages", &mut push);
+    let source_ids = unique_ids(
+        corpus.sources.iter().map(|s| s.id.as_str()),
+        "sources",
+        &mut push,
+    );
+    let topic_ids = unique_ids(
+        corpus.topics.iter().map(|t| t.id.as_str()),
+        "topics",
+        &mut push,
+    );
+    let meeting_ids = unique_ids(
+        corpus.meetings.iter().map(|m| m.id.as_str()),
+        "meetings",
+        &mut push,
+    );
+    unique_ids(
+        corpus.messages.iter().map(|m| m.id.as_str()),
+        "messages",
+        &mut push,
+    );
 
     // Headings are unique across the corpus (they appear in URLs on their own).
     let mut heading_meeting: HashMap<&str, &str> = HashMap::new();
@@ -83,11 +105,23 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
         ];
         for (field, fact) in facts {
             if let Some(fact) = fact {
-                check_ref(&source_ids, &fact.source, &format!("{base}.{field}.source"), "source", &mut push);
+                check_ref(
+                    &source_ids,
+                    &fact.source,
+                    &format!("{base}.{field}.source"),
+                    "source",
+                    &mut push,
+                );
             }
         }
         for (fi, figure) in meeting.figures.iter().enumerate() {
-            check_ref(&source_ids, &figure.source, &format!("{base}.figures[{fi}].source"), "source", &mut push);
+            check_ref(
+                &source_ids,
+                &figure.source,
+                &format!("{base}.figures[{fi}].source"),
+                "source",
+                &mut push,
+            );
         }
         for (hi, heading) in meeting.message_set.headings.iter().enumerate() {
             let path = format!("{base}.message_set.headings[{hi}]");
@@ -95,7 +129,10 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
                 push(format!("{path}.id"), slug_message(&heading.id));
             }
             if heading_meeting.insert(&heading.id, &meeting.id).is_some() {
-                push(format!("{path}.id"), format!("duplicate heading id \"{}\"", heading.id));
+                push(
+                    format!("{path}.id"),
+                    format!("duplicate heading id \"{}\"", heading.id),
+                );
             }
             if heading.name.trim().is_empty() {
                 push(format!("{path}.name"), "the heading name is empty".into());
@@ -107,7 +144,13 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
                 );
             }
             for (ti, topic) in heading.topics.iter().enumerate() {
-                check_ref(&topic_ids, topic, &format!("{path}.topics[{ti}]"), "topic", &mut push);
+                check_ref(
+                    &topic_ids,
+                    topic,
+                    &format!("{path}.topics[{ti}]"),
+                    "topic",
+                    &mut push,
+                );
             }
         }
     }
@@ -118,22 +161,46 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
         if message.text.trim().is_empty() {
             push(format!("{path}.text"), "the message text is empty".into());
         }
-        if check_ref(&meeting_ids, &message.meeting, &format!("{path}.meeting"), "meeting", &mut push) {
+        if check_ref(
+            &meeting_ids,
+            &message.meeting,
+            &format!("{path}.meeting"),
+            "meeting",
+            &mut push,
+        ) {
             *included.entry(message.meeting.as_str()).or_default() += 1;
         }
         if let Some(heading) = &message.heading {
             match heading_meeting.get(heading.as_str()) {
-                None => push(format!("{path}.heading"), format!("unknown heading \"{heading}\"")),
+                None => push(
+                    format!("{path}.heading"),
+                    format!("unknown heading \"{heading}\""),
+                ),
                 Some(owner) if *owner != message.meeting => push(
                     format!("{path}.heading"),
-                    format!("heading \"{heading}\" belongs to meeting \"{owner}\", not \"{}\"", message.meeting),
+                    format!(
+                        "heading \"{heading}\" belongs to meeting \"{owner}\", not \"{}\"",
+                        message.meeting
+                    ),
                 ),
                 Some(_) => {}
             }
         }
-        check_ref(&source_ids, &message.source.source, &format!("{path}.source.source"), "source", &mut push);
+        check_ref(
+            &source_ids,
+            &message.source.source,
+            &format!("{path}.source.source"),
+            "source",
+            &mut push,
+        );
         for (ti, topic) in message.editorial_topics.iter().enumerate() {
-            check_ref(&topic_ids, topic, &format!("{path}.editorial_topics[{ti}]"), "topic", &mut push);
+            check_ref(
+                &topic_ids,
+                topic,
+                &format!("{path}.editorial_topics[{ti}]"),
+                "topic",
+                &mut push,
+            );
         }
     }
 
@@ -142,18 +209,18 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
         let count = included.get(meeting.id.as_str()).copied().unwrap_or(0);
         let coverage = &meeting.message_set.coverage;
         let disagreement = match (coverage.status, coverage.published_total) {
-            (CoverageStatus::None, _) if count > 0 => {
-                Some(format!("says no text is included, but {count} messages are"))
-            }
+            (CoverageStatus::None, _) if count > 0 => Some(format!(
+                "says no text is included, but {count} messages are"
+            )),
             (CoverageStatus::Complete | CoverageStatus::Partial, _) if count == 0 => {
                 Some("says messages are included, but there are none".to_string())
             }
-            (CoverageStatus::Complete, Some(total)) if total != count => {
-                Some(format!("says complete with {total} published, but {count} are included"))
-            }
-            (CoverageStatus::Partial, Some(total)) if count >= total => {
-                Some(format!("says partial, but {count} of {total} published are included"))
-            }
+            (CoverageStatus::Complete, Some(total)) if total != count => Some(format!(
+                "says complete with {total} published, but {count} are included"
+            )),
+            (CoverageStatus::Partial, Some(total)) if count >= total => Some(format!(
+                "says partial, but {count} of {total} published are included"
+            )),
             _ => None,
         };
         if let Some(text) = disagreement {
@@ -203,7 +270,10 @@ fn check_ref(
 /// as the source files are Markdown renderings of the PDFs, and every run of whitespace
 /// (including a page break between two parts of one bullet) becomes one space.
 pub fn normalise_for_verbatim(text: &str) -> String {
-    text.replace('*', "").split_whitespace().collect::<Vec<_>>().join(" ")
+    text.replace('*', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Checks that every message text and every cited fact occurs verbatim (after
@@ -218,11 +288,17 @@ pub fn check_verbatim(corpus: &Corpus, texts: &HashMap<String, String>) -> Vec<P
     let mut problems = Vec::new();
     let mut check = |path: String, source_id: &str, quoted: &str| {
         let Some(file) = corpus.source(source_id).and_then(|s| s.file.as_deref()) else {
-            problems.push(Problem::new(path, format!("source \"{source_id}\" names no file")));
+            problems.push(Problem::new(
+                path,
+                format!("source \"{source_id}\" names no file"),
+            ));
             return;
         };
         let Some(text) = normalised.get(file) else {
-            problems.push(Problem::new(path, format!("source file \"{file}\" is not available")));
+            problems.push(Problem::new(
+                path,
+                format!("source file \"{file}\" is not available"),
+            ));
             return;
         };
         if !text.contains(&normalise_for_verbatim(quoted)) {
@@ -234,7 +310,11 @@ pub fn check_verbatim(corpus: &Corpus, texts: &HashMap<String, String>) -> Vec<P
         }
     };
     for (i, message) in corpus.messages.iter().enumerate() {
-        check(format!("messages[{i}].text"), &message.source.source, &message.text);
+        check(
+            format!("messages[{i}].text"),
+            &message.source.source,
+            &message.text,
+        );
     }
     for (mi, meeting) in corpus.meetings.iter().enumerate() {
         let facts = [
@@ -244,11 +324,19 @@ pub fn check_verbatim(corpus: &Corpus, texts: &HashMap<String, String>) -> Vec<P
         ];
         for (field, fact) in facts {
             if let Some(fact) = fact {
-                check(format!("meetings[{mi}].{field}.quote"), &fact.source, &fact.quote);
+                check(
+                    format!("meetings[{mi}].{field}.quote"),
+                    &fact.source,
+                    &fact.quote,
+                );
             }
         }
         for (fi, figure) in meeting.figures.iter().enumerate() {
-            check(format!("meetings[{mi}].figures[{fi}].quote"), &figure.source, &figure.quote);
+            check(
+                format!("meetings[{mi}].figures[{fi}].quote"),
+                &figure.source,
+                &figure.quote,
+            );
         }
     }
     problems

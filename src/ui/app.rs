@@ -23,7 +23,9 @@ pub struct AppProps {
 /// shows the page the URL names. A corpus that fails to load gives an error banner.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let loaded = use_memo((), |_| Corpus::builtin().map(|c| Rc::new(RefCell::new(Explorer::new(c)))));
+    let loaded = use_memo((), |_| {
+        Corpus::builtin().map(|c| Rc::new(RefCell::new(Explorer::new(c))))
+    });
     match &*loaded {
         Ok(explorer) => html! { <Loaded explorer={explorer.clone()} url={props.url.clone()} /> },
         Err(error) => html! {

@@ -24,7 +24,9 @@ pub fn start() {
 #[cfg(target_arch = "wasm32")]
 fn show_fatal_error(detail: &str) {
     let document = gloo::utils::document();
-    let Ok(panel) = document.create_element("div") else { return };
+    let Ok(panel) = document.create_element("div") else {
+        return;
+    };
     panel.set_class_name("fatal-error");
     panel.set_attribute("role", "alert").ok();
     panel.set_text_content(Some(&format!(

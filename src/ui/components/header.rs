@@ -11,14 +11,17 @@ pub fn header() -> Html {
     let corpus = explorer.corpus();
     let state = context.state();
     let link = |route: Route, label: &'static str, testid: &'static str| {
-        let href = url::render(&View { route: route.clone(), selection: state.view.selection.clone() });
+        let href = url::render(&View {
+            route: route.clone(),
+            selection: state.view.selection.clone(),
+        });
         let current = std::mem::discriminant(&route) == std::mem::discriminant(&state.view.route);
         html! {
             <a href={href} data-testid={testid} aria-current={current.then_some("page")}>{ label }</a>
         }
     };
     let skip = Callback::from(|_: MouseEvent| focus_main());
-    let partial = explorer.partial_coverage(&(0..corpus.messages.len()).collect::<Vec<_>>());
+    let partial = corpus.partial_sets();
     html! {
         <header class="site-header">
             <button class="skip-link" onclick={skip}>{ "Skip to content" }</button>
@@ -28,7 +31,10 @@ pub fn header() -> Html {
                     { format!("Corpus: {} — {} messages included", corpus.title, corpus.messages.len()) }
                 </p>
                 if !partial.is_empty() {
-                    <p class="corpus-partial">{ format!("Includes partial sets: {}.", partial.join("; ")) }</p>
+                    <p class="corpus-partial" data-testid="corpus-partial">
+                        { format!("Includes partial sets (messages included): {}. ", partial.join(", ")) }
+                        <a href="#/about">{ "Coverage of each meeting" }</a>
+                    </p>
                 }
             </div>
             <nav aria-label="Views">

@@ -20,7 +20,11 @@ pub fn highlighted(props: &HighlightedProps) -> Html {
     let mut at = 0;
     for span in &props.spans {
         // Spans come from the core's tokeniser; skip any that do not fit this text.
-        if span.start < at || span.end > text.len() || !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+        if span.start < at
+            || span.end > text.len()
+            || !text.is_char_boundary(span.start)
+            || !text.is_char_boundary(span.end)
+        {
             continue;
         }
         parts.push(html! { { &text[at..span.start] } });

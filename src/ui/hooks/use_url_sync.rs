@@ -28,7 +28,9 @@ fn write_url(rendered: &str, mode: HistoryMode) {
     if window.location().hash().unwrap_or_default() == rendered {
         return;
     }
-    let Ok(history) = window.history() else { return };
+    let Ok(history) = window.history() else {
+        return;
+    };
     let url = Some(rendered);
     let _ = match mode {
         HistoryMode::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", url),
@@ -51,7 +53,12 @@ fn listen(context: AppContext) -> Vec<gloo::events::EventListener> {
             gloo::events::EventListener::new(&window, event, move |_| {
                 let hash = gloo::utils::window().location().hash().unwrap_or_default();
                 let parsed = url::parse(&hash, context.explorer.borrow().corpus());
-                context.store.dispatch(crate::core::state::Action::Navigated(parsed.view, parsed.warnings));
+                context
+                    .store
+                    .dispatch(crate::core::state::Action::Navigated(
+                        parsed.view,
+                        parsed.warnings,
+                    ));
             })
         })
         .collect()

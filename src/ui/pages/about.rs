@@ -10,12 +10,18 @@ pub fn about_page() -> Html {
     let context = use_app_state();
     let explorer = context.explorer.borrow();
     let corpus = explorer.corpus();
-    let source_title = |id: &str| corpus.source(id).map_or_else(|| id.to_string(), |s| s.title.clone());
+    let source_title = |id: &str| {
+        corpus
+            .source(id)
+            .map_or_else(|| id.to_string(), |s| s.title.clone())
+    };
     let fact = |label: &str, fact: &Option<Fact>| match fact {
         Some(f) => html! {
             <><dt>{ label.to_string() }</dt><dd>{ f.value.clone() }<span class="cite">{ format!(" — {}", source_title(&f.source)) }</span></dd></>
         },
-        None => html! { <><dt>{ label.to_string() }</dt><dd class="unknown">{ "Not stated in the sources" }</dd></> },
+        None => {
+            html! { <><dt>{ label.to_string() }</dt><dd class="unknown">{ "Not stated in the sources" }</dd></> }
+        }
     };
     html! {
         <div class="about">

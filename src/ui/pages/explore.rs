@@ -14,7 +14,9 @@ pub fn explore_page() -> Html {
     let selection = state.view.selection.clone();
     let outcome = {
         let explorer = context.explorer.clone();
-        use_memo(selection.clone(), move |selection| explorer.borrow_mut().run(selection))
+        use_memo(selection.clone(), move |selection| {
+            explorer.borrow_mut().run(selection)
+        })
     };
     let search_ref = use_node_ref();
     use_slash_focuses(search_ref.clone());
@@ -24,9 +26,14 @@ pub fn explore_page() -> Html {
     let found = outcome.messages.len();
     let oninput = context.dispatcher(|e: InputEvent| Action::SetText(input_value(&e)));
     let onsort = context.dispatcher(|e: Event| {
-        Action::SetSort(if select_value(&e) == "chronological" { Sort::Chronological } else { Sort::Relevance })
+        Action::SetSort(if select_value(&e) == "chronological" {
+            Sort::Chronological
+        } else {
+            Sort::Relevance
+        })
     });
-    let ontoggle = context.dispatcher(|(facet, id): (Facet, String)| Action::ToggleFacet(facet, id));
+    let ontoggle =
+        context.dispatcher(|(facet, id): (Facet, String)| Action::ToggleFacet(facet, id));
     let onclear = context.dispatcher(|_: MouseEvent| Action::ClearAll);
     let onmore = context.dispatcher(|_: MouseEvent| Action::ShowMore);
     let active = !selection.text.trim().is_empty() || !selection.filters.is_empty();
@@ -127,19 +134,28 @@ fn use_slash_focuses(target: NodeRef) {
         let listener = {
             use wasm_bindgen::JsCast;
             let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            gloo::events::EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
-                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                let typing = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-                if event.key() == "/" && !typing {
-                    if let Some(input) = target.cast::<web_sys::HtmlInputElement>() {
-                        event.prevent_default();
-                        input.focus().ok();
+            gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let typing = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|e| {
+                            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        });
+                    if event.key() == "/" && !typing {
+                        if let Some(input) = target.cast::<web_sys::HtmlInputElement>() {
+                            event.prevent_default();
+                            input.focus().ok();
+                        }
                     }
-                }
-            })
+                },
+            )
         };
         #[cfg(not(target_arch = "wasm32"))]
         let listener = target; // nothing to listen to outside a browser
@@ -148,9 +164,13 @@ fn use_slash_focuses(target: NodeRef) {
 }
 
 fn input_value(event: &InputEvent) -> String {
-    event.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+    event
+        .target_unchecked_into::<web_sys::HtmlInputElement>()
+        .value()
 }
 
 fn select_value(event: &Event) -> String {
-    event.target_unchecked_into::<web_sys::HtmlSelectElement>().value()
+    event
+        .target_unchecked_into::<web_sys::HtmlSelectElement>()
+        .value()
 }

@@ -19,7 +19,10 @@ pub fn message_page(props: &MessagePageProps) -> Html {
     let explorer = context.explorer.borrow();
     let corpus = explorer.corpus();
     let selection = context.state().view.selection.clone();
-    let back = url::render(&View { route: Route::Explore, selection });
+    let back = url::render(&View {
+        route: Route::Explore,
+        selection,
+    });
     let Some(message) = corpus.message(&props.id) else {
         return html! {
             <section class="message-detail">
@@ -30,7 +33,10 @@ pub fn message_page(props: &MessagePageProps) -> Html {
         };
     };
     let d = corpus.details(message);
-    let permalink = url::render(&View { route: Route::Message(message.id.clone()), ..View::default() });
+    let permalink = url::render(&View {
+        route: Route::Message(message.id.clone()),
+        ..View::default()
+    });
     html! {
         <article class="message-detail" data-testid="message-detail" aria-labelledby="message-title">
             <p><a href={back} data-testid="back">{ "← Back to the messages" }</a></p>

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Runs every test, at every level, and ends with one summary line per level:
+#   checks  cargo fmt, clippy -D warnings, the src/core boundary
+#   native  the core's unit and integration tests (cargo test)
+#   ssr     server-side-rendered HTML snapshots of the UI (insta)
+#   wasm    wasm-bindgen-test in headless Chromium through chromedriver
+#   e2e     Playwright + Debian's Chromium against the release dist/, with axe-core
+# Exits non-zero when any level fails. Run through `make test` (which installs the tools).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+log_dir=$(mktemp -d)
+declare -a summary
+failed_levels=0
+total_pass=0
+total_fail=0
+
+record() { # level pass fail status
+  summary+=("$1: $2 passed, $3 failed$( [ "$4" -ne 0 ] && echo " (exit $4)")")
+  total_pass=$((total_pass + $2)); total_fail=$((total_fail + $3))
+  if [ "$4" -ne 0 ] || [ "$3" -ne 0 ]; then failed_levels=$((failed_levels + 1)); fi
+}
+
+# Sums "test result: ok. N passed; M failed" lines of cargo's output.
+cargo_counts() {
+  awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+       END { printf "%d %d", p, f }' "$1"
+}
+
+run() { # name command...
+  local name=$1; shift
+  printf '\n=== %s: %s\n' "$name" "$*"
+  "$@" 2>&1 | tee "$log_dir/$name.log"
+  return "${PIPESTATUS[0]}"
+}
+
+# --- checks: formatting, lints, and the core's boundary (no browser crate in src/core).
+checks_pass=0; checks_fail=0
+if run fmt cargo fmt --all -- --check; then checks_pass=$((checks_pass + 1)); else checks_fail=$((checks_fail + 1)); fi
+if run clippy cargo clippy --all-targets --locked -- -D warnings; then checks_pass=$((checks_pass + 1)); else checks_fail=$((checks_fail + 1)); fi
+printf '\n=== boundary: src/core imports no browser crate\n'
+if grep -rnE '\b(yew|web_sys|gloo|js_sys|wasm_bindgen[a-z_]*)::' src/core; then
+  echo "src/core must not use yew, web-sys, gloo, js-sys or wasm-bindgen (see ARCHITECTURE.md)"
+  checks_fail=$((checks_fail + 1))
+else
+  checks_pass=$((checks_pass + 1))
+fi
+record checks "$checks_pass" "$checks_fail" 0
+
+# --- native: every test target except the SSR snapshots and the wasm tests.
+native_targets=(--lib --bins)
+for t in tests/*.rs; do
+  case "$(basename "$t" .rs)" in ssr|wasm) ;; *) native_targets+=(--test "$(basename "$t" .rs)") ;; esac
+done
+run native cargo test --locked "${native_targets[@]}"; status=$?
+read -r p f < <(cargo_counts "$log_dir/native.log"); record native "$p" "$f" "$status"
+
+# --- ssr: HTML snapshots (a changed snapshot fails; review with `cargo insta review`).
+run ssr cargo test --locked --test ssr; status=$?
+read -r p f < <(cargo_counts "$log_dir/ssr.log"); record ssr "$p" "$f" "$status"
+
+# --- wasm: in headless Chromium.
+CHROMEDRIVER=/usr/bin/chromedriver run wasm cargo test --locked --target wasm32-unknown-unknown --test wasm; status=$?
+read -r p f < <(cargo_counts "$log_dir/wasm.log"); record wasm "$p" "$f" "$status"
+
+# --- e2e: build the release dist/ and drive it in Chromium.
+if run build trunk build --release --offline; then
+  run e2e npm run --silent e2e; status=$?
+  p=$(awk '/^# pass/ { print $3 }' "$log_dir/e2e.log"); f=$(awk '/^# fail/ { print $3 }' "$log_dir/e2e.log")
+  record e2e "${p:-0}" "${f:-0}" "$status"
+else
+  record e2e 0 0 1
+fi
+
+printf '\n=== summary\n'
+for line in "${summary[@]}"; do echo "$line"; done
+echo "total: $total_pass passed, $total_fail failed"
+rm -rf "$log_dir"
+[ "$failed_levels" -eq 0 ]

@@ -1,0 +1,17 @@
+# The two commands of README.md. Each installs what is missing first (.ci/setup.sh).
+.PHONY: serve test build
+
+# Build the app and serve it on http://127.0.0.1:8080 (release build, embedded corpus).
+serve:
+	bash .ci/setup.sh
+	trunk serve --release --offline
+
+# Run every test at every level; ends with one summary line per level.
+test:
+	bash .ci/setup.sh --test
+	bash .ci/test.sh
+
+# The static site for any web host, in dist/.
+build:
+	bash .ci/setup.sh
+	trunk build --release --offline

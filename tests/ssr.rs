@@ -1,0 +1,64 @@
+//! Server-side-rendered HTML of the UI, compared with reviewed snapshots (insta). Yew's
+//! `ssr` feature is enabled for native tests only (see Cargo.toml).
+
+use messages_explorer::ui::app::{App, AppProps};
+use yew::LocalServerRenderer;
+
+async fn render(url: &str) -> String {
+    let html = LocalServerRenderer::<App>::with_props(AppProps {
+        url: url.to_string().into(),
+    })
+    .render()
+    .await;
+    // One element per line, so that snapshot diffs are readable.
+    html.replace("><", ">\n<")
+}
+
+#[tokio::test]
+async fn explore_home() {
+    let html = render("").await;
+    assert!(html.contains("66 of 66 messages included"));
+    insta::assert_snapshot!("explore_home", html);
+}
+
+#[tokio::test]
+async fn explore_filtered_and_searched() {
+    let html = render("#/explore?q=gender&meeting=geneva-2017&sort=chronological").await;
+    assert!(html.contains("<mark>gender</mark>") || html.contains("<mark>Gender</mark>"));
+    insta::assert_snapshot!("explore_gender_geneva", html);
+}
+
+#[tokio::test]
+async fn explore_empty_state_offers_ways_out() {
+    let html = render("#/explore?q=encryption&meeting=kyoto-2023").await;
+    assert!(html.contains("No messages match."));
+    assert!(html.contains("Remove the filter Meeting: Kyoto 2023"));
+    assert!(html.contains("Clear the search text"));
+    insta::assert_snapshot!("explore_empty", html);
+}
+
+#[tokio::test]
+async fn message_detail() {
+    let html = render("#/message/kyoto-2023-children-1").await;
+    assert!(html.contains("Not given in the source"));
+    assert!(html.contains("Kyoto 2023: 2 of 89 published messages included (partial)"));
+    insta::assert_snapshot!("message_kyoto", html);
+}
+
+#[tokio::test]
+async fn about_the_data() {
+    let html = render("#/about").await;
+    assert!(html.contains("Not stated in the sources"));
+    insta::assert_snapshot!("about", html);
+}
+
+#[tokio::test]
+async fn hostile_text_is_escaped() {
+    let html = render("#/explore?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E&topic=%22%3E%3Cimg").await;
+    assert!(!html.contains("<script>alert"));
+    assert!(!html.contains("<img"));
+    assert!(
+        html.contains("Ignored unknown topic &#x27;&quot;&gt;&lt;img&#x27;")
+            || html.contains("Ignored unknown topic")
+    );
+}
