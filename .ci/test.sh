@@ -63,8 +63,11 @@ read -r p f < <(cargo_counts "$log_dir/ssr.log"); record ssr "$p" "$f" "$status"
 CHROMEDRIVER=/usr/bin/chromedriver run wasm cargo test --locked --target wasm32-unknown-unknown --test wasm; status=$?
 read -r p f < <(cargo_counts "$log_dir/wasm.log"); record wasm "$p" "$f" "$status"
 
-# --- e2e: build the release dist/ and drive it in Chromium.
-if run build trunk build --release --offline; then
+# --- e2e: build the release dist/ and drive it in Chromium (with a synthetic 10k-message
+# corpus for the keystroke timings, loaded through the user's corpus-file path).
+mkdir -p target/e2e
+if cargo run --quiet --locked --example synthetic-corpus -- 10000 target/e2e/synthetic-10k.json &&
+  run build trunk build --release --offline; then
   run e2e npm run --silent e2e; status=$?
   p=$(awk '/^# pass/ { print $3 }' "$log_dir/e2e.log"); f=$(awk '/^# fail/ { print $3 }' "$log_dir/e2e.log")
   record e2e "${p:-0}" "${f:-0}" "$status"

@@ -5,7 +5,7 @@
 //! Facets combine as AND across facets and OR within one. Each value's count is the number
 //! of messages it would give together with the other active filters, as Datasette shows.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::corpus::{Corpus, CoverageStatus};
 use super::search::{Index, Query};
@@ -158,6 +158,7 @@ pub struct Outcome {
 #[derive(Debug, Clone)]
 struct Row {
     meeting: u16,
+    year: u16,
     heading: Option<u16>,
     topics: Vec<u16>,
     coverage: CoverageStatus,
@@ -168,52 +169,68 @@ pub struct Explorer {
     corpus: Corpus,
     index: Index,
     rows: Vec<Row>,
-    /// Heading ids in corpus order (meeting order, then published order).
-    heading_ids: Vec<(String, String, usize)>,
+    /// Headings in corpus order (meeting order, then published order).
+    headings: Vec<HeadingEntry>,
+}
+
+/// A heading with its meeting's position and its topics' positions.
+struct HeadingEntry {
+    id: String,
+    name: String,
+    meeting: usize,
+    topics: Vec<u16>,
 }
 
 impl Explorer {
     /// Indexes a (validated) corpus.
     pub fn new(corpus: Corpus) -> Explorer {
         let index = Index::build(corpus.messages.iter().map(|m| m.text.as_str()));
-        let heading_ids: Vec<(String, String, usize)> = corpus
+        fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, u16> {
+            ids.enumerate().map(|(i, id)| (id, i as u16)).collect()
+        }
+        let topic_at = positions(corpus.topics.iter().map(|t| t.id.as_str()));
+        let topic_positions = |ids: &[String]| -> Vec<u16> {
+            ids.iter()
+                .filter_map(|t| topic_at.get(t.as_str()).copied())
+                .collect()
+        };
+        let headings: Vec<HeadingEntry> = corpus
             .meetings
             .iter()
             .enumerate()
-            .flat_map(|(mi, m)| {
-                m.message_set
-                    .headings
-                    .iter()
-                    .map(move |h| (h.id.clone(), h.name.clone(), mi))
+            .flat_map(|(mi, m)| m.message_set.headings.iter().map(move |h| (mi, h)))
+            .map(|(meeting, h)| HeadingEntry {
+                id: h.id.clone(),
+                name: h.name.clone(),
+                meeting,
+                topics: topic_positions(&h.topics),
             })
             .collect();
-        fn position<'a>(mut list: impl Iterator<Item = &'a str>, id: &str) -> Option<u16> {
-            list.position(|x| x == id).map(|p| p as u16)
-        }
+        let meeting_at = positions(corpus.meetings.iter().map(|m| m.id.as_str()));
+        let heading_at = positions(headings.iter().map(|h| h.id.as_str()));
         let rows = corpus
             .messages
             .iter()
             .map(|message| {
-                let meeting = position(
-                    corpus.meetings.iter().map(|m| m.id.as_str()),
-                    &message.meeting,
-                )
-                .unwrap_or(0);
+                let meeting = meeting_at
+                    .get(message.meeting.as_str())
+                    .copied()
+                    .unwrap_or(0);
                 let heading = message
                     .heading
                     .as_deref()
-                    .and_then(|h| position(heading_ids.iter().map(|(id, _, _)| id.as_str()), h));
-                let (topic_ids, _) = corpus.message_topics(message);
-                let topics = topic_ids
-                    .iter()
-                    .filter_map(|t| position(corpus.topics.iter().map(|t| t.id.as_str()), t))
-                    .collect();
+                    .and_then(|h| heading_at.get(h).copied());
+                let topics = match heading {
+                    Some(h) => headings[h as usize].topics.clone(),
+                    None => topic_positions(&message.editorial_topics),
+                };
                 let coverage = corpus.meetings[meeting as usize]
                     .message_set
                     .coverage
                     .status;
                 Row {
                     meeting,
+                    year: corpus.meetings[meeting as usize].year.0,
                     heading,
                     topics,
                     coverage,
@@ -224,7 +241,7 @@ impl Explorer {
             corpus,
             index,
             rows,
-            heading_ids,
+            headings,
         }
     }
 
@@ -271,7 +288,7 @@ impl Explorer {
         let mut counts: Vec<Vec<usize>> = vec![
             vec![0; self.corpus.meetings.len()],
             vec![0; self.corpus.topics.len()],
-            vec![0; self.heading_ids.len()],
+            vec![0; self.headings.len()],
             vec![0; CoverageStatus::ALL.len()],
         ];
         hits.retain(|hit| {
@@ -288,10 +305,12 @@ impl Explorer {
                     .as_ref()
                     .is_none_or(|w| w[coverage_index(row.coverage)]),
             ];
-            let failing: Vec<usize> = (0..4).filter(|&f| !pass[f]).collect();
+            let failing = (0..4)
+                .filter(|&f| !pass[f])
+                .fold(0u8, |mask, f| mask | 1 << f);
             // A message counts for a facet's values when it passes every *other* facet.
             for facet in 0..4 {
-                if failing.iter().all(|&f| f == facet) {
+                if failing & !(1 << facet) == 0 {
                     match facet {
                         0 => counts[0][row.meeting as usize] += 1,
                         1 => row.topics.iter().for_each(|&t| counts[1][t as usize] += 1),
@@ -304,16 +323,11 @@ impl Explorer {
                     }
                 }
             }
-            failing.is_empty()
+            failing == 0
         });
         let chronological = selection.sort == Sort::Chronological || !query.has_positive();
         if chronological {
-            hits.sort_unstable_by_key(|h| {
-                (
-                    self.corpus.meetings[self.rows[h.doc as usize].meeting as usize].year,
-                    h.doc,
-                )
-            });
+            hits.sort_unstable_by_key(|h| (self.rows[h.doc as usize].year, h.doc));
         } else {
             hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         }
@@ -341,7 +355,7 @@ impl Explorer {
                 &filters.topics,
             ),
             flags(
-                &mut self.heading_ids.iter().map(|(id, _, _)| id.as_str()),
+                &mut self.headings.iter().map(|h| h.id.as_str()),
                 &filters.headings,
             ),
             (!filters.coverage.is_empty()).then(|| {
@@ -392,10 +406,14 @@ impl Explorer {
             .collect();
         let headings = next()
             .into_iter()
-            .zip(&self.heading_ids)
-            .map(|(count, (id, name, mi))| {
-                let label = format!("{} ({})", name, self.corpus.meetings[*mi].short_name());
-                value(id, label, count, filters.headings.contains(id))
+            .zip(&self.headings)
+            .map(|(count, h)| {
+                let label = format!(
+                    "{} ({})",
+                    h.name,
+                    self.corpus.meetings[h.meeting].short_name()
+                );
+                value(&h.id, label, count, filters.headings.contains(&h.id))
             })
             .collect();
         let coverage = next()

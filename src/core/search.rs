@@ -22,18 +22,28 @@ pub const MAX_CLAUSES: usize = 32;
 /// Folds one word for matching: compatibility decomposition, diacritics removed,
 /// lowercased, curly apostrophes and quotes made straight.
 pub fn fold(word: &str) -> String {
+    let mut folded = String::new();
+    fold_into(word, &mut folded);
+    folded
+}
+
+/// [`fold`] into a reused buffer (the index folds millions of words).
+fn fold_into(word: &str, out: &mut String) {
+    out.clear();
     if word.is_ascii() {
-        return word.to_ascii_lowercase();
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
     }
-    word.nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{2033}' => '"',
-            c => c,
-        })
-        .collect()
+    out.extend(
+        word.nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => '\'',
+                '\u{201C}' | '\u{201D}' | '\u{2033}' => '"',
+                c => c,
+            }),
+    );
 }
 
 /// A word of a text: its byte span in the original and its folded form.
@@ -172,11 +182,33 @@ impl Query {
     }
 }
 
-/// Where one term occurs: a document and the word positions in it.
-#[derive(Debug, Clone)]
-struct Posting {
-    doc: u32,
+/// Where one term occurs: the documents (ascending) and, for each, its word positions,
+/// stored flat so that building the index makes no allocation per (term, document).
+#[derive(Debug, Clone, Default)]
+struct PostingList {
+    docs: Vec<u32>,
+    /// `starts[i]` is where the positions of `docs[i]` begin in `positions`.
+    starts: Vec<u32>,
     positions: Vec<u32>,
+}
+
+impl PostingList {
+    fn add(&mut self, doc: u32, position: u32) {
+        if self.docs.last() != Some(&doc) {
+            self.docs.push(doc);
+            self.starts.push(self.positions.len() as u32);
+        }
+        self.positions.push(position);
+    }
+
+    fn positions(&self, i: usize) -> &[u32] {
+        let start = self.starts[i] as usize;
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.positions.len(), |&e| e as usize);
+        &self.positions[start..end]
+    }
 }
 
 /// An inverted index over the texts of a corpus, built once when a corpus loads.
@@ -186,8 +218,8 @@ pub struct Index {
     term_ids: HashMap<String, u32>,
     /// Term id -> term.
     terms: Vec<String>,
-    /// Term id -> postings, sorted by document.
-    postings: Vec<Vec<Posting>>,
+    /// Term id -> where it occurs.
+    postings: Vec<PostingList>,
     /// Distinct folded words, sorted, with the term each stems to (for prefix matching).
     vocabulary: Vec<(String, u32)>,
     /// Words per document, for BM25 length normalisation.
@@ -204,42 +236,40 @@ pub struct Hit {
     pub score: f32,
 }
 
+/// Documents (ascending) with the number of occurrences of a clause in each.
+type DocCounts = Vec<(u32, u32)>;
+
 impl Index {
     /// Builds the index over the given texts (document ids are their positions).
     pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
         let mut analyzer = Analyzer::default();
         let mut term_ids: HashMap<String, u32> = HashMap::new();
-        let mut postings: Vec<Vec<Posting>> = Vec::new();
+        let mut postings: Vec<PostingList> = Vec::new();
         let mut terms: Vec<String> = Vec::new();
         let mut folded_terms: HashMap<String, u32> = HashMap::new();
         let mut doc_lengths = Vec::new();
+        let mut folded = String::new();
         for (doc, text) in texts.into_iter().enumerate() {
             let doc = doc as u32;
             let mut length = 0u32;
-            for (position, word) in words(text).enumerate() {
+            for (position, (_, word)) in text.unicode_word_indices().enumerate() {
                 length += 1;
-                let term_id = match folded_terms.get(&word.folded) {
+                fold_into(word, &mut folded);
+                let term_id = match folded_terms.get(folded.as_str()) {
                     Some(id) => *id,
                     None => {
-                        let term = analyzer.term(&word.folded);
+                        let term = analyzer.term(&folded);
                         let next = term_ids.len() as u32;
                         let id = *term_ids.entry(term.clone()).or_insert(next);
                         if id == next {
-                            postings.push(Vec::new());
+                            postings.push(PostingList::default());
                             terms.push(term);
                         }
-                        folded_terms.insert(word.folded, id);
+                        folded_terms.insert(folded.clone(), id);
                         id
                     }
                 };
-                let list = &mut postings[term_id as usize];
-                match list.last_mut() {
-                    Some(p) if p.doc == doc => p.positions.push(position as u32),
-                    _ => list.push(Posting {
-                        doc,
-                        positions: vec![position as u32],
-                    }),
-                }
+                postings[term_id as usize].add(doc, position as u32);
             }
             doc_lengths.push(length);
         }
@@ -294,8 +324,8 @@ impl Index {
         ids
     }
 
-    /// Documents where the terms occur consecutively, sorted, with the occurrence count.
-    fn phrase_docs(&self, terms: &[String]) -> Vec<(u32, u32)> {
+    /// Documents where the terms occur consecutively, with the occurrence count.
+    fn phrase_docs(&self, terms: &[String]) -> DocCounts {
         let ids: Option<Vec<u32>> = terms
             .iter()
             .map(|t| self.term_ids.get(t).copied())
@@ -304,92 +334,125 @@ impl Index {
         let Some((first, rest)) = ids.split_first() else {
             return Vec::new();
         };
+        let head = &self.postings[*first as usize];
+        if rest.is_empty() {
+            return (0..head.docs.len())
+                .map(|i| (head.docs[i], head.positions(i).len() as u32))
+                .collect();
+        }
         let mut out = Vec::new();
-        'docs: for posting in &self.postings[*first as usize] {
-            let mut starts: Vec<u32> = posting.positions.clone();
+        let mut starts: Vec<u32> = Vec::new();
+        'docs: for (i, &doc) in head.docs.iter().enumerate() {
+            starts.clear();
+            starts.extend_from_slice(head.positions(i));
             for (offset, id) in rest.iter().enumerate() {
                 let list = &self.postings[*id as usize];
-                let Ok(at) = list.binary_search_by_key(&posting.doc, |p| p.doc) else {
+                let Ok(at) = list.docs.binary_search(&doc) else {
                     continue 'docs;
                 };
-                let positions = &list[at].positions;
+                let positions = list.positions(at);
                 starts.retain(|s| positions.binary_search(&(s + offset as u32 + 1)).is_ok());
                 if starts.is_empty() {
                     continue 'docs;
                 }
             }
-            out.push((posting.doc, starts.len() as u32));
+            out.push((doc, starts.len() as u32));
         }
         out
     }
 
     /// Documents containing a word that starts with `prefix`, with occurrence counts.
-    fn prefix_docs(&self, prefix: &str) -> Vec<(u32, u32)> {
-        let mut counts: HashMap<u32, u32> = HashMap::new();
-        for id in self.prefix_terms(prefix) {
-            for posting in &self.postings[id as usize] {
-                *counts.entry(posting.doc).or_default() += posting.positions.len() as u32;
-            }
+    fn prefix_docs(&self, prefix: &str) -> DocCounts {
+        let ids = self.prefix_terms(prefix);
+        let mut all: DocCounts = Vec::new();
+        for &id in &ids {
+            let list = &self.postings[id as usize];
+            all.extend(
+                (0..list.docs.len()).map(|i| (list.docs[i], list.positions(i).len() as u32)),
+            );
         }
-        let mut out: Vec<(u32, u32)> = counts.into_iter().collect();
-        out.sort_unstable();
-        out
+        if ids.len() > 1 {
+            all.sort_unstable_by_key(|&(doc, _)| doc);
+            all.dedup_by(|later, kept| {
+                let same = later.0 == kept.0;
+                if same {
+                    kept.1 += later.1;
+                }
+                same
+            });
+        }
+        all
     }
 
     /// BM25 weight of one clause in one document.
-    fn bm25(&self, doc: u32, frequency: u32, document_frequency: usize) -> f32 {
+    fn bm25(&self, doc: u32, frequency: u32, idf: f32) -> f32 {
         const K1: f32 = 1.2;
         const B: f32 = 0.75;
-        let n = self.len() as f32;
-        let df = document_frequency as f32;
-        let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
         let tf = frequency as f32;
         let length = self.doc_lengths[doc as usize] as f32;
         idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / self.average_length))
     }
 
-    /// The documents matching `query`, unordered, with BM25 scores. An empty query (or one
-    /// of only exclusions) scores every remaining document 0.
+    fn idf(&self, document_frequency: usize) -> f32 {
+        let n = self.len() as f32;
+        let df = document_frequency as f32;
+        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
+    /// The documents matching `query`, in document order, with BM25 scores. An empty
+    /// query (or one of only exclusions) scores every remaining document 0.
     pub fn search(&self, query: &Query) -> Vec<Hit> {
-        let mut scores: Option<HashMap<u32, f32>> = None;
-        let mut excluded: HashSet<u32> = HashSet::new();
+        let mut positive: Vec<DocCounts> = Vec::new();
+        let mut excluded: Vec<u32> = Vec::new();
         for clause in &query.clauses {
-            let docs = match clause {
-                Clause::Phrase(terms) => self.phrase_docs(terms),
-                Clause::Prefix(prefix) => self.prefix_docs(prefix),
+            match clause {
+                Clause::Phrase(terms) => positive.push(self.phrase_docs(terms)),
+                Clause::Prefix(prefix) => positive.push(self.prefix_docs(prefix)),
                 Clause::Exclude(terms) => {
-                    excluded.extend(self.phrase_docs(terms).into_iter().map(|(d, _)| d));
-                    continue;
+                    excluded.extend(self.phrase_docs(terms).into_iter().map(|(d, _)| d))
                 }
-            };
-            let df = docs.len();
-            let next: HashMap<u32, f32> = match &scores {
-                None => docs
-                    .into_iter()
-                    .map(|(doc, tf)| (doc, self.bm25(doc, tf, df)))
-                    .collect(),
-                Some(previous) => docs
-                    .into_iter()
-                    .filter_map(|(doc, tf)| {
-                        previous
-                            .get(&doc)
-                            .map(|s| (doc, s + self.bm25(doc, tf, df)))
-                    })
-                    .collect(),
-            };
-            scores = Some(next);
+            }
         }
-        match scores {
-            Some(scores) => scores
-                .into_iter()
-                .filter(|(doc, _)| !excluded.contains(doc))
-                .map(|(doc, score)| Hit { doc, score })
-                .collect(),
-            None => (0..self.len() as u32)
-                .filter(|doc| !excluded.contains(doc))
+        excluded.sort_unstable();
+        let kept = |doc: &u32| excluded.binary_search(doc).is_err();
+        // Intersect the shortest list first; each step only looks up the survivors.
+        positive.sort_by_key(Vec::len);
+        let mut lists = positive.into_iter();
+        let Some(first) = lists.next() else {
+            return (0..self.len() as u32)
+                .filter(kept)
                 .map(|doc| Hit { doc, score: 0.0 })
-                .collect(),
+                .collect();
+        };
+        let idf = self.idf(first.len());
+        let mut hits: Vec<Hit> = first
+            .into_iter()
+            .filter(|(doc, _)| kept(doc))
+            .map(|(doc, tf)| Hit {
+                doc,
+                score: self.bm25(doc, tf, idf),
+            })
+            .collect();
+        for list in lists {
+            let idf = self.idf(list.len());
+            let mut from = 0;
+            hits.retain_mut(|hit| {
+                // Galloping would help for very unequal lists; a binary search over the
+                // remaining tail is simple and fast enough here.
+                match list[from..].binary_search_by_key(&hit.doc, |&(d, _)| d) {
+                    Ok(at) => {
+                        from += at + 1;
+                        hit.score += self.bm25(hit.doc, list[from - 1].1, idf);
+                        true
+                    }
+                    Err(at) => {
+                        from += at;
+                        false
+                    }
+                }
+            });
         }
+        hits
     }
 
     /// Byte spans of `text` to highlight for `query`: every word whose term is one of the

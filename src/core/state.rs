@@ -64,6 +64,9 @@ pub enum Action {
     ShowMore,
     /// Dismissed the notice at this position.
     DismissNotice(usize),
+    /// Another corpus is now in use: the selection (whose ids belonged to the previous
+    /// corpus) is cleared and the notice says which corpus is loaded.
+    CorpusChanged(String),
 }
 
 /// Applies an action to a state, returning the new state. Pure: no I/O.
@@ -99,6 +102,11 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::ShowMore => {
             next.shown = state.shown + PAGE_SIZE;
             next.history = HistoryMode::Keep;
+        }
+        Action::CorpusChanged(notice) => {
+            next.view = View::default();
+            next.notices = vec![notice];
+            next.shown = PAGE_SIZE;
         }
         Action::DismissNotice(i) => {
             if i < next.notices.len() {

@@ -6,9 +6,9 @@ use yew::prelude::*;
 use super::components::{Header, Notices};
 use super::hooks::{use_app_state, use_url_sync, AppContext, Store};
 use super::pages::{AboutPage, ExplorePage, MessagePage};
-use crate::core::corpus::Corpus;
+use crate::core::corpus::{Corpus, LoadError};
 use crate::core::query::Explorer;
-use crate::core::state::AppState;
+use crate::core::state::{Action, AppState};
 use crate::core::url::{self, Route};
 
 /// Props of the root: the URL fragment the page was opened with.
@@ -19,50 +19,92 @@ pub struct AppProps {
     pub url: AttrValue,
 }
 
-/// The root: loads the built-in corpus, holds the one reducer, provides the context, and
-/// shows the page the URL names. A corpus that fails to load gives an error banner.
+/// The root: loads the built-in corpus (an error banner if it fails) and hands it to the
+/// part of the app that holds the state.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let loaded = use_memo((), |_| {
-        Corpus::builtin().map(|c| Rc::new(RefCell::new(Explorer::new(c))))
-    });
-    match &*loaded {
-        Ok(explorer) => html! { <Loaded explorer={explorer.clone()} url={props.url.clone()} /> },
-        Err(error) => html! {
-            <main id="main" class="page">
-                <div class="banner banner-error" role="alert" data-testid="corpus-error">
-                    <h1>{ "The built-in corpus could not be loaded" }</h1>
-                    <p>{ "The app cannot show any messages. Please report this problem." }</p>
-                    <ul>{ for error.problems.iter().take(20).map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
-                </div>
-            </main>
-        },
+    let builtin = use_memo((), |_| Corpus::builtin().map(Rc::new));
+    match &*builtin {
+        Ok(corpus) => html! { <Loaded builtin={corpus.clone()} url={props.url.clone()} /> },
+        Err(error) => html! { <CorpusError error={error.clone()} /> },
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
+struct CorpusErrorProps {
+    error: LoadError,
+}
+
+#[function_component(CorpusError)]
+fn corpus_error(props: &CorpusErrorProps) -> Html {
+    html! {
+        <main id="main" class="page">
+            <div class="banner banner-error" role="alert" data-testid="corpus-error">
+                <h1>{ "The built-in corpus could not be loaded" }</h1>
+                <p>{ "The app cannot show any messages. Please report this problem." }</p>
+                <ul>{ for props.error.problems.iter().take(20).map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
+            </div>
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 struct LoadedProps {
-    explorer: Rc<RefCell<Explorer>>,
+    builtin: Rc<Corpus>,
     url: AttrValue,
 }
 
-impl PartialEq for LoadedProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.explorer, &other.explorer) && self.url == other.url
-    }
-}
-
+/// Holds the corpus in use (the built-in one or a file the user loaded), the one reducer,
+/// and provides the context every page reads.
 #[function_component(Loaded)]
 fn loaded(props: &LoadedProps) -> Html {
-    let explorer = props.explorer.clone();
-    let url = props.url.clone();
-    let store = use_reducer_eq(move || {
-        let parsed = url::parse(&url, explorer.borrow().corpus());
-        Store(AppState::from_url(parsed.view, parsed.warnings))
-    });
+    let active = {
+        let builtin = props.builtin.clone();
+        use_state(move || Rc::new(RefCell::new(Explorer::new((*builtin).clone()))))
+    };
+    let is_builtin = use_state(|| true);
+    let store = {
+        let explorer = (*active).clone();
+        let url = props.url.clone();
+        use_reducer_eq(move || {
+            let parsed = url::parse(&url, explorer.borrow().corpus());
+            Store(AppState::from_url(parsed.view, parsed.warnings))
+        })
+    };
+    let swap = {
+        let (active, is_builtin, store) = (active.clone(), is_builtin.clone(), store.clone());
+        move |corpus: Corpus, builtin: bool| {
+            let notice = if builtin {
+                format!(
+                    "Back to the built-in corpus ({} messages).",
+                    corpus.messages.len()
+                )
+            } else {
+                format!(
+                    "Loaded your corpus \"{}\" ({} messages). It stays in this browser tab only.",
+                    corpus.title,
+                    corpus.messages.len()
+                )
+            };
+            active.set(Rc::new(RefCell::new(Explorer::new(corpus))));
+            is_builtin.set(builtin);
+            store.dispatch(Action::CorpusChanged(notice));
+        }
+    };
+    let onload = {
+        let swap = swap.clone();
+        Callback::from(move |corpus: Corpus| swap(corpus, false))
+    };
+    let onreset = {
+        let builtin = props.builtin.clone();
+        Callback::from(move |_: ()| swap((*builtin).clone(), true))
+    };
     let context = AppContext {
         store,
-        explorer: props.explorer.clone(),
+        explorer: (*active).clone(),
+        builtin: *is_builtin,
+        onload,
+        onreset,
     };
     html! {
         <ContextProvider<AppContext> context={context}>

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::CopyLink;
 use crate::core::url::{self, Route, View};
 use crate::ui::hooks::use_app_state;
 
@@ -29,6 +30,10 @@ pub fn header() -> Html {
                 <p class="app-name">{ "Messages Explorer" }</p>
                 <p class="corpus-name" data-testid="corpus-name">
                     { format!("Corpus: {} — {} messages included", corpus.title, corpus.messages.len()) }
+                    if !context.builtin {
+                        { " (your file) " }
+                        <button class="link-button" onclick={context.onreset.reform(|_: MouseEvent| ())} data-testid="use-builtin">{ "Use the built-in corpus" }</button>
+                    }
                 </p>
                 if !partial.is_empty() {
                     <p class="corpus-partial" data-testid="corpus-partial">
@@ -41,6 +46,7 @@ pub fn header() -> Html {
                 { link(Route::Explore, "Explore", "nav-explore") }
                 { link(Route::About, "About the data", "nav-about") }
             </nav>
+            <CopyLink view={state.view.clone()} />
         </header>
     }
 }

@@ -1,11 +1,15 @@
 //! Props-only pieces (plus the header and notices, which read the context).
 
+mod copy_link;
+mod corpus_loader;
 mod facet_list;
 mod header;
 mod highlighted;
 mod message_card;
 mod notices;
 
+pub use copy_link::CopyLink;
+pub use corpus_loader::CorpusLoader;
 pub use facet_list::FacetList;
 pub use header::Header;
 pub use highlighted::Highlighted;

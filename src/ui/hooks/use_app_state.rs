@@ -3,6 +3,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::corpus::Corpus;
 use crate::core::query::Explorer;
 use crate::core::state::{reduce, Action, AppState};
 
@@ -26,11 +27,19 @@ pub struct AppContext {
     pub store: UseReducerHandle<Store>,
     /// The corpus being explored, indexed (mutable only for the stem cache).
     pub explorer: Rc<RefCell<Explorer>>,
+    /// Whether the corpus in use is the built-in one.
+    pub builtin: bool,
+    /// Puts a corpus the user loaded in use.
+    pub onload: Callback<Corpus>,
+    /// Returns to the built-in corpus.
+    pub onreset: Callback<()>,
 }
 
 impl PartialEq for AppContext {
     fn eq(&self, other: &Self) -> bool {
-        self.store == other.store && Rc::ptr_eq(&self.explorer, &other.explorer)
+        self.store == other.store
+            && Rc::ptr_eq(&self.explorer, &other.explorer)
+            && self.builtin == other.builtin
     }
 }
 

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::core::corpus::Fact;
+use crate::ui::components::CorpusLoader;
 use crate::ui::hooks::use_app_state;
 
 /// About the data: the meetings with their cited facts and coverage, the topic vocabulary
@@ -74,6 +75,7 @@ pub fn about_page() -> Html {
             <dl class="topics">
                 { for corpus.topics.iter().map(|t| html! { <><dt>{ t.label.clone() }</dt><dd>{ t.description.clone() }</dd></> }) }
             </dl>
+            <CorpusLoader onload={context.onload.clone()} />
             <h2>{ "Sources" }</h2>
             <ul class="sources">
                 { for corpus.sources.iter().map(|s| html! {

@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::core::query::{Facet, Sort};
@@ -14,7 +16,9 @@ pub fn explore_page() -> Html {
     let selection = state.view.selection.clone();
     let outcome = {
         let explorer = context.explorer.clone();
-        use_memo(selection.clone(), move |selection| {
+        // The corpus is part of the key: loading another one re-runs the same selection.
+        let corpus_key = Rc::as_ptr(&explorer) as usize;
+        use_memo((selection.clone(), corpus_key), move |(selection, _)| {
             explorer.borrow_mut().run(selection)
         })
     };

@@ -1,0 +1,73 @@
+//! Criterion benchmarks of the engine on synthetic corpora of 1k, 10k and 100k messages,
+//! with the naive linear scan (the tests' oracle) as the baseline. Figures: BENCHMARKS.md.
+
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
+use messages_explorer::core::query::{Explorer, Facet, Selection};
+use messages_explorer::core::search::{linear_search, Analyzer, Index};
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+fn selection(text: &str, facets: bool) -> Selection {
+    let mut selection = Selection {
+        text: text.into(),
+        ..Selection::default()
+    };
+    if facets {
+        selection.filters.toggle(Facet::Meeting, "geneva-2017");
+        selection.filters.toggle(Facet::Meeting, "kyoto-2023");
+        selection.filters.toggle(Facet::Topic, "human-rights");
+    }
+    selection
+}
+
+fn engine(c: &mut Criterion) {
+    for size in SIZES {
+        let corpus = synthetic::synthetic_corpus(size, 42);
+        let texts: Vec<&str> = corpus.messages.iter().map(|m| m.text.as_str()).collect();
+        let mut group = c.benchmark_group(format!("engine/{size}"));
+        group.sample_size(if size >= 100_000 { 10 } else { 30 });
+        group.measurement_time(Duration::from_secs(if size >= 100_000 { 8 } else { 3 }));
+        group.warm_up_time(Duration::from_millis(500));
+
+        group.bench_function("index_build", |b| {
+            b.iter_batched(|| corpus.clone(), Explorer::new, BatchSize::LargeInput)
+        });
+        let mut explorer = Explorer::new(corpus.clone());
+        let cases = [
+            ("query_1_word", selection("data ", false)),
+            (
+                "query_3_words_2_facets",
+                selection("digital data access ", true),
+            ),
+            ("query_prefix", selection("gov", false)),
+            ("facet_counts", selection("", true)),
+        ];
+        for (name, selection) in &cases {
+            group.bench_with_input(BenchmarkId::new(*name, "index"), selection, |b, s| {
+                b.iter(|| explorer.run(s))
+            });
+        }
+        // The oracle: the same text queries by scanning every message.
+        let mut index = Index::build(texts.iter().copied());
+        group.sample_size(10);
+        for (name, text) in [
+            ("query_1_word", "data "),
+            ("query_3_words_2_facets", "digital data access "),
+            ("query_prefix", "gov"),
+        ] {
+            let query = index.parse(text);
+            group.bench_with_input(BenchmarkId::new(name, "naive"), &query, |b, q| {
+                b.iter(|| linear_search(&texts, q, &mut Analyzer::default()))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, engine);
+criterion_main!(benches);

@@ -1,0 +1,149 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::corpus::{Corpus, LoadError, MAX_CORPUS_BYTES};
+
+/// How many problems of a refused file are listed; the rest are counted.
+const SHOWN_PROBLEMS: usize = 20;
+
+/// Props of [`CorpusLoader`].
+#[derive(Properties, PartialEq)]
+pub struct CorpusLoaderProps {
+    /// Called with a valid corpus read from the user's file.
+    pub onload: Callback<Corpus>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Status {
+    Idle,
+    Reading(String),
+    Refused(String, LoadError),
+}
+
+/// A file picker and drop zone for a corpus file. The file is read and validated in the
+/// browser (it never leaves it) by the same code as the `corpus-check` tool; a refused file
+/// leaves the corpus in use as it was.
+#[function_component(CorpusLoader)]
+pub fn corpus_loader(props: &CorpusLoaderProps) -> Html {
+    let status = use_state(|| Status::Idle);
+    let reader = use_mut_ref(|| None);
+    let dragging = use_state(|| false);
+    let accept = {
+        let (status, onload) = (status.clone(), props.onload.clone());
+        Rc::new(
+            move |name: String, result: Result<Vec<u8>, String>| match result {
+                Ok(bytes) => match Corpus::from_bytes(&bytes) {
+                    Ok(corpus) => {
+                        status.set(Status::Idle);
+                        onload.emit(corpus);
+                    }
+                    Err(error) => status.set(Status::Refused(name, error)),
+                },
+                Err(message) => status.set(Status::Refused(
+                    name,
+                    LoadError {
+                        problems: vec![crate::core::validate::Problem::new("", message)],
+                    },
+                )),
+            },
+        )
+    };
+    let start = {
+        let (status, reader, accept) = (status.clone(), reader.clone(), accept.clone());
+        Callback::from(move |file: web_sys::File| read_file(file, &status, &reader, accept.clone()))
+    };
+    let onchange = {
+        let start = start.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                start.emit(file);
+            }
+            input.set_value("");
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                start.emit(file);
+            }
+        })
+    };
+    html! {
+        <section class="corpus-loader" aria-labelledby="load-title">
+            <h2 id="load-title">{ "Load your own corpus file" }</h2>
+            <p>{ format!("A JSON file in the corpus format (see the README), at most {} MB. It is read in this browser and never uploaded.", MAX_CORPUS_BYTES / (1024 * 1024)) }</p>
+            <div class={classes!("drop-zone", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop} data-testid="drop-zone">
+                <label for="corpus-file">{ "Choose a corpus file, or drop it here" }</label>
+                <input id="corpus-file" type="file" accept=".json,application/json" {onchange} data-testid="corpus-file" />
+            </div>
+            <div role="status" aria-live="polite" data-testid="load-status">
+                { match &*status {
+                    Status::Idle => Html::default(),
+                    Status::Reading(name) => html! { <p class="progress">{ format!("Reading and checking {name}…") }</p> },
+                    Status::Refused(name, error) => html! {
+                        <div class="banner banner-error" data-testid="load-errors">
+                            <p>{ format!("{name} was not loaded; the corpus in use is unchanged. {} problem(s):", error.problems.len()) }</p>
+                            <ul>{ for error.problems.iter().take(SHOWN_PROBLEMS).map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
+                            if error.problems.len() > SHOWN_PROBLEMS {
+                                <p>{ format!("…and {} more.", error.problems.len() - SHOWN_PROBLEMS) }</p>
+                            }
+                        </div>
+                    },
+                } }
+            </div>
+        </section>
+    }
+}
+
+type Accept = Rc<dyn Fn(String, Result<Vec<u8>, String>)>;
+
+/// Refuses an oversized file before reading it, otherwise reads it and hands the bytes on.
+fn read_file(
+    file: web_sys::File,
+    status: &UseStateHandle<Status>,
+    reader: &Rc<RefCell<Option<gloo::file::callbacks::FileReader>>>,
+    accept: Accept,
+) {
+    let name = file.name();
+    let size = file.size() as u64;
+    if size > MAX_CORPUS_BYTES as u64 {
+        accept(
+            name,
+            Err(format!(
+                "the file is {size} bytes; the limit is {MAX_CORPUS_BYTES} bytes ({} MB), so it was not read",
+                MAX_CORPUS_BYTES / (1024 * 1024)
+            )),
+        );
+        return;
+    }
+    status.set(Status::Reading(name.clone()));
+    let blob = gloo::file::Blob::from(file);
+    let task = gloo::file::callbacks::read_as_bytes(&blob, move |result| {
+        accept(
+            name,
+            result.map_err(|e| format!("the file could not be read: {e}")),
+        );
+    });
+    *reader.borrow_mut() = Some(task);
+}
