@@ -426,11 +426,17 @@ impl Corpus {
     /// The partial sets in short: "Kyoto 2023 (2 of 89)", "Paris 2018 (5)", in meeting
     /// order; for the header, which always says when the corpus holds partial sets.
     pub fn partial_sets(&self) -> Vec<String> {
+        self.partial_sets_with(|m| self.included_count(&m.id))
+    }
+
+    /// [`partial_sets`](Self::partial_sets) with the per-meeting counts from elsewhere
+    /// (the [`Explorer`](super::query::Explorer) keeps them).
+    pub fn partial_sets_with(&self, included: impl Fn(&Meeting) -> usize) -> Vec<String> {
         self.meetings
             .iter()
             .filter(|m| m.message_set.coverage.status == CoverageStatus::Partial)
             .map(|m| {
-                let included = self.included_count(&m.id);
+                let included = included(m);
                 match m.message_set.coverage.published_total {
                     Some(total) => format!("{} ({included} of {total})", m.short_name()),
                     None => format!("{} ({included})", m.short_name()),
@@ -442,7 +448,11 @@ impl Corpus {
     /// A plain sentence on a meeting's coverage ("Kyoto 2023: 2 of 89 published messages
     /// included"), for lists, headers and exports.
     pub fn coverage_sentence(&self, meeting: &Meeting) -> String {
-        let included = self.included_count(&meeting.id);
+        Self::describe_coverage(meeting, self.included_count(&meeting.id))
+    }
+
+    /// The sentence of [`coverage_sentence`](Self::coverage_sentence) for a known count.
+    pub fn describe_coverage(meeting: &Meeting, included: usize) -> String {
         let name = meeting.short_name();
         let coverage = &meeting.message_set.coverage;
         match (coverage.status, coverage.published_total) {
@@ -488,6 +498,15 @@ pub struct MessageDetails {
 impl Corpus {
     /// Resolves the ids around a message for display.
     pub fn details(&self, message: &Message) -> MessageDetails {
+        let coverage = self
+            .meeting(&message.meeting)
+            .map(|m| self.coverage_sentence(m))
+            .unwrap_or_default();
+        self.details_with_coverage(message, coverage)
+    }
+
+    /// [`details`](Self::details) with the coverage sentence computed by the caller.
+    pub fn details_with_coverage(&self, message: &Message, coverage: String) -> MessageDetails {
         let meeting = self.meeting(&message.meeting);
         let (topic_ids, editorial) = self.message_topics(message);
         let source = self.source(&message.source.source);
@@ -513,9 +532,7 @@ impl Corpus {
             source_title: source.map_or_else(|| message.source.source.clone(), |s| s.title.clone()),
             source_url: source.and_then(|s| s.url.clone()),
             locator: message.source.locator.clone(),
-            coverage: meeting
-                .map(|m| self.coverage_sentence(m))
-                .unwrap_or_default(),
+            coverage,
         }
     }
 }

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::corpus::{Corpus, CoverageStatus};
+use super::corpus::{Corpus, CoverageStatus, MessageDetails};
 use super::search::{Index, Query};
 
 /// The facets a selection can filter on.
@@ -150,8 +150,10 @@ pub struct Outcome {
     pub messages: Vec<usize>,
     /// For each facet, every value that exists, with its count.
     pub facets: Vec<(Facet, Vec<FacetValue>)>,
-    /// The parsed search query (for highlighting).
+    /// The parsed search query.
     pub query: Query,
+    /// The query to highlight matches with (prefixes expanded; see [`Explorer::highlights`]).
+    pub highlight: Query,
 }
 
 /// Per-message facet values, as small indices.
@@ -171,6 +173,10 @@ pub struct Explorer {
     rows: Vec<Row>,
     /// Headings in corpus order (meeting order, then published order).
     headings: Vec<HeadingEntry>,
+    /// Messages included per meeting (by meeting position).
+    included: Vec<usize>,
+    /// The header's summary of partial sets, computed once.
+    partial_sets: Vec<String>,
 }
 
 /// A heading with its meeting's position and its topics' positions.
@@ -208,7 +214,7 @@ impl Explorer {
             .collect();
         let meeting_at = positions(corpus.meetings.iter().map(|m| m.id.as_str()));
         let heading_at = positions(headings.iter().map(|h| h.id.as_str()));
-        let rows = corpus
+        let rows: Vec<Row> = corpus
             .messages
             .iter()
             .map(|message| {
@@ -237,12 +243,37 @@ impl Explorer {
                 }
             })
             .collect();
+        let mut included = vec![0usize; corpus.meetings.len()];
+        for row in &rows {
+            included[row.meeting as usize] += 1;
+        }
+        let partial_sets =
+            corpus.partial_sets_with(|m| included[meeting_at[m.id.as_str()] as usize]);
         Explorer {
             corpus,
             index,
             rows,
             headings,
+            included,
+            partial_sets,
         }
+    }
+
+    /// The partial sets in short ("Kyoto 2023 (2 of 89)"), for the header.
+    pub fn partial_sets(&self) -> &[String] {
+        &self.partial_sets
+    }
+
+    /// The coverage sentence of the meeting at this position.
+    pub fn coverage_sentence(&self, meeting: usize) -> String {
+        Corpus::describe_coverage(&self.corpus.meetings[meeting], self.included[meeting])
+    }
+
+    /// The details shown beside the message at this position.
+    pub fn details(&self, message: usize) -> MessageDetails {
+        let m = &self.corpus.messages[message];
+        let coverage = self.coverage_sentence(self.rows[message].meeting as usize);
+        self.corpus.details_with_coverage(m, coverage)
     }
 
     /// The corpus being explored.
@@ -250,10 +281,12 @@ impl Explorer {
         &self.corpus
     }
 
-    /// Byte spans of a message's text to highlight for a query.
-    pub fn highlights(&mut self, message: usize, query: &Query) -> Vec<std::ops::Range<usize>> {
-        let text = self.corpus.messages[message].text.clone();
-        self.index.highlights(&text, query)
+    /// Byte spans of a message's text to highlight, for an outcome's `highlight` query.
+    pub fn highlights(&mut self, message: usize, highlight: &Query) -> Vec<std::ops::Range<usize>> {
+        match self.corpus.messages.get(message) {
+            Some(m) => self.index.highlights(&m.text, highlight),
+            None => Vec::new(),
+        }
     }
 
     /// Parses search text with the index's analyzer.
@@ -271,12 +304,13 @@ impl Explorer {
                 present[row.meeting as usize] = true;
             }
         }
-        self.corpus
-            .meetings
-            .iter()
-            .zip(present)
-            .filter(|(m, here)| *here && m.message_set.coverage.status != CoverageStatus::Complete)
-            .map(|(m, _)| self.corpus.coverage_sentence(m))
+        (0..self.corpus.meetings.len())
+            .filter(|&i| {
+                present[i]
+                    && self.corpus.meetings[i].message_set.coverage.status
+                        != CoverageStatus::Complete
+            })
+            .map(|i| self.coverage_sentence(i))
             .collect()
     }
 
@@ -335,6 +369,7 @@ impl Explorer {
         Outcome {
             messages: hits.into_iter().map(|h| h.doc as usize).collect(),
             facets,
+            highlight: self.index.highlight_query(&query),
             query,
         }
     }

@@ -364,24 +364,25 @@ impl Index {
     /// Documents containing a word that starts with `prefix`, with occurrence counts.
     fn prefix_docs(&self, prefix: &str) -> DocCounts {
         let ids = self.prefix_terms(prefix);
-        let mut all: DocCounts = Vec::new();
-        for &id in &ids {
+        let entries = |id: u32| {
             let list = &self.postings[id as usize];
-            all.extend(
-                (0..list.docs.len()).map(|i| (list.docs[i], list.positions(i).len() as u32)),
-            );
-        }
-        if ids.len() > 1 {
-            all.sort_unstable_by_key(|&(doc, _)| doc);
-            all.dedup_by(|later, kept| {
-                let same = later.0 == kept.0;
-                if same {
-                    kept.1 += later.1;
+            (0..list.docs.len()).map(move |i| (list.docs[i], list.positions(i).len() as u32))
+        };
+        match ids.as_slice() {
+            [] => Vec::new(),
+            [only] => entries(*only).collect(),
+            // Short prefixes stand for many words: count per document in one dense pass
+            // rather than merging many lists.
+            many => {
+                let mut counts = vec![0u32; self.len()];
+                for &id in many {
+                    for (doc, tf) in entries(id) {
+                        counts[doc as usize] += tf;
+                    }
                 }
-                same
-            });
+                (0u32..).zip(counts).filter(|&(_, tf)| tf > 0).collect()
+            }
         }
-        all
     }
 
     /// BM25 weight of one clause in one document.
@@ -455,15 +456,16 @@ impl Index {
         hits
     }
 
-    /// Byte spans of `text` to highlight for `query`: every word whose term is one of the
-    /// query's positive terms, or that starts with its prefix. Sorted, not overlapping.
-    pub fn highlights(&mut self, text: &str, query: &Query) -> Vec<Range<usize>> {
-        let expanded = self.expand_prefixes(query);
-        highlight_spans(text, &expanded, &mut self.analyzer)
+    /// Byte spans of `text` to highlight for a query made by
+    /// [`highlight_query`](Self::highlight_query): every word whose term the query holds.
+    /// Sorted, not overlapping.
+    pub fn highlights(&mut self, text: &str, highlight_query: &Query) -> Vec<Range<usize>> {
+        highlight_spans(text, highlight_query, &mut self.analyzer)
     }
 
-    /// The query with each prefix replaced by the terms it stands for in this index.
-    fn expand_prefixes(&self, query: &Query) -> Query {
+    /// The query to highlight with: each prefix replaced by the terms it stands for in this
+    /// index (so "women'" marks "women" too). Computed once per query, not per message.
+    pub fn highlight_query(&self, query: &Query) -> Query {
         let clauses = query
             .clauses
             .iter()
@@ -652,6 +654,7 @@ mod tests {
         let text = "Women’s jobs and the Gender divide";
         let mut index = Index::build([text]);
         let query = index.parse("women gender jo");
+        let query = index.highlight_query(&query);
         let spans = index.highlights(text, &query);
         let marked: Vec<&str> = spans.iter().map(|s| &text[s.clone()]).collect();
         assert_eq!(marked, ["Women’s", "jobs", "Gender"]);

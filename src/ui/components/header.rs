@@ -22,7 +22,7 @@ pub fn header() -> Html {
         }
     };
     let skip = Callback::from(|_: MouseEvent| focus_main());
-    let partial = corpus.partial_sets();
+    let partial = explorer.partial_sets();
     html! {
         <header class="site-header">
             <button class="skip-link" onclick={skip}>{ "Skip to content" }</button>

@@ -48,13 +48,13 @@ pub fn explore_page() -> Html {
         .iter()
         .take(state.shown)
         .map(|&m| {
-            let spans = explorer.highlights(m, &outcome.query);
+            let spans = explorer.highlights(m, &outcome.highlight);
             let corpus = explorer.corpus();
             let message = &corpus.messages[m];
             let href = url::render(&View { route: Route::Message(message.id.clone()), selection: selection.clone() });
             html! {
                 <MessageCard key={message.id.clone()} id={message.id.clone()} text={message.text.clone()}
-                    {spans} details={corpus.details(message)} href={href} />
+                    {spans} details={explorer.details(m)} href={href} />
             }
         })
         .collect();
