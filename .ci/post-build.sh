@@ -7,8 +7,8 @@ if [ "${TRUNK_PROFILE:-debug}" = release ]; then
   opt=node_modules/.bin/wasm-opt
   [ -x "$opt" ] || { echo "post-build: $opt missing; run 'npm ci' (make does)" >&2; exit 1; }
   for wasm in "$dir"/*.wasm; do
-    # -Os was measured to give the smallest gzip (see BENCHMARKS.md, "Shipped size").
-    "$opt" "${WASM_OPT_LEVEL:--Os}" --enable-bulk-memory --enable-nontrapping-float-to-int \
+    # -O2 gave the smallest gzip of -O2, -O3, -Os and -Oz (BENCHMARKS.md, "Shipped size").
+    "$opt" "${WASM_OPT_LEVEL:--O2}" --enable-bulk-memory --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
       "$wasm" -o "$wasm.opt"
     mv "$wasm.opt" "$wasm"

@@ -6,7 +6,7 @@ use super::query::{Facet, Filters, Sort};
 use super::url::{Route, View};
 
 /// How many results are shown at first, and added by each "Show more".
-pub const PAGE_SIZE: usize = 50;
+pub const PAGE_SIZE: usize = 20;
 
 /// How the browser history should record the latest change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

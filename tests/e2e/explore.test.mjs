@@ -11,8 +11,9 @@ const count = (page) => page.getByTestId('result-count').textContent();
 test('the home view lists every message with its count, and passes axe', async () => {
   const { page, context } = await openPage(browser, url);
   assert.equal(await count(page), '66 of 66 messages included');
-  assert.equal(await page.getByTestId('result').count(), 50);
-  await page.getByTestId('show-more').click();
+  // Results come a page at a time, never all at once.
+  assert.equal(await page.getByTestId('result').count(), 20);
+  while (await page.getByTestId('show-more').count()) await page.getByTestId('show-more').click();
   assert.equal(await page.getByTestId('result').count(), 66);
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'explore');

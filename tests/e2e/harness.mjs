@@ -7,7 +7,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
-const root = path.resolve('dist');
+const root = path.resolve(process.env.DIST || 'dist');
 export const outputDir = path.resolve('tests/e2e/output');
 fs.mkdirSync(outputDir, { recursive: true });
 
