@@ -4,7 +4,7 @@
 use messages_explorer::core::corpus::Corpus;
 use messages_explorer::core::query::{Explorer, Facet, Selection, Sort};
 use messages_explorer::core::search::{linear_search, Analyzer, Index};
-use messages_explorer::core::url::{parse, render, Route, View};
+use messages_explorer::core::url::{parse, render, split_terms, Route, View};
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[
@@ -103,50 +103,77 @@ fn view() -> impl Strategy<Value = View> {
     let route = prop_oneof![
         Just(Route::Explore),
         Just(Route::About),
+        Just(Route::Compare),
+        Just(Route::Charts),
         proptest::sample::select(messages).prop_map(Route::Message),
     ];
-    (
-        route,
+    let selection = (
         "[ -~é’“”<>&#%+?=,/]{0,20}",
-        pick(meetings),
-        pick(topics),
+        pick(meetings.clone()),
+        pick(topics.clone()),
         pick(headings),
         proptest::sample::subsequence(vec!["complete", "partial", "none"], 0..=3),
         any::<bool>(),
     )
-        .prop_map(
-            |(route, text, meetings, topics, headings, coverage, chrono)| {
-                let mut selection = Selection {
-                    text,
-                    sort: if chrono {
-                        Sort::Chronological
-                    } else {
-                        Sort::Relevance
-                    },
-                    ..Selection::default()
-                };
-                for (facet, ids) in [
-                    (Facet::Meeting, meetings),
-                    (Facet::Topic, topics),
-                    (Facet::Heading, headings),
-                ] {
-                    for id in ids {
-                        selection.filters.toggle(facet, &id);
-                    }
+        .prop_map(|(text, meetings, topics, headings, coverage, chrono)| {
+            let mut selection = Selection {
+                text,
+                sort: if chrono {
+                    Sort::Chronological
+                } else {
+                    Sort::Relevance
+                },
+                ..Selection::default()
+            };
+            for (facet, ids) in [
+                (Facet::Meeting, meetings),
+                (Facet::Topic, topics),
+                (Facet::Heading, headings),
+            ] {
+                for id in ids {
+                    selection.filters.toggle(facet, &id);
                 }
-                for c in coverage {
-                    selection.filters.toggle(Facet::Coverage, c);
-                }
-                // The about page carries no selection; a blank search is no search.
-                if route == Route::About {
-                    selection = Selection::default();
-                }
-                if selection.text.trim().is_empty() {
-                    selection.text.clear();
-                }
-                View { route, selection }
-            },
-        )
+            }
+            for c in coverage {
+                selection.filters.toggle(Facet::Coverage, c);
+            }
+            // A blank search is no search.
+            if selection.text.trim().is_empty() {
+                selection.text.clear();
+            }
+            selection
+        });
+    let compare = (
+        pick(meetings),
+        proptest::option::of(proptest::sample::select(topics)),
+    );
+    let charts = (
+        proptest::collection::vec("[a-zA-Z\"é’ ]{1,12}", 0..6),
+        any::<bool>(),
+    );
+    (route, selection, compare, charts).prop_map(|(route, selection, compare, charts)| {
+        // A URL holds its own page's settings only.
+        let mut view = View {
+            route: route.clone(),
+            ..View::default()
+        };
+        match route {
+            Route::Explore | Route::Message(_) => view.selection = selection,
+            Route::Compare => {
+                view.compare.meetings = compare.0.into_iter().collect();
+                view.compare.topic = compare.1;
+            }
+            Route::Charts => {
+                view.charts.terms = split_terms(&charts.0.join(","))
+                    .into_iter()
+                    .take(5)
+                    .collect();
+                view.charts.shares = charts.1;
+            }
+            Route::About => {}
+        }
+        view
+    })
 }
 
 proptest! {

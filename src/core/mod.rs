@@ -2,9 +2,13 @@
 //! on the host with plain `cargo test` (see ARCHITECTURE.md).
 #![warn(missing_docs)]
 
+pub mod chart;
+pub mod compare;
 pub mod corpus;
+pub mod export;
 pub mod query;
 pub mod search;
 pub mod state;
+pub mod stats;
 pub mod url;
 pub mod validate;

@@ -281,6 +281,31 @@ impl Explorer {
         &self.corpus
     }
 
+    /// The search index (for statistics over terms).
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The search index, mutably (its analyzer caches stems).
+    pub fn index_mut(&mut self) -> &mut Index {
+        &mut self.index
+    }
+
+    /// The position of the meeting of the message at `message`.
+    pub fn meeting_of(&self, message: usize) -> usize {
+        self.rows[message].meeting as usize
+    }
+
+    /// The topic positions of the message at `message`.
+    pub fn topics_of(&self, message: usize) -> &[u16] {
+        &self.rows[message].topics
+    }
+
+    /// Messages included per meeting (by meeting position).
+    pub fn included(&self) -> &[usize] {
+        &self.included
+    }
+
     /// Byte spans of a message's text to highlight, for an outcome's `highlight` query.
     pub fn highlights(&mut self, message: usize, highlight: &Query) -> Vec<std::ops::Range<usize>> {
         match self.corpus.messages.get(message) {

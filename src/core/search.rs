@@ -456,6 +456,46 @@ impl Index {
         hits
     }
 
+    /// Term occurrences per group of documents: `group_of[doc]` names the group of each
+    /// document (or none). One pass over the postings, no re-tokenising.
+    pub fn term_counts(
+        &self,
+        group_of: &[Option<usize>],
+        groups: usize,
+    ) -> Vec<HashMap<String, u64>> {
+        let mut out = vec![HashMap::new(); groups];
+        for (term, list) in self.terms.iter().zip(&self.postings) {
+            for (i, &doc) in list.docs.iter().enumerate() {
+                if let Some(Some(group)) = group_of.get(doc as usize) {
+                    *out[*group].entry(term.clone()).or_insert(0) += list.positions(i).len() as u64;
+                }
+            }
+        }
+        out
+    }
+
+    /// A readable word for each term: the shortest folded word that stems to it
+    /// ("digital" for "digit").
+    pub fn display_words(&self) -> HashMap<&str, &str> {
+        let mut best: HashMap<&str, &str> = HashMap::new();
+        for (word, id) in &self.vocabulary {
+            let term = self.terms[*id as usize].as_str();
+            let entry = best.entry(term).or_insert(word.as_str());
+            if (word.len(), word.as_str()) < (entry.len(), *entry) {
+                *entry = word.as_str();
+            }
+        }
+        best
+    }
+
+    /// The stems of the given words, folded like the index (for stop-word lists).
+    pub fn stems_of<'a>(&mut self, words_: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
+        words_
+            .into_iter()
+            .map(|w| self.analyzer.term(&fold(w)).to_string())
+            .collect()
+    }
+
     /// Byte spans of `text` to highlight for a query made by
     /// [`highlight_query`](Self::highlight_query): every word whose term the query holds.
     /// Sorted, not overlapping.

@@ -3,7 +3,7 @@
 //! [`Action`]s; the URL is rendered from `state.view`.
 
 use super::query::{Facet, Filters, Sort};
-use super::url::{Route, View};
+use super::url::{Route, View, MAX_COMPARED, MAX_TERMS, MAX_TERM_CHARS};
 
 /// How many results are shown at first, and added by each "Show more".
 pub const PAGE_SIZE: usize = 20;
@@ -64,6 +64,14 @@ pub enum Action {
     ShowMore,
     /// Dismissed the notice at this position.
     DismissNotice(usize),
+    /// Added or removed a meeting of the comparison (at most four are kept).
+    ToggleCompareMeeting(String),
+    /// Chose the topic whose messages are set side by side (or none).
+    SetCompareTopic(Option<String>),
+    /// Entered the terms of the trend chart.
+    SetChartTerms(Vec<String>),
+    /// Switched the topic chart between counts and shares.
+    SetChartShares(bool),
     /// Another corpus is now in use: the selection (whose ids belonged to the previous
     /// corpus) is cleared and the notice says which corpus is loaded.
     CorpusChanged(String),
@@ -103,6 +111,21 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.shown = state.shown + PAGE_SIZE;
             next.history = HistoryMode::Keep;
         }
+        Action::ToggleCompareMeeting(id) => {
+            let meetings = &mut next.view.compare.meetings;
+            if !meetings.remove(&id) && meetings.len() < MAX_COMPARED {
+                meetings.insert(id);
+            }
+        }
+        Action::SetCompareTopic(topic) => next.view.compare.topic = topic,
+        Action::SetChartTerms(terms) => {
+            next.view.charts.terms = terms
+                .into_iter()
+                .filter(|t| t.chars().count() <= MAX_TERM_CHARS)
+                .take(MAX_TERMS)
+                .collect()
+        }
+        Action::SetChartShares(shares) => next.view.charts.shares = shares,
         Action::CorpusChanged(notice) => {
             next.view = View::default();
             next.notices = vec![notice];
@@ -155,6 +178,26 @@ mod tests {
         assert_eq!(more.history, HistoryMode::Keep);
         let typed = reduce(&more, Action::SetText("data".into()));
         assert_eq!(typed.shown, PAGE_SIZE);
+    }
+
+    #[test]
+    fn compare_keeps_at_most_four_meetings() {
+        let mut state = AppState::default();
+        for id in ["a-2017", "b-2018", "c-2019", "d-2020", "e-2021"] {
+            state = reduce(&state, Action::ToggleCompareMeeting(id.into()));
+        }
+        assert_eq!(state.view.compare.meetings.len(), 4);
+        state = reduce(&state, Action::ToggleCompareMeeting("a-2017".into()));
+        assert_eq!(state.view.compare.meetings.len(), 3);
+        let terms = (0..9).map(|i| i.to_string()).collect();
+        assert_eq!(
+            reduce(&state, Action::SetChartTerms(terms))
+                .view
+                .charts
+                .terms
+                .len(),
+            5
+        );
     }
 
     #[test]

@@ -5,7 +5,10 @@
 //! Canonical form: `#/explore?q=…&meeting=…&topic=…&heading=…&coverage=…&sort=…`, keys in
 //! that fixed order, defaults omitted, set values sorted and comma-joined, percent-encoding
 //! by `application/x-www-form-urlencoded` rules. Routes: `#/explore`, `#/message/<id>`
-//! (with the selection it was opened from), `#/about`.
+//! (with the selection it was opened from), `#/compare?meetings=…&topic=…`,
+//! `#/charts?terms=…&scale=share`, `#/about`. A URL holds the state of its own page only.
+
+use std::collections::BTreeSet;
 
 use super::corpus::{Corpus, CoverageStatus};
 use super::query::{Facet, Selection, Sort};
@@ -19,17 +22,74 @@ pub enum Route {
     Explore,
     /// One message in full, with its context.
     Message(String),
+    /// Meetings side by side.
+    Compare,
+    /// Topics and terms across the years.
+    Charts,
     /// The meetings, coverage, topics and sources.
     About,
 }
 
-/// Everything a URL holds: the page and the selection.
+/// The most meetings compared at once.
+pub const MAX_COMPARED: usize = 4;
+/// The most terms charted at once.
+pub const MAX_TERMS: usize = 5;
+/// The longest chart term kept, in characters.
+pub const MAX_TERM_CHARS: usize = 80;
+
+/// The Compare page's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub struct CompareSettings {
+    /// Meeting ids (at most [`MAX_COMPARED`]; shown in chronological order).
+    pub meetings: BTreeSet<String>,
+    /// The topic whose messages are set side by side.
+    pub topic: Option<String>,
+}
+
+/// The Charts page's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub struct ChartSettings {
+    /// Terms of the trend chart, in the order entered (at most [`MAX_TERMS`]).
+    pub terms: Vec<String>,
+    /// Whether the topic chart shows shares within each meeting instead of counts.
+    pub shares: bool,
+}
+
+/// Everything a URL holds: the page and its settings.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
 pub struct View {
     /// The page.
     pub route: Route,
     /// Search text, filters and sort (kept when a message is opened, for going back).
     pub selection: Selection,
+    /// The Compare page's settings.
+    pub compare: CompareSettings,
+    /// The Charts page's settings.
+    pub charts: ChartSettings,
+}
+
+impl View {
+    /// The same view on another page (the settings of every page are kept).
+    pub fn at(&self, route: Route) -> View {
+        View {
+            route,
+            ..self.clone()
+        }
+    }
+}
+
+/// Splits a comma-separated list of chart terms: trimmed, blanks and repeats dropped.
+pub fn split_terms(text: &str) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for term in text
+        .split(',')
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+    {
+        if !term.is_empty() && !terms.contains(&term) {
+            terms.push(term);
+        }
+    }
+    terms
 }
 
 /// The result of parsing a URL: the usable view and what was dropped.
@@ -43,12 +103,40 @@ pub struct Parsed {
 
 /// Renders a view to its canonical hash URL (starting with `#/`).
 pub fn render(view: &View) -> String {
+    let mut pairs = form_urlencoded::Serializer::new(String::new());
     let path = match &view.route {
         Route::Explore => "#/explore".to_string(),
         Route::Message(id) => format!("#/message/{}", encode_component(id)),
         Route::About => return "#/about".to_string(),
+        Route::Compare => {
+            let compare = &view.compare;
+            if !compare.meetings.is_empty() {
+                pairs.append_pair(
+                    "meetings",
+                    &compare
+                        .meetings
+                        .iter()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(","),
+                );
+            }
+            if let Some(topic) = &compare.topic {
+                pairs.append_pair("topic", topic);
+            }
+            return with_query("#/compare", pairs.finish());
+        }
+        Route::Charts => {
+            let charts = &view.charts;
+            if !charts.terms.is_empty() {
+                pairs.append_pair("terms", &charts.terms.join(","));
+            }
+            if charts.shares {
+                pairs.append_pair("scale", "share");
+            }
+            return with_query("#/charts", pairs.finish());
+        }
     };
-    let mut pairs = form_urlencoded::Serializer::new(String::new());
     let selection = &view.selection;
     if !selection.text.trim().is_empty() {
         pairs.append_pair("q", &selection.text);
@@ -62,9 +150,12 @@ pub fn render(view: &View) -> String {
     if selection.sort == Sort::Chronological {
         pairs.append_pair("sort", "chronological");
     }
-    let query = pairs.finish();
+    with_query(&path, pairs.finish())
+}
+
+fn with_query(path: &str, query: String) -> String {
     if query.is_empty() {
-        path
+        path.to_string()
     } else {
         format!("{path}?{query}")
     }
@@ -85,6 +176,8 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
     let route = match path.split_once('/') {
         _ if path.is_empty() || path == "explore" => Route::Explore,
         None if path == "about" => Route::About,
+        None if path == "compare" => Route::Compare,
+        None if path == "charts" => Route::Charts,
         Some(("message", id)) => {
             let id: String = form_urlencoded::parse(format!("x={id}").as_bytes())
                 .next()
@@ -106,6 +199,8 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
         }
     };
     let mut selection = Selection::default();
+    let mut compare = CompareSettings::default();
+    let mut charts = ChartSettings::default();
     let mut seen: Vec<String> = Vec::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         if seen.contains(&key.to_string()) {
@@ -113,6 +208,18 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
             continue;
         }
         seen.push(key.to_string());
+        if route == Route::About {
+            warnings.push(format!("Ignored unknown key '{}'", shorten(&key)));
+            continue;
+        }
+        if route == Route::Compare {
+            parse_compare(&key, &value, corpus, &mut compare, &mut warnings);
+            continue;
+        }
+        if route == Route::Charts {
+            parse_charts(&key, &value, &mut charts, &mut warnings);
+            continue;
+        }
         match key.as_ref() {
             "q" => selection.text = value.chars().take(super::search::MAX_QUERY_CHARS).collect(),
             "sort" => match value.as_ref() {
@@ -141,8 +248,73 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
         }
     }
     Parsed {
-        view: View { route, selection },
+        view: View {
+            route,
+            selection,
+            compare,
+            charts,
+        },
         warnings,
+    }
+}
+
+fn parse_compare(
+    key: &str,
+    value: &str,
+    corpus: &Corpus,
+    compare: &mut CompareSettings,
+    warnings: &mut Vec<String>,
+) {
+    match key {
+        "meetings" => {
+            for id in value.split(',').filter(|id| !id.is_empty()) {
+                if !(is_slug(id) && corpus.meeting(id).is_some()) {
+                    warnings.push(format!("Ignored unknown meeting '{}'", shorten(id)));
+                } else if compare.meetings.len() == MAX_COMPARED && !compare.meetings.contains(id) {
+                    warnings.push(format!(
+                        "Ignored meeting '{id}': at most {MAX_COMPARED} meetings are compared"
+                    ));
+                } else {
+                    compare.meetings.insert(id.to_string());
+                }
+            }
+        }
+        "topic" => {
+            if is_slug(value) && corpus.topic(value).is_some() {
+                compare.topic = Some(value.to_string());
+            } else {
+                warnings.push(format!("Ignored unknown topic '{}'", shorten(value)));
+            }
+        }
+        other => warnings.push(format!("Ignored unknown key '{}'", shorten(other))),
+    }
+}
+
+fn parse_charts(key: &str, value: &str, charts: &mut ChartSettings, warnings: &mut Vec<String>) {
+    match key {
+        "terms" => {
+            for term in split_terms(value) {
+                if term.chars().count() > MAX_TERM_CHARS {
+                    warnings.push(format!(
+                        "Ignored term '{}': longer than {MAX_TERM_CHARS} characters",
+                        shorten(&term)
+                    ));
+                } else if charts.terms.len() == MAX_TERMS {
+                    warnings.push(format!(
+                        "Ignored term '{}': at most {MAX_TERMS} terms are charted",
+                        shorten(&term)
+                    ));
+                } else {
+                    charts.terms.push(term);
+                }
+            }
+        }
+        "scale" => match value {
+            "share" => charts.shares = true,
+            "count" => charts.shares = false,
+            other => warnings.push(format!("Ignored unknown scale '{}'", shorten(other))),
+        },
+        other => warnings.push(format!("Ignored unknown key '{}'", shorten(other))),
     }
 }
 

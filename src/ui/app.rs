@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::components::{Header, Notices};
 use super::hooks::{use_app_state, use_url_sync, AppContext, Store};
-use super::pages::{AboutPage, ExplorePage, MessagePage};
+use super::pages::{AboutPage, ChartsPage, ComparePage, ExplorePage, MessagePage};
 use crate::core::corpus::{Corpus, LoadError};
 use crate::core::query::Explorer;
 use crate::core::state::{Action, AppState};
@@ -120,6 +120,8 @@ fn shell() -> Html {
     let page = match &context.state().view.route {
         Route::Explore => html! { <ExplorePage /> },
         Route::Message(id) => html! { <MessagePage id={AttrValue::from(id.clone())} /> },
+        Route::Compare => html! { <ComparePage /> },
+        Route::Charts => html! { <ChartsPage /> },
         Route::About => html! { <AboutPage /> },
     };
     html! {

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::CopyLink;
-use crate::core::url::{self, Route, View};
+use crate::core::url::{self, Route};
 use crate::ui::hooks::use_app_state;
 
 /// The top bar: the app's name, the corpus in use and its partial sets, and the navigation.
@@ -12,10 +12,7 @@ pub fn header() -> Html {
     let corpus = explorer.corpus();
     let state = context.state();
     let link = |route: Route, label: &'static str, testid: &'static str| {
-        let href = url::render(&View {
-            route: route.clone(),
-            selection: state.view.selection.clone(),
-        });
+        let href = url::render(&state.view.at(route.clone()));
         let current = std::mem::discriminant(&route) == std::mem::discriminant(&state.view.route);
         html! {
             <a href={href} data-testid={testid} aria-current={current.then_some("page")}>{ label }</a>
@@ -44,6 +41,8 @@ pub fn header() -> Html {
             </div>
             <nav aria-label="Views">
                 { link(Route::Explore, "Explore", "nav-explore") }
+                { link(Route::Compare, "Compare", "nav-compare") }
+                { link(Route::Charts, "Charts", "nav-charts") }
                 { link(Route::About, "About the data", "nav-about") }
             </nav>
             <CopyLink view={state.view.clone()} />

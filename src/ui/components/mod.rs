@@ -1,5 +1,6 @@
 //! Props-only pieces (plus the header and notices, which read the context).
 
+mod chart_figure;
 mod copy_link;
 mod corpus_loader;
 mod facet_list;
@@ -8,6 +9,7 @@ mod highlighted;
 mod message_card;
 mod notices;
 
+pub use chart_figure::{data_url, ChartFigure};
 pub use copy_link::CopyLink;
 pub use corpus_loader::CorpusLoader;
 pub use facet_list::FacetList;

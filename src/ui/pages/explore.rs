@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::core::query::{Facet, Sort};
 use crate::core::state::Action;
-use crate::core::url::{self, Route, View};
+use crate::core::url::{self, Route};
 use crate::ui::components::{FacetList, MessageCard};
 use crate::ui::hooks::use_app_state;
 
@@ -51,7 +51,7 @@ pub fn explore_page() -> Html {
             let spans = explorer.highlights(m, &outcome.highlight);
             let corpus = explorer.corpus();
             let message = &corpus.messages[m];
-            let href = url::render(&View { route: Route::Message(message.id.clone()), selection: selection.clone() });
+            let href = url::render(&state.view.at(Route::Message(message.id.clone())));
             html! {
                 <MessageCard key={message.id.clone()} id={message.id.clone()} text={message.text.clone()}
                     {spans} details={explorer.details(m)} href={href} />

@@ -18,11 +18,7 @@ pub fn message_page(props: &MessagePageProps) -> Html {
     let context = use_app_state();
     let explorer = context.explorer.borrow();
     let corpus = explorer.corpus();
-    let selection = context.state().view.selection.clone();
-    let back = url::render(&View {
-        route: Route::Explore,
-        selection,
-    });
+    let back = url::render(&context.state().view.at(Route::Explore));
     let Some(message) = corpus.message(&props.id) else {
         return html! {
             <section class="message-detail">

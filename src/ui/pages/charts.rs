@@ -1,0 +1,140 @@
+use yew::prelude::*;
+
+use crate::core::chart::{
+    term_series, terms_svg, topic_series, topic_title, topics_svg, Drawn, TERM_TITLE,
+};
+use crate::core::export::{term_csv, topic_csv};
+use crate::core::state::Action;
+use crate::core::url::{self, split_terms, ChartSettings, Route, View, MAX_TERMS};
+use crate::ui::components::ChartFigure;
+use crate::ui::hooks::use_app_state;
+
+/// Charts: topics across meetings, and term trends across the years.
+#[function_component(ChartsPage)]
+pub fn charts_page() -> Html {
+    let context = use_app_state();
+    let settings = context.state().view.charts.clone();
+    let corpus_key = std::rc::Rc::as_ptr(&context.explorer) as usize;
+    let topics = {
+        let explorer = context.explorer.clone();
+        use_memo((settings.shares, corpus_key), move |(shares, _)| {
+            let series = topic_series(&explorer.borrow());
+            let drawn = topics_svg(&series, *shares);
+            (series, drawn)
+        })
+    };
+    let terms = {
+        let explorer = context.explorer.clone();
+        use_memo((settings.terms.clone(), corpus_key), move |(terms, _)| {
+            let series = term_series(&mut explorer.borrow_mut(), terms);
+            let drawn = terms_svg(&series);
+            (series, drawn)
+        })
+    };
+    let input = use_node_ref();
+    let onsubmit = {
+        let input = input.clone();
+        context.dispatcher(move |e: SubmitEvent| {
+            e.prevent_default();
+            let text = input
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            Action::SetChartTerms(split_terms(&text))
+        })
+    };
+    let onscale = context.dispatcher(|e: Event| {
+        Action::SetChartShares(
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked(),
+        )
+    });
+    let example = url::render(&View {
+        route: Route::Charts,
+        charts: ChartSettings {
+            terms: vec!["data".into(), "AI".into()],
+            shares: settings.shares,
+        },
+        ..View::default()
+    });
+    let (topic_series, topic_drawn) = &*topics;
+    let (term_series, term_drawn) = &*terms;
+    html! {
+        <div class="charts">
+            <h1>{ "Charts" }</h1>
+            <section aria-labelledby="topics-title">
+                <h2 id="topics-title">{ "Topics across meetings" }</h2>
+                <p>
+                    <input type="checkbox" id="chart-shares" checked={settings.shares} onchange={onscale} data-testid="chart-shares" />
+                    <label for="chart-shares">{ " Show shares within each meeting instead of counts" }</label>
+                </p>
+                { figure(topic_title(settings.shares), topic_drawn, topic_csv(topic_series), "topics-by-meeting", "chart-topics", html! {
+                    <table>
+                        <caption>{ topic_title(settings.shares) }</caption>
+                        <thead><tr><th scope="col">{ "Topic" }</th>
+                            { for topic_series.columns.iter().map(|c| html! { <th scope="col" class="num">{ if c.partial { format!("{} (partial, {} included)", c.name, c.included) } else { format!("{} ({} included)", c.name, c.included) } }</th> }) }
+                        </tr></thead>
+                        <tbody>{ for topic_series.topics.iter().enumerate().map(|(t, (_, label))| html! {
+                            <tr><th scope="row">{ format!("{} {}", t + 1, label) }</th>
+                                { for (0..topic_series.columns.len()).map(|c| html! {
+                                    <td class="num">{ if settings.shares { topic_series.share(t, c).map_or("—".into(), |s| format!("{:.0} %", s * 100.0)) } else { topic_series.counts[t][c].to_string() } }</td>
+                                }) }
+                            </tr>
+                        }) }</tbody>
+                    </table>
+                }) }
+            </section>
+            <section aria-labelledby="terms-title">
+                <h2 id="terms-title">{ "Term trends" }</h2>
+                <form class="row-form" {onsubmit} data-testid="terms-form">
+                    <label for="chart-terms">{ format!("Up to {MAX_TERMS} terms, separated by commas (a \"phrase\" in quotes)") }
+                        <br /><input type="text" id="chart-terms" ref={input} value={settings.terms.join(", ")} data-testid="chart-terms" />
+                    </label>
+                    <button type="submit">{ "Chart the terms" }</button>
+                </form>
+                if settings.terms.is_empty() {
+                    <p class="hint" data-testid="terms-prompt">{ "Enter terms to chart, for example " }<a href={example}>{ "data, AI" }</a>{ "." }</p>
+                } else {
+                    { figure(TERM_TITLE, term_drawn, term_csv(term_series), "term-trends", "chart-terms-figure", html! {
+                        <table>
+                            <caption>{ TERM_TITLE }</caption>
+                            <thead><tr><th scope="col">{ "Term" }</th>
+                                { for term_series.columns.iter().map(|c| html! { <th scope="col" class="num">{ if c.partial { format!("{} (partial, {} included)", c.name, c.included) } else { format!("{} ({} included)", c.name, c.included) } }</th> }) }
+                            </tr></thead>
+                            <tbody>{ for term_series.terms.iter().enumerate().map(|(t, term)| html! {
+                                <tr><th scope="row">{ term.clone() }</th>
+                                    { for (0..term_series.columns.len()).map(|c| html! {
+                                        <td class="num">{ format!("{} ({})", term_series.counts[t][c], term_series.share(t, c).map_or("—".into(), |s| format!("{:.0} %", s * 100.0))) }</td>
+                                    }) }
+                                </tr>
+                            }) }</tbody>
+                        </table>
+                    }) }
+                }
+            </section>
+        </div>
+    }
+}
+
+fn figure(
+    title: &str,
+    drawn: &Result<Drawn, String>,
+    csv: String,
+    file: &str,
+    testid: &str,
+    table: Html,
+) -> Html {
+    match drawn {
+        Ok(drawn) => html! {
+            <ChartFigure title={title.to_string()} drawn={drawn.clone()} {csv} file={file.to_string()} testid={testid.to_string()}>
+                { table }
+            </ChartFigure>
+        },
+        Err(error) => html! {
+            <div class="banner banner-error" role="alert">
+                <p>{ format!("The chart could not be drawn ({error}). The numbers:") }</p>
+                { table }
+            </div>
+        },
+    }
+}

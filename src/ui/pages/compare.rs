@@ -1,0 +1,177 @@
+use yew::prelude::*;
+
+use crate::core::compare::{compare, messages_on_topic, Comparison, SIDES};
+use crate::core::query::{Facet, Selection};
+use crate::core::state::Action;
+use crate::core::url::{self, Route, View, MAX_COMPARED};
+use crate::ui::hooks::use_app_state;
+
+/// Compare: 2 to 4 meetings side by side.
+#[function_component(ComparePage)]
+pub fn compare_page() -> Html {
+    let context = use_app_state();
+    let settings = context.state().view.compare.clone();
+    let corpus_key = std::rc::Rc::as_ptr(&context.explorer) as usize;
+    let comparison = {
+        let explorer = context.explorer.clone();
+        let ids: Vec<String> = settings.meetings.iter().cloned().collect();
+        use_memo((ids, corpus_key), move |(ids, _)| {
+            compare(&mut explorer.borrow_mut(), ids)
+        })
+    };
+    let explorer = context.explorer.borrow();
+    let corpus = explorer.corpus();
+    let ontoggle =
+        |id: String| context.dispatcher(move |_: Event| Action::ToggleCompareMeeting(id.clone()));
+    let ontopic = context.dispatcher(|e: Event| {
+        let value = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        Action::SetCompareTopic((!value.is_empty()).then_some(value))
+    });
+    let full = settings.meetings.len() >= MAX_COMPARED;
+    let example = url::render(&View {
+        route: Route::Compare,
+        compare: url::CompareSettings {
+            meetings: ["geneva-2017", "kyoto-2023"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            topic: None,
+        },
+        ..View::default()
+    });
+    html! {
+        <div class="compare">
+            <h1>{ "Compare meetings" }</h1>
+            <fieldset class="picker" data-testid="compare-picker">
+                <legend>{ format!("Pick {} to {} meetings", SIDES.start(), SIDES.end()) }</legend>
+                { for corpus.meetings.iter().enumerate().map(|(i, m)| {
+                    let checked = settings.meetings.contains(&m.id);
+                    let id = format!("compare-{}", m.id);
+                    html! {
+                        <span>
+                            <input type="checkbox" id={id.clone()} {checked} disabled={full && !checked}
+                                onchange={ontoggle(m.id.clone())} />
+                            <label for={id}>{ format!("{} ({})", m.short_name(), explorer.included()[i]) }</label>
+                        </span>
+                    }
+                }) }
+            </fieldset>
+            if comparison.sides.len() < *SIDES.start() {
+                <p class="hint" data-testid="compare-prompt">
+                    { "Pick at least two meetings to set them side by side, for example " }
+                    <a href={example}>{ "Geneva 2017 beside Kyoto 2023" }</a>{ "." }
+                </p>
+            } else {
+                <Sides comparison={(*comparison).clone()} />
+                <section aria-labelledby="focus-title">
+                    <h2 id="focus-title">{ "One topic's messages, side by side" }</h2>
+                    <label for="focus-topic">{ "Topic" }</label>{ " " }
+                    <select id="focus-topic" onchange={ontopic} data-testid="compare-topic">
+                        <option value="" selected={settings.topic.is_none()}>{ "Choose a topic" }</option>
+                        { for corpus.topics.iter().map(|t| html! {
+                            <option value={t.id.clone()} selected={settings.topic.as_deref() == Some(t.id.as_str())}>{ t.label.clone() }</option>
+                        }) }
+                    </select>
+                    if let Some(topic) = settings.topic.clone() {
+                        <div class="compare-grid" data-testid="compare-focus">
+                            { for comparison.sides.iter().map(|side| {
+                                let messages = messages_on_topic(&explorer, &side.meeting, &topic);
+                                html! {
+                                    <section class="side">
+                                        <h3>{ format!("{} ({} messages)", side.name, messages.len()) }</h3>
+                                        if messages.is_empty() {
+                                            <p class="weak">{ "No message included on this topic." }</p>
+                                        }
+                                        <ul>{ for messages.iter().map(|&m| {
+                                            let message = &corpus.messages[m];
+                                            let href = url::render(&View { route: Route::Message(message.id.clone()), ..View::default() });
+                                            html! { <li><p class="message-text">{ message.text.clone() }</p><a href={href}>{ "Read with source" }</a></li> }
+                                        }) }</ul>
+                                    </section>
+                                }
+                            }) }
+                        </div>
+                    }
+                </section>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SidesProps {
+    comparison: Comparison,
+}
+
+/// The sides: counts with coverage, headings, distinctive terms; then the topic table.
+#[function_component(Sides)]
+fn sides(props: &SidesProps) -> Html {
+    let c = &props.comparison;
+    let term_link = |meeting: &str, word: &str| {
+        let mut selection = Selection {
+            text: format!("{word} "),
+            ..Selection::default()
+        };
+        selection.filters.toggle(Facet::Meeting, meeting);
+        url::render(&View {
+            route: Route::Explore,
+            selection,
+            ..View::default()
+        })
+    };
+    html! {
+        <>
+            <div class="compare-grid" data-testid="compare-sides">
+                { for c.sides.iter().map(|side| html! {
+                    <section class={classes!("side", side.partial.then_some("partial"))} data-testid="compare-side">
+                        <h2>{ side.name.clone() }</h2>
+                        <p class={classes!(side.partial.then_some("warning"))}>{ side.coverage.clone() }</p>
+                        <h3>{ "Distinctive terms" }</h3>
+                        if side.few {
+                            <p class="warning">{ format!("Only {} messages are included: these terms mean little.", side.included) }</p>
+                        }
+                        <ol class="terms">
+                            { for side.terms.iter().map(|t| html! {
+                                <li class={classes!((!t.significant).then_some("weak"))}>
+                                    <a href={term_link(&side.meeting, &t.word)}>{ t.word.clone() }</a>
+                                    { format!(" — z = {:.1}, {} uses{}", t.z, t.count, if t.significant { "" } else { " (not significant)" }) }
+                                </li>
+                            }) }
+                        </ol>
+                        if side.terms.is_empty() { <p class="weak">{ "No term stands out." }</p> }
+                        <details>
+                            <summary>{ format!("Headings as published ({})", side.headings.len()) }</summary>
+                            <ol>{ for side.headings.iter().map(|h| html! { <li>{ h.clone() }</li> }) }</ol>
+                        </details>
+                    </section>
+                }) }
+            </div>
+            <p class="hint">{ "Distinctive terms: weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn, 2008), each meeting against the others, on stemmed words without stop words. z ≥ 1.96 is significant at 95 %." }</p>
+            <h2>{ "Topics" }</h2>
+            <table class="topic-table" data-testid="compare-topics">
+                <caption>{ "Messages included per topic (share of each meeting's included messages)" }</caption>
+                <thead><tr><th scope="col">{ "Topic" }</th>{ for c.sides.iter().map(|s| html! { <th scope="col" class="num">{ s.name.clone() }</th> }) }</tr></thead>
+                <tbody>
+                    { for c.topics.iter().map(|row| html! {
+                        <tr>
+                            <th scope="row">{ row.label.clone() } if row.one_sided() { <span class="weak">{ " (not on every side)" }</span> }</th>
+                            { for row.counts.iter().zip(&row.shares).map(|(count, share)| html! {
+                                <td class="num">{ match share { Some(s) => format!("{count} ({:.0} %)", s * 100.0), None => "—".to_string() } }</td>
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <h3>{ "Topics present on some sides only" }</h3>
+            <ul data-testid="compare-one-sided">
+                { for c.topics.iter().filter(|t| t.one_sided()).map(|row| {
+                    let present: Vec<String> = c.sides.iter().zip(&row.counts).filter(|(_, n)| **n > 0).map(|(s, n)| format!("{} ({n})", s.name)).collect();
+                    let absent: Vec<String> = c.sides.iter().zip(&row.counts).filter(|(_, n)| **n == 0).map(|(s, _)| s.name.clone()).collect();
+                    html! { <li>{ format!("{}: in {}; none in {}", row.label, present.join(", "), absent.join(", ")) }</li> }
+                }) }
+            </ul>
+        </>
+    }
+}
