@@ -38,6 +38,8 @@ run() { # name command...
 checks_pass=0; checks_fail=0
 if run fmt cargo fmt --all -- --check; then checks_pass=$((checks_pass + 1)); else checks_fail=$((checks_fail + 1)); fi
 if run clippy cargo clippy --all-targets --locked -- -D warnings; then checks_pass=$((checks_pass + 1)); else checks_fail=$((checks_fail + 1)); fi
+# The browser-only code paths (cfg(target_arch = "wasm32")) are linted too.
+if run clippy-wasm cargo clippy --lib --locked --target wasm32-unknown-unknown -- -D warnings; then checks_pass=$((checks_pass + 1)); else checks_fail=$((checks_fail + 1)); fi
 printf '\n=== boundary: src/core imports no browser crate\n'
 if grep -rnE '\b(yew|web_sys|gloo|js_sys|wasm_bindgen[a-z_]*)::' src/core; then
   echo "src/core must not use yew, web-sys, gloo, js-sys or wasm-bindgen (see ARCHITECTURE.md)"

@@ -7,6 +7,8 @@ mod synthetic;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
+use messages_explorer::core::chart::{term_series, topic_series};
+use messages_explorer::core::compare::compare;
 use messages_explorer::core::query::{Explorer, Facet, Selection};
 use messages_explorer::core::search::{linear_search, Analyzer, Index};
 
@@ -52,6 +54,20 @@ fn engine(c: &mut Criterion) {
                 b.iter(|| explorer.run(s))
             });
         }
+        // Chart series and a comparison (Charts and Compare views).
+        group.bench_function("chart_topic_series", |b| b.iter(|| topic_series(&explorer)));
+        let terms = vec![
+            "data".to_string(),
+            "AI".to_string(),
+            "\"digital divide\"".to_string(),
+        ];
+        group.bench_function("chart_term_series_3_terms", |b| {
+            b.iter(|| term_series(&mut explorer, &terms))
+        });
+        let sides = vec!["geneva-2017".to_string(), "kyoto-2023".to_string()];
+        group.bench_function("compare_2_meetings", |b| {
+            b.iter(|| compare(&mut explorer, &sides))
+        });
         // The oracle: the same text queries by scanning every message.
         let mut index = Index::build(texts.iter().copied());
         group.sample_size(10);

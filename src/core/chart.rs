@@ -577,3 +577,113 @@ pub fn topics_svg(series: &TopicSeries, shares: bool) -> Result<Drawn, String> {
 pub fn terms_svg(series: &TermSeries) -> Result<Drawn, String> {
     to_svg(|root| draw_terms(series, root).map_err(|e| e.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::corpus::Corpus;
+
+    fn explorer() -> Explorer {
+        Explorer::new(Corpus::builtin().unwrap())
+    }
+
+    #[test]
+    fn topic_series_counts_messages_per_topic_and_meeting() {
+        let series = topic_series(&explorer());
+        let names: Vec<&str> = series.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Geneva 2017",
+                "Paris 2018",
+                "Berlin 2019",
+                "Online 2020",
+                "Katowice 2021",
+                "Kyoto 2023",
+                "Riyadh 2024"
+            ]
+        );
+        let rights = series
+            .topics
+            .iter()
+            .position(|(id, _)| id == "human-rights")
+            .unwrap();
+        assert_eq!(series.counts[rights][0], 24);
+        assert_eq!(series.share(rights, 0), Some(0.5));
+        assert!(!series.columns[0].partial && series.columns[5].partial);
+    }
+
+    #[test]
+    fn term_series_matches_like_search() {
+        let mut explorer = explorer();
+        let terms = vec![
+            "data".to_string(),
+            "\"digital divide\"".to_string(),
+            "AI".to_string(),
+        ];
+        let series = term_series(&mut explorer, &terms);
+        let berlin = series
+            .columns
+            .iter()
+            .position(|c| c.id == "berlin-2019")
+            .unwrap();
+        assert_eq!(series.counts[0][berlin], 3);
+        assert_eq!(series.share(0, berlin), Some(1.0));
+        let geneva = 0;
+        assert_eq!(series.counts[1][geneva], 5);
+        assert_eq!(series.counts[2][berlin], 1);
+    }
+
+    #[test]
+    fn charts_draw_to_svg_with_title_legend_and_coverage_note() {
+        let mut explorer = explorer();
+        let drawn = topics_svg(&topic_series(&explorer), false).unwrap();
+        assert!(drawn.svg.contains(topic_title(false)));
+        assert!(drawn.svg.contains("Hollow marks: partial sets"));
+        assert!(drawn.svg.contains("11 Technical and operational"));
+        assert_eq!(drawn.hotspots.len(), 7 * 11);
+        insta::assert_snapshot!("topics_svg", drawn.svg);
+        let terms = term_series(&mut explorer, &["data".into(), "AI".into()]);
+        let drawn = terms_svg(&terms).unwrap();
+        assert!(drawn.svg.contains(&TERM_TITLE.replace('\'', "&apos;")));
+        assert_eq!(drawn.hotspots.len(), 2 * 7);
+        let target = &drawn.hotspots[0].target;
+        assert_eq!(
+            crate::core::url::render(target),
+            "#/explore?q=data+&meeting=geneva-2017"
+        );
+        insta::assert_snapshot!("terms_svg", drawn.svg);
+    }
+
+    #[test]
+    fn terms_cannot_become_markup_in_the_svg() {
+        let mut explorer = explorer();
+        let hostile = vec![
+            "<script>alert(1)</script>".to_string(),
+            "a & b \"quoted\" 'single'".to_string(),
+            "</text><image href=x onerror=alert(1)>".to_string(),
+        ];
+        let drawn = terms_svg(&term_series(&mut explorer, &hostile)).unwrap();
+        assert!(!drawn.svg.contains("<script"));
+        assert!(!drawn.svg.contains("<image"));
+        assert!(drawn.svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(drawn
+            .svg
+            .contains("a &amp; b &quot;quoted&quot; &apos;single&apos;"));
+        // Every element in the SVG is one plotters writes.
+        let allowed = [
+            "svg", "rect", "text", "polyline", "line", "circle", "polygon", "path", "g",
+        ];
+        for tag in drawn.svg.split('<').skip(1).map(|t| {
+            t.trim_start_matches('/')
+                .split([' ', '>', '\n', '/'])
+                .next()
+                .unwrap_or("")
+        }) {
+            assert!(
+                tag.is_empty() || tag.starts_with('?') || allowed.contains(&tag),
+                "unexpected element <{tag}>"
+            );
+        }
+    }
+}

@@ -60,7 +60,7 @@ pub struct TopicRow {
 impl TopicRow {
     /// Whether some side has messages on this topic and another side has none.
     pub fn one_sided(&self) -> bool {
-        self.counts.iter().any(|&c| c > 0) && self.counts.iter().any(|&c| c == 0)
+        self.counts.iter().any(|&c| c > 0) && self.counts.contains(&0)
     }
 }
 

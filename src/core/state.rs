@@ -59,7 +59,7 @@ pub enum Action {
     /// Opened a page (navigation links, opening a message).
     Go(Route),
     /// The URL changed (load, Back/Forward, a pasted link): adopt its view.
-    Navigated(View, Vec<String>),
+    Navigated(Box<View>, Vec<String>),
     /// Asked for more results.
     ShowMore,
     /// Dismissed the notice at this position.
@@ -104,7 +104,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::Navigated(view, warnings) => {
             return AppState {
                 shown: state.shown.max(PAGE_SIZE),
-                ..AppState::from_url(view, warnings)
+                ..AppState::from_url(*view, warnings)
             }
         }
         Action::ShowMore => {

@@ -59,7 +59,8 @@ export async function openPage(browser, url, options = {}) {
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(url);
-  await page.waitForSelector('[data-testid="result-count"], [data-testid="message-detail"], .about, [data-testid="corpus-error"]');
+  // Every page, and the corpus error, has an h1 once the app has rendered.
+  await page.waitForSelector('main#main h1', { state: 'attached' });
   page.problems = async () => [...problems, ...(await page.evaluate(() => window.__csp)).map((v) => `csp: ${v}`)];
   return { context, page };
 }

@@ -15,8 +15,10 @@ pub fn use_url_sync(context: &AppContext) {
         write_url(rendered, mode);
     });
 
+    // Listeners parse URLs against the corpus in use: re-register when it changes.
+    let corpus_key = std::rc::Rc::as_ptr(&context.explorer) as usize;
     let context = context.clone();
-    use_effect_with((), move |_| {
+    use_effect_with(corpus_key, move |_| {
         let listeners = listen(context);
         move || drop(listeners)
     });
@@ -56,7 +58,7 @@ fn listen(context: AppContext) -> Vec<gloo::events::EventListener> {
                 context
                     .store
                     .dispatch(crate::core::state::Action::Navigated(
-                        parsed.view,
+                        Box::new(parsed.view),
                         parsed.warnings,
                     ));
             })
