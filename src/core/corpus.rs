@@ -297,6 +297,31 @@ impl<'de> Deserialize<'de> for Year {
     }
 }
 
+/// The bytes of a file as text, after the checks every corpus file gets: the size limit
+/// (before anything else), not empty, UTF-8.
+fn checked_text(bytes: &[u8]) -> Result<&str, LoadError> {
+    let fail = |message: String| LoadError {
+        problems: vec![Problem::new("", message)],
+    };
+    if bytes.len() > MAX_CORPUS_BYTES {
+        return Err(fail(format!(
+            "the file is {} bytes; the limit is {} bytes ({} MB)",
+            bytes.len(),
+            MAX_CORPUS_BYTES,
+            MAX_CORPUS_BYTES / (1024 * 1024)
+        )));
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(fail("the file is empty".into()));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "the file is not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        ))
+    })
+}
+
 /// Why a corpus could not be loaded: every problem found, each with the path of its field.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{} problem(s) in the corpus; first: {}", .problems.len(), .problems.first().map(|p| p.to_string()).unwrap_or_default())]
@@ -317,29 +342,7 @@ impl Corpus {
         let fail = |path: &str, message: String| LoadError {
             problems: vec![Problem::new(path, message)],
         };
-        if bytes.len() > MAX_CORPUS_BYTES {
-            return Err(fail(
-                "",
-                format!(
-                    "the file is {} bytes; the limit is {} bytes ({} MB)",
-                    bytes.len(),
-                    MAX_CORPUS_BYTES,
-                    MAX_CORPUS_BYTES / (1024 * 1024)
-                ),
-            ));
-        }
-        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-            return Err(fail("", "the file is empty".into()));
-        }
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            fail(
-                "",
-                format!(
-                    "the file is not UTF-8 text (invalid byte at offset {})",
-                    e.valid_up_to()
-                ),
-            )
-        })?;
+        let text = checked_text(bytes)?;
         // serde would also read a struct from an array; a corpus is always an object.
         if !text.trim_start().starts_with('{') {
             return Err(fail(
@@ -361,6 +364,17 @@ impl Corpus {
         } else {
             Err(LoadError { problems })
         }
+    }
+
+    /// Reads a corpus file a user picked: CSV when its name ends in `.csv` (see
+    /// [`super::import`]), JSON otherwise. The same limits and validation either way.
+    pub fn from_file(name: &str, bytes: &[u8]) -> Result<Corpus, LoadError> {
+        if !name.to_lowercase().ends_with(".csv") {
+            return Self::from_bytes(bytes);
+        }
+        let text = checked_text(bytes)?;
+        let title = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        super::import::corpus_from_csv(text, title).map_err(|problems| LoadError { problems })
     }
 
     /// The corpus compiled into the app.

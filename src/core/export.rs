@@ -3,7 +3,11 @@
 //! a cell that starts with `=`, `+`, `-` or `@` gets a leading `'` so that a spreadsheet
 //! shows it as text instead of running it.
 
+use serde::Serialize;
+
 use super::chart::{TermSeries, TopicSeries};
+use super::corpus::{Message, MessageDetails};
+use super::query::{Explorer, Facet, Selection, Sort};
 
 /// A cell made safe for spreadsheets (see the module docs).
 pub fn guard_cell(cell: &str) -> String {
@@ -102,6 +106,203 @@ pub fn term_csv(series: &TermSeries) -> String {
     )
 }
 
+/// The filters that made a selection, one line each ("Meeting: Geneva 2017, Kyoto 2023"),
+/// for handouts and exports; "All messages" when nothing is chosen.
+pub fn describe_selection(explorer: &Explorer, selection: &Selection) -> Vec<String> {
+    let corpus = explorer.corpus();
+    let mut lines = Vec::new();
+    if !selection.text.trim().is_empty() {
+        lines.push(format!("Search: {}", selection.text.trim()));
+    }
+    for facet in Facet::ALL {
+        let values = selection.filters.values(facet);
+        if values.is_empty() {
+            continue;
+        }
+        let labels: Vec<String> = values
+            .iter()
+            .map(|id| match facet {
+                Facet::Meeting => corpus.meeting(id).map_or(id.clone(), |m| m.short_name()),
+                Facet::Topic => corpus.topic(id).map_or(id.clone(), |t| t.label.clone()),
+                Facet::Heading => corpus
+                    .heading(id)
+                    .map_or(id.clone(), |(_, h)| h.name.clone()),
+                Facet::Coverage => super::corpus::CoverageStatus::from_slug(id)
+                    .map_or(id.clone(), |c| c.label().to_string()),
+            })
+            .collect();
+        lines.push(format!("{}: {}", facet.label(), labels.join(", ")));
+    }
+    if selection.sort == Sort::Chronological {
+        lines.push("Order: by year".into());
+    }
+    if lines.is_empty() {
+        lines.push("All messages".into());
+    }
+    lines
+}
+
+/// What an export says about where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportHeader {
+    /// The corpus title.
+    pub corpus: String,
+    /// The filters that made the selection.
+    pub selection: Vec<String>,
+    /// The share link of the view.
+    pub link: String,
+    /// When it was exported (ISO 8601), where known.
+    pub date: String,
+}
+
+/// A message as exported: the corpus schema's message form plus its context.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct ExportedMessage<'a> {
+    #[serde(flatten)]
+    message: &'a Message,
+    meeting_name: String,
+    heading_name: Option<String>,
+    topics: Vec<String>,
+    topics_editorial: bool,
+    source_title: String,
+    source_url: Option<String>,
+    coverage: String,
+}
+
+fn exported<'a>(explorer: &'a Explorer, messages: &[usize]) -> Vec<(&'a Message, MessageDetails)> {
+    messages
+        .iter()
+        .filter(|&&m| m < explorer.corpus().messages.len())
+        .map(|&m| (&explorer.corpus().messages[m], explorer.details(m)))
+        .collect()
+}
+
+/// The messages as CSV: one row each, with meeting, heading, topics, source and coverage.
+pub fn messages_csv(explorer: &Explorer, messages: &[usize]) -> String {
+    let rows = exported(explorer, messages).into_iter().map(|(m, d)| {
+        vec![
+            m.id.clone(),
+            d.meeting,
+            d.heading
+                .unwrap_or_else(|| "(not given in the source)".into()),
+            d.subheading.unwrap_or_default(),
+            d.topics.join("; ") + if d.editorial { " (editorial)" } else { "" },
+            m.text.clone(),
+            d.source_title,
+            d.locator,
+            d.source_url.unwrap_or_default(),
+            d.coverage,
+        ]
+    });
+    csv(
+        &[
+            "id",
+            "meeting",
+            "heading",
+            "subheading",
+            "topics",
+            "text",
+            "source",
+            "locator",
+            "source url",
+            "coverage",
+        ],
+        rows,
+    )
+}
+
+/// The messages as JSON: a header and the messages in the corpus schema's message form,
+/// each with its context (names, source, coverage).
+pub fn messages_json(explorer: &Explorer, messages: &[usize], header: &ExportHeader) -> String {
+    #[derive(Serialize)]
+    struct Export<'a> {
+        version: u32,
+        exported: &'a ExportHeader,
+        messages: Vec<ExportedMessage<'a>>,
+    }
+    let messages = exported(explorer, messages)
+        .into_iter()
+        .map(|(message, d)| ExportedMessage {
+            message,
+            meeting_name: d.meeting,
+            heading_name: d.heading,
+            topics: d.topics,
+            topics_editorial: d.editorial,
+            source_title: d.source_title,
+            source_url: d.source_url,
+            coverage: d.coverage,
+        })
+        .collect();
+    let export = Export {
+        version: super::corpus::SCHEMA_VERSION,
+        exported: header,
+        messages,
+    };
+    serde_json::to_string_pretty(&export).unwrap_or_default()
+}
+
+/// Escapes text for Markdown so a message renders as written (no accidental emphasis,
+/// links or HTML).
+fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The messages as Markdown: a handout with the selection, link and date, then each
+/// message quoted with its meeting, heading, topics, source and coverage.
+pub fn messages_markdown(explorer: &Explorer, messages: &[usize], header: &ExportHeader) -> String {
+    let mut out = format!("# IGF Messages: {} selected\n\n", messages.len());
+    out.push_str(&format!("- Corpus: {}\n", markdown_text(&header.corpus)));
+    for line in &header.selection {
+        out.push_str(&format!("- {}\n", markdown_text(line)));
+    }
+    out.push_str(&format!(
+        "- Link: <{}>\n",
+        header.link.replace(['<', '>', ' '], "")
+    ));
+    if !header.date.is_empty() {
+        out.push_str(&format!("- Exported: {}\n", header.date));
+    }
+    for (i, (m, d)) in exported(explorer, messages).into_iter().enumerate() {
+        out.push_str(&format!(
+            "\n## {}. {} — {}\n\n> {}\n\n",
+            i + 1,
+            markdown_text(&d.meeting),
+            markdown_text(
+                d.heading
+                    .as_deref()
+                    .unwrap_or("heading not given in the source")
+            ),
+            markdown_text(&m.text)
+        ));
+        out.push_str(&format!(
+            "- Topics: {}{}\n",
+            markdown_text(&d.topics.join(", ")),
+            if d.editorial {
+                " (assigned editorially)"
+            } else {
+                ""
+            }
+        ));
+        out.push_str(&format!(
+            "- Source: {}, {}\n",
+            markdown_text(&d.source_title),
+            markdown_text(&d.locator)
+        ));
+        out.push_str(&format!("- Coverage: {}\n", markdown_text(&d.coverage)));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +316,62 @@ mod tests {
         check("@SUM(A1)", "'@SUM(A1)");
         check("data", "data");
         check("", "");
+    }
+
+    fn geneva_gender() -> (Explorer, Vec<usize>, ExportHeader) {
+        let mut explorer = Explorer::new(crate::core::corpus::Corpus::builtin().unwrap());
+        let mut selection = Selection {
+            text: "gender ".into(),
+            ..Selection::default()
+        };
+        selection.filters.toggle(Facet::Meeting, "geneva-2017");
+        let messages = explorer.run(&selection).messages;
+        let header = ExportHeader {
+            corpus: "IGF Messages".into(),
+            selection: describe_selection(&explorer, &selection),
+            link: "https://example.org/#/explore?q=gender".into(),
+            date: "2026-11-23".into(),
+        };
+        (explorer, messages, header)
+    }
+
+    #[test]
+    fn message_exports_carry_source_and_coverage() {
+        let (explorer, messages, header) = geneva_gender();
+        assert_eq!(header.selection, ["Search: gender", "Meeting: Geneva 2017"]);
+        let csv = messages_csv(&explorer, &messages);
+        let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), messages.len());
+        assert_eq!(
+            &rows[0][9],
+            "Geneva 2017: complete set, 48 messages included"
+        );
+        assert!(rows[0][6].contains("Chair's Summary"));
+        let json: serde_json::Value =
+            serde_json::from_str(&messages_json(&explorer, &messages, &header)).unwrap();
+        assert_eq!(json["messages"].as_array().unwrap().len(), messages.len());
+        assert_eq!(json["messages"][0]["meeting"], "geneva-2017");
+        assert_eq!(
+            json["messages"][0]["coverage"],
+            "Geneva 2017: complete set, 48 messages included"
+        );
+        assert!(json["messages"][0]["source"]["locator"]
+            .as_str()
+            .unwrap()
+            .contains("Session Messages"));
+        let md = messages_markdown(&explorer, &messages, &header);
+        assert!(md.starts_with(&format!("# IGF Messages: {} selected", messages.len())));
+        assert!(md.contains("- Meeting: Geneva 2017"));
+        assert!(md.contains("- Coverage: Geneva 2017: complete set, 48 messages included"));
+    }
+
+    #[test]
+    fn markdown_keeps_text_as_written() {
+        assert_eq!(
+            markdown_text("*a* <b> [c](d) #e"),
+            "\\*a\\* \\<b\\> \\[c\\](d) \\#e"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod chart;
 pub mod compare;
 pub mod corpus;
 pub mod export;
+pub mod import;
 pub mod query;
 pub mod search;
 pub mod state;

@@ -3,7 +3,7 @@
 //! [`Action`]s; the URL is rendered from `state.view`.
 
 use super::query::{Facet, Filters, Sort};
-use super::url::{Route, View, MAX_COMPARED, MAX_TERMS, MAX_TERM_CHARS};
+use super::url::{Route, View, MAX_COMPARED, MAX_SLIDE, MAX_TERMS, MAX_TERM_CHARS};
 
 /// How many results are shown at first, and added by each "Show more".
 pub const PAGE_SIZE: usize = 20;
@@ -72,9 +72,58 @@ pub enum Action {
     SetChartTerms(Vec<String>),
     /// Switched the topic chart between counts and shares.
     SetChartShares(bool),
+    /// Moved to a slide of the presentation (from 1; clamped by the page).
+    SetSlide(usize),
+    /// Asked to see every result at once (before printing a handout).
+    ShowAll(usize),
     /// Another corpus is now in use: the selection (whose ids belonged to the previous
-    /// corpus) is cleared and the notice says which corpus is loaded.
-    CorpusChanged(String),
+    /// corpus) is cleared and the notice says which corpus is loaded. Carries the loaded
+    /// corpus's id, or `None` for the built-in one.
+    CorpusChanged(String, Option<String>),
+}
+
+/// What a key does in presentation mode (clickers send these keys too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Next slide.
+    Next,
+    /// Previous slide.
+    Previous,
+    /// First slide.
+    First,
+    /// Last slide.
+    Last,
+    /// Leave presentation mode.
+    Leave,
+}
+
+impl Step {
+    /// The slide this step leads to from `slide` of `total` (1-based, clamped); `None`
+    /// for leaving.
+    pub fn target(self, slide: usize, total: usize) -> Option<usize> {
+        let last = total.max(1);
+        match self {
+            Step::Next => Some((slide + 1).min(last)),
+            Step::Previous => Some(slide.saturating_sub(1).clamp(1, last)),
+            Step::First => Some(1),
+            Step::Last => Some(last),
+            Step::Leave => None,
+        }
+    }
+}
+
+/// The step a key stands for: arrows, Page Up/Down, space (shift-space back), Home, End,
+/// Escape.
+pub fn step_for(key: &str, shift: bool) -> Option<Step> {
+    match key {
+        "ArrowRight" | "ArrowDown" | "PageDown" | "Enter" => Some(Step::Next),
+        " " | "Spacebar" => Some(if shift { Step::Previous } else { Step::Next }),
+        "ArrowLeft" | "ArrowUp" | "PageUp" | "Backspace" => Some(Step::Previous),
+        "Home" => Some(Step::First),
+        "End" => Some(Step::Last),
+        "Escape" => Some(Step::Leave),
+        _ => None,
+    }
 }
 
 /// Applies an action to a state, returning the new state. Pure: no I/O.
@@ -126,8 +175,19 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
                 .collect()
         }
         Action::SetChartShares(shares) => next.view.charts.shares = shares,
-        Action::CorpusChanged(notice) => {
-            next.view = View::default();
+        Action::SetSlide(slide) => {
+            next.view.slide = slide.clamp(1, MAX_SLIDE);
+            next.history = HistoryMode::Replace;
+        }
+        Action::ShowAll(total) => {
+            next.shown = state.shown.max(total);
+            next.history = HistoryMode::Keep;
+        }
+        Action::CorpusChanged(notice, corpus) => {
+            next.view = View {
+                corpus,
+                ..View::default()
+            };
             next.notices = vec![notice];
             next.shown = PAGE_SIZE;
         }
@@ -144,6 +204,15 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slide_steps_stay_in_range() {
+        assert_eq!(Step::Next.target(12, 12), Some(12));
+        assert_eq!(Step::Previous.target(1, 12), Some(1));
+        assert_eq!(Step::Next.target(3, 12), Some(4));
+        assert_eq!(Step::Last.target(3, 0), Some(1));
+        assert_eq!(Step::Leave.target(3, 12), None);
+    }
 
     #[test]
     fn typing_replaces_history_and_filters_push() {
@@ -208,5 +277,21 @@ mod tests {
         };
         assert_eq!(reduce(&state, Action::DismissNotice(0)).notices, ["b"]);
         assert_eq!(reduce(&state, Action::DismissNotice(9)).notices, ["a", "b"]);
+    }
+
+    #[test]
+    fn clicker_and_keyboard_keys() {
+        let check = |key: &str, shift: bool, expected: Option<Step>| {
+            assert_eq!(step_for(key, shift), expected, "{key}")
+        };
+        check("ArrowRight", false, Some(Step::Next));
+        check("PageDown", false, Some(Step::Next));
+        check(" ", false, Some(Step::Next));
+        check(" ", true, Some(Step::Previous));
+        check("PageUp", false, Some(Step::Previous));
+        check("Home", false, Some(Step::First));
+        check("End", false, Some(Step::Last));
+        check("Escape", false, Some(Step::Leave));
+        check("a", false, None);
     }
 }

@@ -26,6 +26,8 @@ pub enum Route {
     Compare,
     /// Topics and terms across the years.
     Charts,
+    /// The selection as slides, one message each.
+    Present,
     /// The meetings, coverage, topics and sources.
     About,
 }
@@ -56,7 +58,7 @@ pub struct ChartSettings {
 }
 
 /// Everything a URL holds: the page and its settings.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct View {
     /// The page.
     pub route: Route,
@@ -66,7 +68,29 @@ pub struct View {
     pub compare: CompareSettings,
     /// The Charts page's settings.
     pub charts: ChartSettings,
+    /// The slide shown in presentation mode, from 1 (1 is the default).
+    pub slide: usize,
+    /// The id of the loaded corpus the view is on; `None` for the built-in corpus.
+    pub corpus: Option<String>,
 }
+
+impl Default for View {
+    fn default() -> Self {
+        View {
+            route: Route::Explore,
+            selection: Selection::default(),
+            compare: CompareSettings::default(),
+            charts: ChartSettings::default(),
+            slide: 1,
+            corpus: None,
+        }
+    }
+}
+
+/// The id of the built-in corpus: links on it carry no `corpus` key.
+pub const BUILTIN_CORPUS: &str = "igf-messages";
+/// The highest slide number a URL may ask for.
+pub const MAX_SLIDE: usize = 1_000_000;
 
 impl View {
     /// The same view on another page (the settings of every page are kept).
@@ -104,10 +128,14 @@ pub struct Parsed {
 /// Renders a view to its canonical hash URL (starting with `#/`).
 pub fn render(view: &View) -> String {
     let mut pairs = form_urlencoded::Serializer::new(String::new());
+    if let Some(corpus) = &view.corpus {
+        pairs.append_pair("corpus", corpus);
+    }
     let path = match &view.route {
         Route::Explore => "#/explore".to_string(),
         Route::Message(id) => format!("#/message/{}", encode_component(id)),
-        Route::About => return "#/about".to_string(),
+        Route::Present => "#/present".to_string(),
+        Route::About => return with_query("#/about", pairs.finish()),
         Route::Compare => {
             let compare = &view.compare;
             if !compare.meetings.is_empty() {
@@ -150,6 +178,9 @@ pub fn render(view: &View) -> String {
     if selection.sort == Sort::Chronological {
         pairs.append_pair("sort", "chronological");
     }
+    if view.route == Route::Present && view.slide > 1 {
+        pairs.append_pair("slide", &view.slide.to_string());
+    }
     with_query(&path, pairs.finish())
 }
 
@@ -178,6 +209,7 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
         None if path == "about" => Route::About,
         None if path == "compare" => Route::Compare,
         None if path == "charts" => Route::Charts,
+        None if path == "present" => Route::Present,
         Some(("message", id)) => {
             let id: String = form_urlencoded::parse(format!("x={id}").as_bytes())
                 .next()
@@ -201,6 +233,7 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
     let mut selection = Selection::default();
     let mut compare = CompareSettings::default();
     let mut charts = ChartSettings::default();
+    let mut slide = 1;
     let mut seen: Vec<String> = Vec::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         if seen.contains(&key.to_string()) {
@@ -208,6 +241,23 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
             continue;
         }
         seen.push(key.to_string());
+        if key == "corpus" {
+            if value != corpus.id {
+                warnings.push(format!(
+                    "This link was made with the corpus '{}', which is not loaded here: it is shown on \"{}\" instead",
+                    shorten(&value),
+                    shorten(&corpus.title)
+                ));
+            }
+            continue;
+        }
+        if route == Route::Present && key == "slide" {
+            match value.parse::<usize>() {
+                Ok(n) if (1..=MAX_SLIDE).contains(&n) => slide = n,
+                _ => warnings.push(format!("Ignored slide '{}'", shorten(&value))),
+            }
+            continue;
+        }
         if route == Route::About {
             warnings.push(format!("Ignored unknown key '{}'", shorten(&key)));
             continue;
@@ -253,6 +303,8 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
             selection,
             compare,
             charts,
+            slide,
+            corpus: (corpus.id != BUILTIN_CORPUS).then(|| corpus.id.clone()),
         },
         warnings,
     }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::components::{Header, Notices};
 use super::hooks::{use_app_state, use_url_sync, AppContext, Store};
-use super::pages::{AboutPage, ChartsPage, ComparePage, ExplorePage, MessagePage};
+use super::pages::{AboutPage, ChartsPage, ComparePage, ExplorePage, MessagePage, PresentPage};
 use crate::core::corpus::{Corpus, LoadError};
 use crate::core::query::Explorer;
 use crate::core::state::{Action, AppState};
@@ -86,9 +86,10 @@ fn loaded(props: &LoadedProps) -> Html {
                     corpus.messages.len()
                 )
             };
+            let id = (!builtin).then(|| corpus.id.clone());
             active.set(Rc::new(RefCell::new(Explorer::new(corpus))));
             is_builtin.set(builtin);
-            store.dispatch(Action::CorpusChanged(notice));
+            store.dispatch(Action::CorpusChanged(notice, id));
         }
     };
     let onload = {
@@ -123,11 +124,14 @@ fn shell() -> Html {
         Route::Compare => html! { <ComparePage /> },
         Route::Charts => html! { <ChartsPage /> },
         Route::About => html! { <AboutPage /> },
+        Route::Present => html! { <PresentPage /> },
     };
+    // Presentation mode is for a projector: no site navigation around the slides.
+    let presenting = context.state().view.route == Route::Present;
     html! {
         <>
-            <Header />
-            <main id="main" class="page" tabindex="-1">
+            if !presenting { <Header /> }
+            <main id="main" class={classes!("page", presenting.then_some("presenting"))} tabindex="-1">
                 <Notices />
                 { page }
             </main>

@@ -38,6 +38,7 @@ pub fn message_card(props: &MessageCardProps) -> Html {
                     if d.editorial { { " (topic assigned editorially)" } }
                 </span>
             </p>
+            <p class="print-only message-source">{ format!("Source: {}, {}", d.source_title, d.locator) }</p>
             <p class="message-open"><a href={props.href.clone()}>{ "Read with source" }<span class="visually-hidden">{ format!(": {}", props.id) }</span></a></p>
         </li>
     }

@@ -8,6 +8,7 @@ mod header;
 mod highlighted;
 mod message_card;
 mod notices;
+mod selection_tools;
 
 pub use chart_figure::{data_url, ChartFigure};
 pub use copy_link::CopyLink;
@@ -17,3 +18,4 @@ pub use header::Header;
 pub use highlighted::Highlighted;
 pub use message_card::MessageCard;
 pub use notices::Notices;
+pub use selection_tools::{download, page_address, print_soon, today, SelectionTools};

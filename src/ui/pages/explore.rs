@@ -2,10 +2,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::export::{
+    describe_selection, messages_csv, messages_json, messages_markdown, ExportHeader,
+};
 use crate::core::query::{Facet, Sort};
 use crate::core::state::Action;
-use crate::core::url::{self, Route};
-use crate::ui::components::{FacetList, MessageCard};
+use crate::core::url::{self, Route, View};
+use crate::ui::components::{
+    download, page_address, print_soon, today, FacetList, MessageCard, SelectionTools,
+};
 use crate::ui::hooks::use_app_state;
 
 /// Explore: the search box, the facets with counts, and the matching messages.
@@ -42,6 +47,44 @@ pub fn explore_page() -> Html {
     let onmore = context.dispatcher(|_: MouseEvent| Action::ShowMore);
     let active = !selection.text.trim().is_empty() || !selection.filters.is_empty();
     let partial = explorer.partial_coverage(&outcome.messages);
+
+    let present = url::render(&View {
+        slide: 1,
+        ..state.view.at(Route::Present)
+    });
+    let onprint = {
+        let store = context.store.clone();
+        Callback::from(move |_: ()| {
+            store.dispatch(Action::ShowAll(found));
+            print_soon();
+        })
+    };
+    let onexport = {
+        let (explorer, outcome, selection) =
+            (context.explorer.clone(), outcome.clone(), selection.clone());
+        Callback::from(move |format: &'static str| {
+            let explorer = explorer.borrow();
+            let header = ExportHeader {
+                corpus: explorer.corpus().title.clone(),
+                selection: describe_selection(&explorer, &selection),
+                link: page_address(),
+                date: today(),
+            };
+            let (content, mime) = match format {
+                "csv" => (messages_csv(&explorer, &outcome.messages), "text/csv"),
+                "json" => (
+                    messages_json(&explorer, &outcome.messages, &header),
+                    "application/json",
+                ),
+                _ => (
+                    messages_markdown(&explorer, &outcome.messages, &header),
+                    "text/markdown",
+                ),
+            };
+            download(&format!("igf-messages.{format}"), mime, &content);
+        })
+    };
+    let described = describe_selection(&explorer, &selection);
 
     let cards: Vec<Html> = outcome
         .messages
@@ -93,6 +136,12 @@ pub fn explore_page() -> Html {
                     }) }
                 </details>
                 <section class="results" aria-labelledby="result-count">
+                    <div class="print-only print-header" data-testid="print-header">
+                        <p><strong>{ format!("IGF Messages: {found} of {total} messages included") }</strong></p>
+                        <ul>{ for described.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
+                        <p>{ format!("Printed {} from {}", today(), page_address()) }</p>
+                    </div>
+                    <SelectionTools present={present} count={found} {onprint} {onexport} />
                     <div class="result-head">
                         <p id="result-count" class="result-count" role="status" aria-live="polite" data-testid="result-count">
                             { format!("{found} of {total} messages included") }

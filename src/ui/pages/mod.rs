@@ -5,9 +5,11 @@ mod charts;
 mod compare;
 mod explore;
 mod message;
+mod present;
 
 pub use about::AboutPage;
 pub use charts::ChartsPage;
 pub use compare::ComparePage;
 pub use explore::ExplorePage;
 pub use message::MessagePage;
+pub use present::PresentPage;

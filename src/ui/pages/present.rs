@@ -1,0 +1,135 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::state::{Action, Step};
+use crate::core::url::{self, Route};
+use crate::ui::components::CopyLink;
+use crate::ui::hooks::use_app_state;
+
+/// The selection as slides: one message each in large type, with its meeting, year,
+/// heading and topic, and a counter. Keyboard driven; the slide number is in the URL.
+#[function_component(PresentPage)]
+pub fn present_page() -> Html {
+    let context = use_app_state();
+    let view = context.state().view.clone();
+    let outcome = {
+        let explorer = context.explorer.clone();
+        let corpus_key = Rc::as_ptr(&explorer) as usize;
+        use_memo(
+            (view.selection.clone(), corpus_key),
+            move |(selection, _)| explorer.borrow_mut().run(selection),
+        )
+    };
+    let total = outcome.messages.len();
+    let slide = view.slide.clamp(1, total.max(1));
+    let leave = url::render(&view.at(Route::Explore));
+    let go = {
+        let store = context.store.clone();
+        let leave = leave.clone();
+        Callback::from(move |step: Step| match step.target(slide, total) {
+            Some(target) => store.dispatch(Action::SetSlide(target)),
+            None => set_hash(&leave),
+        })
+    };
+    use_keys(go.clone(), (slide, total));
+    let explorer = context.explorer.borrow();
+    let body = match outcome.messages.get(slide - 1) {
+        None => html! {
+            <div class="slide empty">
+                <p>{ "No messages to present: the selection is empty." }</p>
+                <p><a href={leave.clone()}>{ "Back to Explore" }</a></p>
+            </div>
+        },
+        Some(&m) => {
+            let message = &explorer.corpus().messages[m];
+            let d = explorer.details(m);
+            html! {
+                <article class="slide" aria-roledescription="slide" aria-label={format!("Message {slide} of {total}")} data-testid="slide">
+                    <blockquote class="slide-text">{ message.text.clone() }</blockquote>
+                    <p class="slide-meta">
+                        <span>{ d.meeting.clone() }</span>
+                        { " · " }
+                        <span>{ d.heading.clone().unwrap_or_else(|| "Heading not given in the source".into()) }</span>
+                    </p>
+                    <p class="slide-meta small">
+                        { format!("Topic: {}{}", d.topics.join(", "), if d.editorial { " (assigned editorially)" } else { "" }) }
+                        { " · " }{ format!("Source: {}", d.source_title) }
+                    </p>
+                    if d.coverage.contains("partial") {
+                        <p class="slide-meta small">{ d.coverage.clone() }</p>
+                    }
+                </article>
+            }
+        }
+    };
+    let on = |step: Step| go.reform(move |_: MouseEvent| step);
+    html! {
+        <div class="present" data-testid="present">
+            <h1 class="visually-hidden">{ "Presentation of the selected messages" }</h1>
+            <div class="present-bar">
+                <a href={leave} class="present-exit" data-testid="present-exit">{ "Exit (Esc)" }</a>
+                <p class="counter" aria-live="polite" data-testid="slide-counter">{ format!("{} / {}", if total == 0 { 0 } else { slide }, total) }</p>
+                <CopyLink view={view.clone()} />
+            </div>
+            { body }
+            <div class="present-controls">
+                <button onclick={on(Step::Previous)} disabled={slide <= 1} data-testid="slide-previous">{ "← Previous" }</button>
+                <button onclick={on(Step::Next)} disabled={slide >= total} data-testid="slide-next">{ "Next →" }</button>
+            </div>
+            <p class="hint">{ "Keys: → ↓ Page Down or space for next; ← ↑ Page Up for previous; Home, End; Esc to leave." }</p>
+        </div>
+    }
+}
+
+fn set_hash(hash: &str) {
+    #[cfg(target_arch = "wasm32")]
+    gloo::utils::window().location().set_hash(hash).ok();
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = hash;
+}
+
+/// Listens for the presentation keys on the document (re-registered when the slide or the
+/// count changes, so the handler sees current values).
+#[hook]
+fn use_keys(go: Callback<Step>, deps: (usize, usize)) {
+    use_effect_with(deps, move |_| {
+        #[cfg(target_arch = "wasm32")]
+        let listener = {
+            use wasm_bindgen::JsCast;
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if event.alt_key() || event.ctrl_key() || event.meta_key() {
+                        return;
+                    }
+                    // Buttons and links keep Enter and space for themselves.
+                    let on_control = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|e| {
+                            matches!(e.tag_name().as_str(), "BUTTON" | "A" | "INPUT" | "SELECT")
+                        });
+                    if on_control && matches!(event.key().as_str(), "Enter" | " ") {
+                        return;
+                    }
+                    if let Some(step) =
+                        crate::core::state::step_for(&event.key(), event.shift_key())
+                    {
+                        event.prevent_default();
+                        go.emit(step);
+                    }
+                },
+            )
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let listener = go;
+        move || drop(listener)
+    });
+}
