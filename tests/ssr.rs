@@ -62,3 +62,25 @@ async fn hostile_text_is_escaped() {
             || html.contains("Ignored unknown topic")
     );
 }
+
+#[tokio::test]
+async fn compare_geneva_kyoto() {
+    let html = render("#/compare?meetings=geneva-2017,kyoto-2023").await;
+    assert!(html.contains("Only 2 messages are included: these terms mean little."));
+    insta::assert_snapshot!("compare_geneva_kyoto", html);
+}
+
+#[tokio::test]
+async fn present_slide() {
+    let html = render("#/present?q=gender&meeting=geneva-2017&slide=2").await;
+    assert!(html.contains("2 / 7"));
+    assert!(!html.contains("site-header"));
+    insta::assert_snapshot!("present_slide", html);
+}
+
+#[tokio::test]
+async fn charts_terms() {
+    let html = render("#/charts?terms=data,AI").await;
+    assert!(html.contains("Share of each meeting"));
+    assert!(html.contains("data:image/svg+xml"));
+}

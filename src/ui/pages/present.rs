@@ -7,6 +7,10 @@ use crate::core::url::{self, Route};
 use crate::ui::components::CopyLink;
 use crate::ui::hooks::use_app_state;
 
+/// Messages longer than this many bytes get a smaller type so they fit a projected screen
+/// (never truncated).
+const LONG_MESSAGE: usize = 450;
+
 /// The selection as slides: one message each in large type, with its meeting, year,
 /// heading and topic, and a counter. Keyboard driven; the slide number is in the URL.
 #[function_component(PresentPage)]
@@ -46,7 +50,7 @@ pub fn present_page() -> Html {
             let d = explorer.details(m);
             html! {
                 <article class="slide" aria-roledescription="slide" aria-label={format!("Message {slide} of {total}")} data-testid="slide">
-                    <blockquote class="slide-text">{ message.text.clone() }</blockquote>
+                    <blockquote class={classes!("slide-text", (message.text.len() > LONG_MESSAGE).then_some("long"))}>{ message.text.clone() }</blockquote>
                     <p class="slide-meta">
                         <span>{ d.meeting.clone() }</span>
                         { " · " }

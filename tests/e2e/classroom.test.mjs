@@ -1,0 +1,115 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launch, openPage, axeViolations, screenshot, outputDir } from './harness.mjs';
+
+let server, url, browser;
+before(async () => { ({ server, url } = await startServer()); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const counter = (page) => page.getByTestId('slide-counter').textContent();
+
+test('a teacher loads a CSV, presents it from a link on the right slide, and drives it by keys', async () => {
+  const { page, context } = await openPage(browser, url + '#/about');
+  await page.getByTestId('corpus-file').setInputFiles('assets/corpus-template.csv');
+  await page.getByTestId('result-count').waitFor();
+  assert.equal(await page.getByTestId('result-count').textContent(), '2 of 2 messages included');
+  assert.match(await page.getByTestId('corpus-name').textContent(), /corpus-template.*your file/);
+  await page.getByTestId('present-link').click();
+  await page.getByTestId('slide').waitFor();
+  assert.equal(await counter(page), '1 / 2');
+  assert.match(page.url(), /#\/present\?corpus=corpus-template$/);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForURL(/slide=2/);
+  assert.equal(await counter(page), '2 / 2');
+  assert.match(await page.getByTestId('slide').textContent(), /Children have the right.*Kyoto 2023.*Heading not given in the source/s);
+  await page.keyboard.press('PageUp');
+  await page.waitForFunction(() => document.querySelector('[data-testid="slide-counter"]').textContent === '1 / 2');
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => document.querySelector('[data-testid="slide-counter"]').textContent === '2 / 2');
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.querySelector('[data-testid="slide-counter"]').textContent === '1 / 2');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('result-count').waitFor();
+  assert.match(page.url(), /#\/explore\?corpus=corpus-template$/);
+  assert.deepEqual(await page.problems(), []);
+  await context.close();
+});
+
+test('presentation from a link opens on its slide, is readable and passes axe', async () => {
+  const { page, context } = await openPage(browser, url + '#/present?q=gender&meeting=geneva-2017&slide=3');
+  await page.getByTestId('slide').waitFor();
+  assert.equal(await counter(page), '3 / 7');
+  assert.equal(await page.locator('.site-header').count(), 0);
+  const size = await page.locator('.slide-text').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(size >= 30, `slide text is ${size}px`);
+  await page.keyboard.press(' ');
+  await page.waitForURL(/slide=4/);
+  await page.keyboard.press('Shift+Space');
+  await page.waitForURL(/slide=3/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, 'present');
+  assert.deepEqual(await page.problems(), []);
+  await context.close();
+});
+
+test('a link made on a loaded corpus says so where that corpus is not loaded', async () => {
+  const { page, context } = await openPage(browser, url + '#/present?corpus=corpus-template&slide=2');
+  assert.match(await page.getByTestId('notices').textContent(), /made with the corpus 'corpus-template', which is not loaded here/);
+  await context.close();
+});
+
+test('a handout prints the whole selection with its filters, date and link, without navigation', async () => {
+  const { page, context } = await openPage(browser, url + '#/explore?q=data&meeting=geneva-2017');
+  await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
+  const count = await page.getByTestId('result-count').textContent();
+  await page.getByTestId('print').click();
+  await page.waitForFunction(() => window.__printed === true);
+  const n = Number(count.split(' ')[0]);
+  assert.equal(await page.getByTestId('result').count(), n);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.site-header').isVisible(), false);
+  assert.equal(await page.getByTestId('selection-tools').isVisible(), false);
+  const header = await page.getByTestId('print-header').textContent();
+  assert.match(header, /Search: data.*Meeting: Geneva 2017.*Printed \d{4}-\d\d-\d\d from http/s);
+  assert.ok(await page.locator('.message-source').first().isVisible());
+  await screenshot(page, 'print-handout');
+  await page.pdf({ path: path.join(outputDir, 'handout.pdf') });
+  assert.ok(fs.statSync(path.join(outputDir, 'handout.pdf')).size > 10000);
+  await context.close();
+});
+
+test('exports download the selection as CSV, JSON and Markdown with source and coverage', async () => {
+  const { page, context } = await openPage(browser, url + '#/explore?q=jobs');
+  const saved = {};
+  for (const format of ['csv', 'json', 'md']) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()]);
+    assert.equal(download.suggestedFilename(), `igf-messages.${format}`);
+    const file = path.join(outputDir, download.suggestedFilename());
+    await download.saveAs(file);
+    saved[format] = fs.readFileSync(file, 'utf8');
+  }
+  assert.match(saved.csv, /^\uFEFFid,meeting,heading,subheading,topics,text,source,locator,source url,coverage\n/);
+  assert.match(saved.csv, /Geneva 2017: complete set, 48 messages included/);
+  const json = JSON.parse(saved.json);
+  assert.ok(json.messages.length >= 1 && json.messages[0].source.locator && json.messages[0].coverage);
+  assert.deepEqual(json.exported.selection, ['Search: jobs']);
+  assert.match(saved.md, /^# IGF Messages: \d+ selected/);
+  assert.match(saved.md, /- Coverage: Geneva 2017/);
+  await context.close();
+});
+
+test('a broken CSV lists its problems by row and column', async () => {
+  const dir = fs.mkdtempSync(path.join(outputDir, 'csv-'));
+  const file = path.join(dir, 'ragged.csv');
+  fs.writeFileSync(file, 'meeting,year,text,source\nGeneva,2017,"A message",Summary\nKyoto,abc\n');
+  const { page, context } = await openPage(browser, url + '#/about');
+  await page.getByTestId('corpus-file').setInputFiles(file);
+  const errors = page.getByTestId('load-errors');
+  await errors.waitFor();
+  assert.match(await errors.textContent(), /row 3: has 2 cells; the header has 4/);
+  await context.close();
+  fs.rmSync(dir, { recursive: true });
+});
