@@ -34,6 +34,20 @@ where
     format!("\u{FEFF}{}", String::from_utf8_lossy(&bytes))
 }
 
+/// The first cells of a chart row: the meeting, its coverage and its messages included.
+fn column_cells(column: &super::chart::Column) -> [String; 3] {
+    let coverage = if column.partial {
+        "partial"
+    } else {
+        "complete"
+    };
+    [
+        column.name.clone(),
+        coverage.to_string(),
+        column.included.to_string(),
+    ]
+}
+
 fn percent(share: Option<f64>) -> String {
     share.map_or_else(String::new, |s| format!("{:.1}", s * 100.0))
 }
@@ -46,15 +60,11 @@ pub fn topic_csv(series: &TopicSeries) -> String {
             .iter()
             .enumerate()
             .map(move |(t, (_, label))| {
+                let [name, coverage, included] = column_cells(column);
                 vec![
-                    column.name.clone(),
-                    if column.partial {
-                        "partial"
-                    } else {
-                        "complete"
-                    }
-                    .to_string(),
-                    column.included.to_string(),
+                    name,
+                    coverage,
+                    included,
                     label.clone(),
                     series.counts[t][c].to_string(),
                     percent(series.share(t, c)),
@@ -78,16 +88,12 @@ pub fn topic_csv(series: &TopicSeries) -> String {
 pub fn term_csv(series: &TermSeries) -> String {
     let rows = series.terms.iter().enumerate().flat_map(|(t, term)| {
         series.columns.iter().enumerate().map(move |(c, column)| {
+            let [name, coverage, included] = column_cells(column);
             vec![
                 term.clone(),
-                column.name.clone(),
-                if column.partial {
-                    "partial"
-                } else {
-                    "complete"
-                }
-                .to_string(),
-                column.included.to_string(),
+                name,
+                coverage,
+                included,
                 series.counts[t][c].to_string(),
                 percent(series.share(t, c)),
             ]

@@ -11,7 +11,7 @@ use crate::core::url::{self, Route, View};
 use crate::ui::components::{
     download, page_address, print_soon, today, FacetList, MessageCard, SelectionTools,
 };
-use crate::ui::hooks::use_app_state;
+use crate::ui::hooks::{use_app_state, use_document_keydown, KeyPress};
 
 /// Explore: the search box, the facets with counts, and the matching messages.
 #[function_component(ExplorePage)]
@@ -182,37 +182,15 @@ pub fn explore_page() -> Html {
 /// Focuses the search box when `/` is pressed outside a text field.
 #[hook]
 fn use_slash_focuses(target: NodeRef) {
-    use_effect_with((), move |_| {
-        #[cfg(target_arch = "wasm32")]
-        let listener = {
-            use wasm_bindgen::JsCast;
-            let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            gloo::events::EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                options,
-                move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    let typing = event
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|e| {
-                            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                        });
-                    if event.key() == "/" && !typing {
-                        if let Some(input) = target.cast::<web_sys::HtmlInputElement>() {
-                            event.prevent_default();
-                            input.focus().ok();
-                        }
-                    }
-                },
-            )
-        };
-        #[cfg(not(target_arch = "wasm32"))]
-        let listener = target; // nothing to listen to outside a browser
-        move || drop(listener)
+    use_document_keydown((), move |press: &KeyPress| {
+        let typing = matches!(press.target.as_str(), "INPUT" | "TEXTAREA" | "SELECT");
+        if press.key != "/" || typing || press.modified {
+            return false;
+        }
+        match target.cast::<web_sys::HtmlInputElement>() {
+            Some(input) => input.focus().is_ok(),
+            None => false,
+        }
     });
 }
 

@@ -2,10 +2,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::state::{Action, Step};
+use crate::core::state::{step_for, Action, Step};
 use crate::core::url::{self, Route};
 use crate::ui::components::CopyLink;
-use crate::ui::hooks::use_app_state;
+use crate::ui::hooks::{use_app_state, use_document_keydown, KeyPress};
 
 /// Messages longer than this many bytes get a smaller type so they fit a projected screen
 /// (never truncated).
@@ -93,47 +93,21 @@ fn set_hash(hash: &str) {
     let _ = hash;
 }
 
-/// Listens for the presentation keys on the document (re-registered when the slide or the
-/// count changes, so the handler sees current values).
+/// The presentation keys (clickers send the same ones). Buttons and links keep Enter and
+/// space for themselves.
 #[hook]
 fn use_keys(go: Callback<Step>, deps: (usize, usize)) {
-    use_effect_with(deps, move |_| {
-        #[cfg(target_arch = "wasm32")]
-        let listener = {
-            use wasm_bindgen::JsCast;
-            let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            gloo::events::EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                options,
-                move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if event.alt_key() || event.ctrl_key() || event.meta_key() {
-                        return;
-                    }
-                    // Buttons and links keep Enter and space for themselves.
-                    let on_control = event
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|e| {
-                            matches!(e.tag_name().as_str(), "BUTTON" | "A" | "INPUT" | "SELECT")
-                        });
-                    if on_control && matches!(event.key().as_str(), "Enter" | " ") {
-                        return;
-                    }
-                    if let Some(step) =
-                        crate::core::state::step_for(&event.key(), event.shift_key())
-                    {
-                        event.prevent_default();
-                        go.emit(step);
-                    }
-                },
-            )
-        };
-        #[cfg(not(target_arch = "wasm32"))]
-        let listener = go;
-        move || drop(listener)
+    use_document_keydown(deps, move |press: &KeyPress| {
+        let on_control = matches!(press.target.as_str(), "BUTTON" | "A" | "INPUT" | "SELECT");
+        if press.modified || (on_control && matches!(press.key.as_str(), "Enter" | " ")) {
+            return false;
+        }
+        match step_for(&press.key, press.shift) {
+            Some(step) => {
+                go.emit(step);
+                true
+            }
+            None => false,
+        }
     });
 }
