@@ -105,6 +105,7 @@ fn view() -> impl Strategy<Value = View> {
         Just(Route::About),
         Just(Route::Compare),
         Just(Route::Charts),
+        Just(Route::Present),
         proptest::sample::select(messages).prop_map(Route::Message),
     ];
     let selection = (
@@ -151,29 +152,35 @@ fn view() -> impl Strategy<Value = View> {
         proptest::collection::vec("[a-zA-Z\"é’ ]{1,12}", 0..6),
         any::<bool>(),
     );
-    (route, selection, compare, charts).prop_map(|(route, selection, compare, charts)| {
-        // A URL holds its own page's settings only.
-        let mut view = View {
-            route: route.clone(),
-            ..View::default()
-        };
-        match route {
-            Route::Explore | Route::Message(_) => view.selection = selection,
-            Route::Compare => {
-                view.compare.meetings = compare.0.into_iter().collect();
-                view.compare.topic = compare.1;
+    (route, selection, compare, charts, 1usize..500).prop_map(
+        |(route, selection, compare, charts, slide)| {
+            // A URL holds its own page's settings only.
+            let mut view = View {
+                route: route.clone(),
+                ..View::default()
+            };
+            match route {
+                Route::Explore | Route::Message(_) => view.selection = selection,
+                Route::Present => {
+                    view.selection = selection;
+                    view.slide = slide;
+                }
+                Route::Compare => {
+                    view.compare.meetings = compare.0.into_iter().collect();
+                    view.compare.topic = compare.1;
+                }
+                Route::Charts => {
+                    view.charts.terms = split_terms(&charts.0.join(","))
+                        .into_iter()
+                        .take(5)
+                        .collect();
+                    view.charts.shares = charts.1;
+                }
+                Route::About => {}
             }
-            Route::Charts => {
-                view.charts.terms = split_terms(&charts.0.join(","))
-                    .into_iter()
-                    .take(5)
-                    .collect();
-                view.charts.shares = charts.1;
-            }
-            Route::About => {}
-        }
-        view
-    })
+            view
+        },
+    )
 }
 
 proptest! {
