@@ -7,8 +7,8 @@ if [ "${TRUNK_PROFILE:-debug}" = release ]; then
   opt=node_modules/.bin/wasm-opt
   [ -x "$opt" ] || { echo "post-build: $opt missing; run 'npm ci' (make does)" >&2; exit 1; }
   for wasm in "$dir"/*.wasm; do
-    # -O2 gave the smallest gzip of -O2, -O3, -Os and -Oz (BENCHMARKS.md, "Shipped size").
-    "$opt" "${WASM_OPT_LEVEL:--O2}" --enable-bulk-memory --enable-nontrapping-float-to-int \
+    # Chosen by gzip size shipped (BENCHMARKS.md, "Shipped size"): -Oz, by a hair over -O2 and -Os.
+    "$opt" "${WASM_OPT_LEVEL:--Oz}" --enable-bulk-memory --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
       "$wasm" -o "$wasm.opt"
     mv "$wasm.opt" "$wasm"

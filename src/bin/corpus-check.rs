@@ -1,7 +1,7 @@
 //! Curator tool: validates a corpus file with the same code the app uses, and, given the
 //! folder of source texts, checks that every message and cited fact is verbatim.
 //!
-//! Usage: `corpus-check CORPUS.json [--sources DIR]`. Prints every problem with the JSON
+//! Usage: `corpus-check CORPUS.json|CORPUS.csv [--sources DIR]`. Prints every problem with the JSON
 //! path of its field and exits 1 when there is any (2 for a usage or read error).
 
 use std::collections::HashMap;
@@ -28,7 +28,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let corpus = match Corpus::from_bytes(&bytes) {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let corpus = match Corpus::from_file(&name, &bytes) {
         Ok(corpus) => corpus,
         Err(error) => {
             for problem in &error.problems {

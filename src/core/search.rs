@@ -464,11 +464,16 @@ impl Index {
         groups: usize,
     ) -> Vec<HashMap<String, u64>> {
         let mut out = vec![HashMap::new(); groups];
+        let mut counts = vec![0u64; groups];
         for (term, list) in self.terms.iter().zip(&self.postings) {
+            counts.iter_mut().for_each(|c| *c = 0);
             for (i, &doc) in list.docs.iter().enumerate() {
                 if let Some(Some(group)) = group_of.get(doc as usize) {
-                    *out[*group].entry(term.clone()).or_insert(0) += list.positions(i).len() as u64;
+                    counts[*group] += list.positions(i).len() as u64;
                 }
+            }
+            for (group, &count) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
+                out[group].insert(term.clone(), count);
             }
         }
         out

@@ -11,6 +11,21 @@ after(async () => { await browser?.close(); server?.close(); });
 
 const count = (page) => page.getByTestId('result-count').textContent();
 
+test('an empty file and a binary file are refused with a clear reason', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'me-bad-'));
+  fs.writeFileSync(path.join(dir, 'empty.json'), '');
+  fs.writeFileSync(path.join(dir, 'binary.json'), Buffer.from([0x7b, 0xff, 0xfe, 0x00, 0x01]));
+  const { page, context } = await openPage(browser, url + '#/about');
+  for (const [file, reason] of [['empty.json', /the file is empty/], ['binary.json', /not UTF-8 text/]]) {
+    await page.getByTestId('corpus-file').setInputFiles(path.join(dir, file));
+    await page.getByTestId('load-errors').filter({ hasText: file }).waitFor();
+    assert.match(await page.getByTestId('load-errors').textContent(), reason);
+  }
+  assert.match(await page.getByTestId('corpus-name').textContent(), /built-in corpus/);
+  await context.close();
+  fs.rmSync(dir, { recursive: true });
+});
+
 test('a valid corpus file is loaded and used everywhere, and one action returns to the built-in', async () => {
   const { page, context } = await openPage(browser, url + '#/about');
   await page.getByTestId('corpus-file').setInputFiles('tests/data/corpora/class-corpus.json');
@@ -39,9 +54,24 @@ test('a broken file lists its problems with field paths and leaves the corpus as
   await context.close();
 });
 
-test('an oversized file is refused before it is read, with the limit stated', async () => {
+test('a file dropped on the page is loaded the same way', async () => {
+  const { page, context } = await openPage(browser, url + '#/about');
+  const text = fs.readFileSync('tests/data/corpora/class-corpus.json', 'utf8');
+  const transfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'class-corpus.json', { type: 'application/json' }));
+    return data;
+  }, text);
+  await page.getByTestId('drop-zone').dispatchEvent('dragover', { dataTransfer: transfer });
+  await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+  await page.getByTestId('result-count').waitFor();
+  assert.equal(await page.getByTestId('result-count').textContent(), '2 of 2 messages included');
+  await context.close();
+});
+
+test('an oversized file (100 MB) is refused before it is read, with the limit stated', async () => {
   const big = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'me-big-')), 'huge.json');
-  fs.writeFileSync(big, Buffer.alloc(21 * 1024 * 1024, 0x20));
+  fs.writeFileSync(big, Buffer.alloc(100 * 1024 * 1024, 0x20));
   const { page, context } = await openPage(browser, url + '#/about');
   await page.getByTestId('corpus-file').setInputFiles(big);
   const errors = page.getByTestId('load-errors');

@@ -28,6 +28,16 @@ pub fn explore_page() -> Html {
         })
     };
     let search_ref = use_node_ref();
+    // On narrow screens the facets start folded, like a drawer.
+    let facets_open = use_state(|| true);
+    {
+        let facets_open = facets_open.clone();
+        use_effect_with((), move |_| {
+            if narrow_screen() {
+                facets_open.set(false);
+            }
+        });
+    }
     use_slash_focuses(search_ref.clone());
 
     let mut explorer = context.explorer.borrow_mut();
@@ -129,7 +139,7 @@ pub fn explore_page() -> Html {
                 </select>
             </div>
             <div class="explore-body">
-                <details class="facets" open=true>
+                <details class="facets" open={*facets_open} data-testid="facets">
                     <summary>{ "Filters" }</summary>
                     { for outcome.facets.iter().map(|(facet, values)| html! {
                         <FacetList facet={*facet} values={values.clone()} ontoggle={ontoggle.clone()} />
@@ -192,6 +202,18 @@ fn use_slash_focuses(target: NodeRef) {
             None => false,
         }
     });
+}
+
+/// Whether the window is as narrow as a phone (the CSS breakpoint of the facet drawer).
+fn narrow_screen() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return gloo::utils::window()
+        .match_media("(max-width: 50rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches());
+    #[cfg(not(target_arch = "wasm32"))]
+    false
 }
 
 fn input_value(event: &InputEvent) -> String {
