@@ -30,13 +30,16 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
+/// Props of [`CorpusError`].
 #[derive(Properties, PartialEq)]
-struct CorpusErrorProps {
-    error: LoadError,
+pub struct CorpusErrorProps {
+    /// Why the corpus could not be loaded.
+    pub error: LoadError,
 }
 
+/// The banner shown instead of the app when the built-in corpus cannot be loaded.
 #[function_component(CorpusError)]
-fn corpus_error(props: &CorpusErrorProps) -> Html {
+pub fn corpus_error(props: &CorpusErrorProps) -> Html {
     html! {
         <main id="main" class="page">
             <div class="banner banner-error" role="alert" data-testid="corpus-error">
@@ -94,7 +97,14 @@ fn loaded(props: &LoadedProps) -> Html {
     };
     let onload = {
         let swap = swap.clone();
-        Callback::from(move |corpus: Corpus| swap(corpus, false))
+        Callback::from(move |mut corpus: Corpus| {
+            // Links name a loaded corpus by its id; one that reuses the built-in id must
+            // not pass for the built-in corpus.
+            if corpus.id == url::BUILTIN_CORPUS {
+                corpus.id = format!("{}-file", corpus.id);
+            }
+            swap(corpus, false)
+        })
     };
     let onreset = {
         let builtin = props.builtin.clone();

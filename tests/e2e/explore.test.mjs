@@ -79,3 +79,13 @@ test('hostile links render as text, open no dialog and are reported', async () =
   assert.deepEqual(await page.problems(), []);
   await context.close();
 });
+
+test('on a 360 px phone the facets start folded like a drawer and open on demand', async () => {
+  const { page, context } = await openPage(browser, url, { viewport: { width: 360, height: 740 } });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="facets"]').open);
+  await page.getByText('Filters', { exact: true }).click();
+  assert.ok(await page.getByTestId('facet-meeting').isVisible());
+  assert.deepEqual(await axeViolations(page), []);
+  await screenshot(page, 'explore-phone');
+  await context.close();
+});
