@@ -188,7 +188,7 @@ pub fn messages_on_topic(explorer: &Explorer, meeting_id: &str, topic_id: &str) 
     };
     (0..corpus.messages.len())
         .filter(|&m| {
-            explorer.meeting_of(m) == meeting && explorer.topics_of(m).contains(&(topic as u16))
+            explorer.meeting_of(m) == meeting && explorer.topics_of(m).contains(&(topic as u32))
         })
         .collect()
 }
@@ -221,8 +221,8 @@ mod tests {
             .flat_map(|s| &s.terms)
             .all(|t| !t.significant));
         assert!(!c.sides[0].terms.is_empty());
-        let fragmentation = c.topics.iter().find(|t| t.id == "human-rights").unwrap();
-        assert_eq!(fragmentation.counts[1], 1);
+        let rights = c.topics.iter().find(|t| t.id == "human-rights").unwrap();
+        assert_eq!(rights.counts[1], 1);
         // Stop words never appear.
         assert!(c
             .sides

@@ -159,10 +159,10 @@ pub struct Outcome {
 /// Per-message facet values, as small indices.
 #[derive(Debug, Clone)]
 struct Row {
-    meeting: u16,
+    meeting: u32,
     year: u16,
-    heading: Option<u16>,
-    topics: Vec<u16>,
+    heading: Option<u32>,
+    topics: Vec<u32>,
     coverage: CoverageStatus,
 }
 
@@ -184,18 +184,18 @@ struct HeadingEntry {
     id: String,
     name: String,
     meeting: usize,
-    topics: Vec<u16>,
+    topics: Vec<u32>,
 }
 
 impl Explorer {
     /// Indexes a (validated) corpus.
     pub fn new(corpus: Corpus) -> Explorer {
         let index = Index::build(corpus.messages.iter().map(|m| m.text.as_str()));
-        fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, u16> {
-            ids.enumerate().map(|(i, id)| (id, i as u16)).collect()
+        fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, u32> {
+            ids.enumerate().map(|(i, id)| (id, i as u32)).collect()
         }
         let topic_at = positions(corpus.topics.iter().map(|t| t.id.as_str()));
-        let topic_positions = |ids: &[String]| -> Vec<u16> {
+        let topic_positions = |ids: &[String]| -> Vec<u32> {
             ids.iter()
                 .filter_map(|t| topic_at.get(t.as_str()).copied())
                 .collect()
@@ -297,7 +297,7 @@ impl Explorer {
     }
 
     /// The topic positions of the message at `message`.
-    pub fn topics_of(&self, message: usize) -> &[u16] {
+    pub fn topics_of(&self, message: usize) -> &[u32] {
         &self.rows[message].topics
     }
 
