@@ -232,6 +232,14 @@ fn column_label<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The x axis's title, under the meeting names.
+fn x_axis_title<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    (x, y): (i32, i32),
+) -> DrawResult<(), DB> {
+    root.draw(&Text::new("Meeting (year)", (x, y + 38), centred(13)))
+}
+
 /// Lines of small print, wrapped to the chart's width.
 fn notes<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -307,7 +315,7 @@ pub fn draw_topics<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(&plot)
         .caption(topic_title(shares), ("sans-serif", 22))
         .margin(12)
-        .x_label_area_size(48)
+        .x_label_area_size(58)
         .y_label_area_size(56)
         .build_cartesian_2d(0f64..groups as f64, 0f64..top)?;
     chart
@@ -322,6 +330,7 @@ pub fn draw_topics<DB: DrawingBackend>(
         .y_label_formatter(&|v| format!("{v:.0}"))
         .label_style(("sans-serif", 14))
         .draw()?;
+    x_axis_title(root, chart.backend_coord(&(groups as f64 / 2.0, 0.0)))?;
     let mut hotspots = Vec::new();
     let slot = 0.8 / topics as f64;
     for (c, column) in series.columns.iter().enumerate() {
@@ -406,7 +415,7 @@ pub fn draw_terms<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(&body)
         .caption(TERM_TITLE, ("sans-serif", 22))
         .margin(12)
-        .x_label_area_size(48)
+        .x_label_area_size(58)
         .y_label_area_size(56)
         .build_cartesian_2d(
             (first - 0.5)..(last + 0.5),
@@ -424,6 +433,7 @@ pub fn draw_terms<DB: DrawingBackend>(
         let at = chart.backend_coord(&(column.year as f64, 0.0));
         column_label(root, at, column)?;
     }
+    x_axis_title(root, chart.backend_coord(&((first + last) / 2.0, 0.0)))?;
     let mut hotspots = Vec::new();
     for (t, term) in series.terms.iter().enumerate() {
         let colour = PALETTE[t % PALETTE.len()];
@@ -465,7 +475,7 @@ pub fn draw_terms<DB: DrawingBackend>(
     }
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
+        .position(SeriesLabelPosition::UpperLeft)
         .margin(8)
         .label_font(("sans-serif", 14))
         .background_style(WHITE.mix(0.9))

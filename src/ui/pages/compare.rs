@@ -4,6 +4,7 @@ use crate::core::compare::{compare, messages_on_topic, Comparison, SIDES};
 use crate::core::query::{Facet, Selection};
 use crate::core::state::Action;
 use crate::core::url::{self, Route, View, MAX_COMPARED};
+use crate::ui::components::{page_address, today};
 use crate::ui::hooks::use_app_state;
 
 /// Compare: 2 to 4 meetings side by side.
@@ -44,6 +45,7 @@ pub fn compare_page() -> Html {
     html! {
         <div class="compare">
             <h1>{ "Compare meetings" }</h1>
+            <p class="print-only">{ format!("Printed {} from {}", today(), page_address()) }</p>
             <fieldset class="picker" data-testid="compare-picker">
                 <legend>{ format!("Pick {} to {} meetings", SIDES.start(), SIDES.end()) }</legend>
                 { for corpus.meetings.iter().enumerate().map(|(i, m)| {
