@@ -320,7 +320,7 @@ fn parse_compare(
     match key {
         "meetings" => {
             for id in value.split(',').filter(|id| !id.is_empty()) {
-                if !(is_slug(id) && corpus.meeting(id).is_some()) {
+                if !facet_value_exists(corpus, Facet::Meeting, id) {
                     warnings.push(format!("Ignored unknown meeting '{}'", shorten(id)));
                 } else if compare.meetings.len() == MAX_COMPARED && !compare.meetings.contains(id) {
                     warnings.push(format!(
@@ -332,7 +332,7 @@ fn parse_compare(
             }
         }
         "topic" => {
-            if is_slug(value) && corpus.topic(value).is_some() {
+            if facet_value_exists(corpus, Facet::Topic, value) {
                 compare.topic = Some(value.to_string());
             } else {
                 warnings.push(format!("Ignored unknown topic '{}'", shorten(value)));

@@ -4,6 +4,6 @@ mod use_app_state;
 mod use_document_keydown;
 mod use_url_sync;
 
-pub use use_app_state::{use_app_state, AppContext, Store};
+pub use use_app_state::{use_app_state, use_outcome, AppContext, Store};
 pub use use_document_keydown::{use_document_keydown, KeyPress};
 pub use use_url_sync::use_url_sync;

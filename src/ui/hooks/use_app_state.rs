@@ -4,7 +4,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::corpus::Corpus;
-use crate::core::query::Explorer;
+use crate::core::query::{Explorer, Outcome, Selection};
 use crate::core::state::{reduce, Action, AppState};
 
 /// [`AppState`] wrapped for Yew's reducer hook; the rules live in [`reduce`].
@@ -49,11 +49,27 @@ impl AppContext {
         &self.store.0
     }
 
+    /// Identifies the corpus in use: a memo keyed on it is recomputed when another corpus
+    /// is loaded.
+    pub fn corpus_key(&self) -> usize {
+        Rc::as_ptr(&self.explorer) as usize
+    }
+
     /// A callback that turns a value into an action and dispatches it.
     pub fn dispatcher<T: 'static>(&self, f: impl Fn(T) -> Action + 'static) -> Callback<T> {
         let store = self.store.clone();
         Callback::from(move |value: T| store.dispatch(f(value)))
     }
+}
+
+/// The outcome of a selection on the corpus in use, recomputed only when either changes.
+#[hook]
+pub fn use_outcome(context: &AppContext, selection: &Selection) -> Rc<Outcome> {
+    let explorer = context.explorer.clone();
+    use_memo(
+        (selection.clone(), context.corpus_key()),
+        move |(selection, _)| explorer.borrow_mut().run(selection),
+    )
 }
 
 /// The app context provided by [`crate::ui::App`].

@@ -16,7 +16,7 @@ pub fn use_url_sync(context: &AppContext) {
     });
 
     // Listeners parse URLs against the corpus in use: re-register when it changes.
-    let corpus_key = std::rc::Rc::as_ptr(&context.explorer) as usize;
+    let corpus_key = context.corpus_key();
     let context = context.clone();
     use_effect_with(corpus_key, move |_| {
         let listeners = listen(context);

@@ -14,7 +14,7 @@ use crate::ui::hooks::use_app_state;
 pub fn charts_page() -> Html {
     let context = use_app_state();
     let settings = context.state().view.charts.clone();
-    let corpus_key = std::rc::Rc::as_ptr(&context.explorer) as usize;
+    let corpus_key = context.corpus_key();
     let topics = {
         let explorer = context.explorer.clone();
         use_memo((settings.shares, corpus_key), move |(shares, _)| {

@@ -12,7 +12,7 @@ use crate::ui::hooks::use_app_state;
 pub fn compare_page() -> Html {
     let context = use_app_state();
     let settings = context.state().view.compare.clone();
-    let corpus_key = std::rc::Rc::as_ptr(&context.explorer) as usize;
+    let corpus_key = context.corpus_key();
     let comparison = {
         let explorer = context.explorer.clone();
         let ids: Vec<String> = settings.meetings.iter().cloned().collect();

@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::core::export::{
@@ -11,7 +9,7 @@ use crate::core::url::{self, Route, View};
 use crate::ui::components::{
     download, page_address, print_soon, today, FacetList, MessageCard, SelectionTools,
 };
-use crate::ui::hooks::{use_app_state, use_document_keydown, KeyPress};
+use crate::ui::hooks::{use_app_state, use_document_keydown, use_outcome, KeyPress};
 
 /// Explore: the search box, the facets with counts, and the matching messages.
 #[function_component(ExplorePage)]
@@ -19,14 +17,7 @@ pub fn explore_page() -> Html {
     let context = use_app_state();
     let state = context.state().clone();
     let selection = state.view.selection.clone();
-    let outcome = {
-        let explorer = context.explorer.clone();
-        // The corpus is part of the key: loading another one re-runs the same selection.
-        let corpus_key = Rc::as_ptr(&explorer) as usize;
-        use_memo((selection.clone(), corpus_key), move |(selection, _)| {
-            explorer.borrow_mut().run(selection)
-        })
-    };
+    let outcome = use_outcome(&context, &selection);
     let search_ref = use_node_ref();
     // On narrow screens the facets start folded, like a drawer.
     let facets_open = use_state(|| true);

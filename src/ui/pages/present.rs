@@ -1,11 +1,9 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::core::state::{step_for, Action, Step};
 use crate::core::url::{self, Route};
 use crate::ui::components::CopyLink;
-use crate::ui::hooks::{use_app_state, use_document_keydown, KeyPress};
+use crate::ui::hooks::{use_app_state, use_document_keydown, use_outcome, KeyPress};
 
 /// Messages longer than this many bytes get a smaller type so they fit a projected screen
 /// (never truncated).
@@ -17,14 +15,7 @@ const LONG_MESSAGE: usize = 450;
 pub fn present_page() -> Html {
     let context = use_app_state();
     let view = context.state().view.clone();
-    let outcome = {
-        let explorer = context.explorer.clone();
-        let corpus_key = Rc::as_ptr(&explorer) as usize;
-        use_memo(
-            (view.selection.clone(), corpus_key),
-            move |(selection, _)| explorer.borrow_mut().run(selection),
-        )
-    };
+    let outcome = use_outcome(&context, &view.selection);
     let total = outcome.messages.len();
     let slide = view.slide.clamp(1, total.max(1));
     let leave = url::render(&view.at(Route::Explore));
