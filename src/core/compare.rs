@@ -118,9 +118,7 @@ pub fn compare(explorer: &mut Explorer, meeting_ids: &[String]) -> Comparison {
 
     // Distinctive terms: each side against the union of the others, with the whole corpus
     // as the informative prior; stop words are left out.
-    let stop = explorer
-        .index_mut()
-        .stems_of(stop_words::lookup("en").unwrap_or(&[]).iter().copied());
+    let stop = explorer.index_mut().stems_of(english_stop_words());
     let index = explorer.index();
     let mut per_side = index.term_counts(&group_of, positions.len());
     let prior = stats::scaled_prior(
@@ -193,10 +191,26 @@ pub fn messages_on_topic(explorer: &Explorer, meeting_id: &str, topic_id: &str) 
         .collect()
 }
 
+/// NLTK's English stop-word list (`assets/stop-words-en.txt`, one word a line), the same
+/// list the `stop-words` crate serves for "en". The crate compiles in every language it
+/// has (90 KB of the shipped Wasm), so only the English list is shipped; a test checks
+/// that it still equals the crate's.
+pub fn english_stop_words() -> impl Iterator<Item = &'static str> {
+    include_str!("../../assets/stop-words-en.txt")
+        .lines()
+        .filter(|word| !word.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::corpus::Corpus;
+
+    #[test]
+    fn shipped_stop_words_equal_the_crates_english_list() {
+        let shipped: Vec<&str> = english_stop_words().collect();
+        assert_eq!(shipped, stop_words::get("en"));
+    }
 
     #[test]
     fn geneva_beside_kyoto() {

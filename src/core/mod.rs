@@ -11,5 +11,6 @@ pub mod query;
 pub mod search;
 pub mod state;
 pub mod stats;
+pub mod text;
 pub mod url;
 pub mod validate;

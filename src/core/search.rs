@@ -1,5 +1,5 @@
-//! Full-text search: tokenising (Unicode word boundaries), folding (NFKD, diacritics,
-//! case, curly quotes), English stemming, the query language, an inverted index with BM25
+//! Full-text search: tokenising (Unicode word boundaries), folding (canonical
+//! decomposition, diacritics, ligatures, full-width forms, case, curly quotes), English stemming, the query language, an inverted index with BM25
 //! ranking, and highlight spans over the original text.
 //!
 //! The query language: words are ANDed; the last word, while being typed (no trailing
@@ -10,41 +10,15 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
+
+pub use super::text::fold;
+use super::text::fold_into;
 
 /// Queries longer than this many characters are cut there (a pasted book is not a query).
 pub const MAX_QUERY_CHARS: usize = 1000;
 /// At most this many clauses of a query are used; the rest are ignored.
 pub const MAX_CLAUSES: usize = 32;
-
-/// Folds one word for matching: compatibility decomposition, diacritics removed,
-/// lowercased, curly apostrophes and quotes made straight.
-pub fn fold(word: &str) -> String {
-    let mut folded = String::new();
-    fold_into(word, &mut folded);
-    folded
-}
-
-/// [`fold`] into a reused buffer (the index folds millions of words).
-fn fold_into(word: &str, out: &mut String) {
-    out.clear();
-    if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        return;
-    }
-    out.extend(
-        word.nfkd()
-            .filter(|c| !is_combining_mark(*c))
-            .flat_map(char::to_lowercase)
-            .map(|c| match c {
-                '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => '\'',
-                '\u{201C}' | '\u{201D}' | '\u{2033}' => '"',
-                c => c,
-            }),
-    );
-}
 
 /// A word of a text: its byte span in the original and its folded form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -608,16 +582,6 @@ mod tests {
 
     fn parse(input: &str) -> Query {
         Query::parse(input, &mut Analyzer::default())
-    }
-
-    #[test]
-    fn folding() {
-        let check = |input: &str, expected: &str| assert_eq!(fold(input), expected, "{input}");
-        check("Women’s", "women's");
-        check("Côte", "cote");
-        check("ÉCOLE", "ecole");
-        check("ﬁnance", "finance");
-        check("Data", "data");
     }
 
     #[test]
