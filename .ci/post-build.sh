@@ -1,9 +1,23 @@
 #!/usr/bin/env bash
-# Trunk post_build hook: optimise the Wasm of a release build with binaryen's wasm-opt
-# (from npm, pinned in package.json) and print the size of every shipped file.
+# Trunk post_build hook: builds the first-view app beside the full one that Trunk built
+# (ARCHITECTURE.md, "Two builds"); on release builds, optimises every Wasm with binaryen's
+# wasm-opt (from npm, pinned in package.json), renders the home view into index.html
+# (`examples/prerender`), and prints the size of every shipped file and the total that
+# the first view loads.
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
-if [ "${TRUNK_PROFILE:-debug}" = release ]; then
+profile="${TRUNK_PROFILE:-debug}"
+release_flag=()
+[ "$profile" = release ] && release_flag=(--release)
+
+# The first-view build: the same crate without the `full` feature, as its own binary so
+# that it never replaces the artifact Trunk takes.
+cargo build "${release_flag[@]}" --locked --quiet --target wasm32-unknown-unknown \
+  --no-default-features --bin first-view
+wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name first-view \
+  "target/wasm32-unknown-unknown/$profile/first-view.wasm"
+
+if [ "$profile" = release ]; then
   opt=node_modules/.bin/wasm-opt
   [ -x "$opt" ] || { echo "post-build: $opt missing; run 'npm ci' (make does)" >&2; exit 1; }
   for wasm in "$dir"/*.wasm; do
@@ -13,12 +27,8 @@ if [ "${TRUNK_PROFILE:-debug}" = release ]; then
       "$wasm" -o "$wasm.opt"
     mv "$wasm.opt" "$wasm"
   done
-  total=0
-  echo "Shipped files (bytes, gzip -9 bytes):"
-  for f in "$dir"/*; do
-    [ -f "$f" ] || continue
-    raw=$(wc -c < "$f"); gz=$(gzip -9c "$f" | wc -c); total=$((total + gz))
-    printf '  %-32s %9d %9d\n' "$(basename "$f")" "$raw" "$gz"
-  done
-  echo "  total gzip: $total bytes"
+  # The home view, rendered by the same components, so the first message is readable
+  # before any Wasm has arrived.
+  cargo run --locked --quiet --example prerender -- "$dir/index.html"
+  bash .ci/sizes.sh "$dir"
 fi

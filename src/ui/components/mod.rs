@@ -18,4 +18,4 @@ pub use header::Header;
 pub use highlighted::Highlighted;
 pub use message_card::MessageCard;
 pub use notices::Notices;
-pub use selection_tools::{download, page_address, print_soon, today, SelectionTools};
+pub use selection_tools::SelectionTools;

@@ -4,7 +4,7 @@ use crate::core::compare::{compare, messages_on_topic, Comparison, SIDES};
 use crate::core::query::{Facet, Selection};
 use crate::core::state::Action;
 use crate::core::url::{self, Route, View, MAX_COMPARED};
-use crate::ui::components::{page_address, today};
+use crate::ui::browser::{page_address, today};
 use crate::ui::hooks::use_app_state;
 
 /// Compare: 2 to 4 meetings side by side.

@@ -1,14 +1,13 @@
 use yew::prelude::*;
 
-use crate::core::export::{
-    describe_selection, messages_csv, messages_json, messages_markdown, ExportHeader,
-};
-use crate::core::query::{Facet, Sort};
+use crate::core::export::describe_selection;
+#[cfg(feature = "full")]
+use crate::core::export::{messages_csv, messages_json, messages_markdown, ExportHeader};
+use crate::core::query::{Explorer, Facet, Outcome, Selection, Sort};
 use crate::core::state::Action;
 use crate::core::url::{self, Route, View};
-use crate::ui::components::{
-    download, page_address, print_soon, today, FacetList, MessageCard, SelectionTools,
-};
+use crate::ui::browser::{self, page_address, print_soon, today};
+use crate::ui::components::{FacetList, MessageCard, SelectionTools};
 use crate::ui::hooks::{use_app_state, use_document_keydown, use_outcome, KeyPress};
 
 /// Explore: the search box, the facets with counts, and the matching messages.
@@ -64,27 +63,23 @@ pub fn explore_page() -> Html {
         let (explorer, outcome, selection) =
             (context.explorer.clone(), outcome.clone(), selection.clone());
         Callback::from(move |format: &'static str| {
-            let explorer = explorer.borrow();
-            let header = ExportHeader {
-                corpus: explorer.corpus().title.clone(),
-                selection: describe_selection(&explorer, &selection),
-                link: page_address(),
-                date: today(),
-            };
-            let (content, mime) = match format {
-                "csv" => (messages_csv(&explorer, &outcome.messages), "text/csv"),
-                "json" => (
-                    messages_json(&explorer, &outcome.messages, &header),
-                    "application/json",
-                ),
-                _ => (
-                    messages_markdown(&explorer, &outcome.messages, &header),
-                    "text/markdown",
-                ),
-            };
-            download(&format!("igf-messages.{format}"), mime, &content);
+            export(&explorer.borrow(), &outcome, &selection, format)
         })
     };
+    {
+        // An export asked for in the first-view build runs once the full app is here.
+        let onexport = onexport.clone();
+        use_effect_with((), move |_| {
+            let format = browser::take_pending_action().and_then(|action| {
+                ["csv", "json", "md"]
+                    .into_iter()
+                    .find(|f| action.strip_prefix("export:") == Some(*f))
+            });
+            if let Some(format) = format {
+                onexport.emit(format);
+            }
+        });
+    }
     let described = describe_selection(&explorer, &selection);
 
     let cards: Vec<Html> = outcome
@@ -178,6 +173,35 @@ pub fn explore_page() -> Html {
             </div>
         </div>
     }
+}
+
+/// Downloads the selection as `format` ("csv", "json" or "md").
+#[cfg(feature = "full")]
+fn export(explorer: &Explorer, outcome: &Outcome, selection: &Selection, format: &'static str) {
+    let header = ExportHeader {
+        corpus: explorer.corpus().title.clone(),
+        selection: describe_selection(explorer, selection),
+        link: page_address(),
+        date: today(),
+    };
+    let (content, mime) = match format {
+        "csv" => (messages_csv(explorer, &outcome.messages), "text/csv"),
+        "json" => (
+            messages_json(explorer, &outcome.messages, &header),
+            "application/json",
+        ),
+        _ => (
+            messages_markdown(explorer, &outcome.messages, &header),
+            "text/markdown",
+        ),
+    };
+    browser::download(&format!("igf-messages.{format}"), mime, &content);
+}
+
+/// The first-view build carries no exporter: the full app takes over and exports.
+#[cfg(not(feature = "full"))]
+fn export(_: &Explorer, _: &Outcome, _: &Selection, format: &'static str) {
+    browser::load_full_app(Some(&format!("export:{format}")));
 }
 
 /// Focuses the search box when `/` is pressed outside a text field.

@@ -1,0 +1,104 @@
+//! The browser's side effects behind one small API, so that pages and components carry no
+//! `cfg` gates: downloads, the page address and date, printing, and the hand-over from the
+//! first-view build to the full app (see ARCHITECTURE.md, "Two builds"). Outside a
+//! browser (the server-side-rendering tests) each is a harmless no-op.
+
+/// Saves `content` as a file named `name` (a Blob and a temporary link; nothing is sent
+/// anywhere).
+pub fn download(name: &str, mime: &str, content: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let blob = gloo::file::Blob::new_with_options(content, Some(mime));
+        let url = gloo::file::ObjectUrl::from(blob);
+        let document = gloo::utils::document();
+        if let Ok(link) = document.create_element("a") {
+            if let Ok(link) = link.dyn_into::<web_sys::HtmlAnchorElement>() {
+                link.set_href(&url);
+                link.set_download(name);
+                link.click();
+            }
+        }
+        // Keep the object URL alive long enough for the download to start.
+        gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (name, mime, content);
+}
+
+/// The page's full address (for handouts and exports); empty outside a browser.
+pub fn page_address() -> String {
+    #[cfg(target_arch = "wasm32")]
+    return gloo::utils::window().location().href().unwrap_or_default();
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
+}
+
+/// Today's date as YYYY-MM-DD; empty outside a browser.
+pub fn today() -> String {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .chars()
+        .take(10)
+        .collect();
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
+}
+
+/// Opens the browser's print dialog once the page has rendered every result.
+pub fn print_soon() {
+    #[cfg(target_arch = "wasm32")]
+    gloo::timers::callback::Timeout::new(100, || {
+        gloo::utils::window().print().ok();
+    })
+    .forget();
+}
+
+/// Asks the page's loader (`assets/loader.js`) to start the full app in place of the
+/// first-view build, then to run `action` there (for example `"export:csv"`). The
+/// first-view build calls this when a view or a tool it does not carry is asked for.
+pub fn load_full_app(action: Option<&str>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::{JsCast, JsValue};
+        let window = gloo::utils::window();
+        let loader = js_sys::Reflect::get(&window, &JsValue::from_str("messagesExplorer"))
+            .ok()
+            .and_then(|l| js_sys::Reflect::get(&l, &JsValue::from_str("loadFull")).ok())
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let argument = action.map_or(JsValue::UNDEFINED, JsValue::from_str);
+        match loader {
+            Some(load) => {
+                load.call1(&JsValue::NULL, &argument).ok();
+            }
+            // No loader (a test page): the address alone still leads to the full app.
+            None => {
+                window.location().reload().ok();
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = action;
+}
+
+/// The action the first-view build handed over with [`load_full_app`], once.
+pub fn take_pending_action() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsValue;
+        let loader = js_sys::Reflect::get(
+            &gloo::utils::window(),
+            &JsValue::from_str("messagesExplorer"),
+        )
+        .ok()?;
+        let key = JsValue::from_str("pendingAction");
+        let action = js_sys::Reflect::get(&loader, &key).ok()?.as_string();
+        js_sys::Reflect::set(&loader, &key, &JsValue::UNDEFINED).ok();
+        action
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
