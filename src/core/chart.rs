@@ -1,13 +1,14 @@
 //! Chart data and drawing. The series (topics across meetings, term trends) are plain
-//! structs computed from the [`Explorer`]; the drawing code is generic over plotters'
-//! `DrawingBackend`, renders to an SVG string with `SVGBackend` natively and in the page,
-//! and returns "hotspots" (where each bar or point is) so the page can lay links over them.
+//! structs computed from the [`Explorer`]; the drawing code ([`draw`]) is generic over
+//! plotters' `DrawingBackend`, renders to an SVG string with `SVGBackend` natively and in
+//! the page, at the width the chart is shown at, and returns "hotspots" (where each cell
+//! or point is) so the page can lay links over them.
 //!
-//! Partial sets are never drawn as if complete: their bars and points are hollow, and the
-//! chart says so in words inside the SVG (which is also what is downloaded).
+//! Partial sets are never drawn as if complete: their cells carry a corner mark, their
+//! points are hollow and no line runs through them, and the chart says so in words inside
+//! the SVG (which is also what is downloaded).
 
-use plotters::coord::Shift;
-use plotters::prelude::*;
+use plotters::style::RGBColor;
 
 use super::corpus::CoverageStatus;
 use super::query::{Explorer, Facet, Selection};
@@ -25,8 +26,6 @@ pub const PALETTE: [RGBColor; 7] = [
     RGBColor(0xCC, 0x79, 0xA7),
     RGBColor(0xF0, 0xE4, 0x42),
 ];
-/// Size of the drawn charts, in SVG pixels.
-pub const SIZE: (u32, u32) = (960, 540);
 
 /// A meeting on a chart's x axis.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,7 +177,7 @@ pub struct Hotspot {
     pub target: View,
 }
 
-fn explore(meeting: &str, topic: Option<&str>, text: Option<&str>) -> View {
+pub(crate) fn explore(meeting: &str, topic: Option<&str>, text: Option<&str>) -> View {
     let mut selection = Selection::default();
     selection.filters.toggle(Facet::Meeting, meeting);
     if let Some(topic) = topic {
@@ -194,86 +193,9 @@ fn explore(meeting: &str, topic: Option<&str>, text: Option<&str>) -> View {
     }
 }
 
-fn partial_note(columns: &[Column]) -> String {
-    let partial: Vec<String> = columns
-        .iter()
-        .filter(|c| c.partial)
-        .map(|c| format!("{} ({} included)", c.name, c.included))
-        .collect();
-    if partial.is_empty() {
-        "All sets shown are complete.".into()
-    } else {
-        format!(
-            "Hollow marks: partial sets, not the whole year: {}.",
-            partial.join(", ")
-        )
-    }
-}
+mod draw;
 
-/// Black sans-serif text of this size, centred on its position.
-fn centred(size: u32) -> TextStyle<'static> {
-    use plotters::style::text_anchor::{HPos, Pos, VPos};
-    ("sans-serif", size)
-        .into_font()
-        .color(&BLACK)
-        .pos(Pos::new(HPos::Center, VPos::Top))
-}
-
-/// A meeting's name under its place on the x axis: the name, then "partial" where it is.
-fn column_label<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    (x, y): (i32, i32),
-    column: &Column,
-) -> DrawResult<(), DB> {
-    root.draw(&Text::new(column.name.clone(), (x, y + 6), centred(13)))?;
-    if column.partial {
-        root.draw(&Text::new("(partial)", (x, y + 22), centred(12)))?;
-    }
-    Ok(())
-}
-
-/// The x axis's title, under the meeting names.
-fn x_axis_title<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    (x, y): (i32, i32),
-) -> DrawResult<(), DB> {
-    root.draw(&Text::new("Meeting (year)", (x, y + 38), centred(13)))
-}
-
-/// Lines of small print, wrapped to the chart's width.
-fn notes<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    paragraphs: &[&str],
-) -> DrawResult<(), DB> {
-    const CHARS: usize = 140;
-    let mut y = 4;
-    for paragraph in paragraphs {
-        let mut line = String::new();
-        for word in paragraph.split(' ') {
-            if !line.is_empty() && line.chars().count() + word.chars().count() + 1 > CHARS {
-                area.draw(&Text::new(
-                    std::mem::take(&mut line),
-                    (14, y),
-                    ("sans-serif", 12).into_font().color(&BLACK),
-                ))?;
-                y += 15;
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        area.draw(&Text::new(
-            line,
-            (14, y),
-            ("sans-serif", 12).into_font().color(&BLACK),
-        ))?;
-        y += 17;
-    }
-    Ok(())
-}
-
-type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+pub use draw::{chart_width, terms_svg, topics_svg, Drawn, MIN_TEXT, NARROW, WIDE};
 
 /// The topic chart's title, which says what is counted.
 pub fn topic_title(shares: bool) -> &'static str {
@@ -284,309 +206,8 @@ pub fn topic_title(shares: bool) -> &'static str {
     }
 }
 
-/// Draws grouped bars: one group per meeting, one bar per topic, numbered like the legend
-/// so that colour is never the only cue; partial sets hollow.
-pub fn draw_topics<DB: DrawingBackend>(
-    series: &TopicSeries,
-    shares: bool,
-    root: &DrawingArea<DB, Shift>,
-) -> DrawResult<Vec<Hotspot>, DB> {
-    root.fill(&WHITE)?;
-    let (body, footer) = root.split_vertically(SIZE.1 - 70);
-    let value = |t: usize, c: usize| -> f64 {
-        if shares {
-            series.share(t, c).unwrap_or(0.0) * 100.0
-        } else {
-            series.counts[t][c] as f64
-        }
-    };
-    let topics = series.topics.len().max(1);
-    let groups = series.columns.len().max(1);
-    let max = (0..series.topics.len())
-        .flat_map(|t| (0..series.columns.len()).map(move |c| (t, c)))
-        .map(|(t, c)| value(t, c))
-        .fold(0.0, f64::max);
-    let top = if shares {
-        (max * 1.1).clamp(10.0, 100.0)
-    } else {
-        (max * 1.15).max(1.0)
-    };
-    let (plot, legend) = body.split_horizontally(SIZE.0 - 250);
-    let mut chart = ChartBuilder::on(&plot)
-        .caption(topic_title(shares), ("sans-serif", 22))
-        .margin(12)
-        .x_label_area_size(58)
-        .y_label_area_size(56)
-        .build_cartesian_2d(0f64..groups as f64, 0f64..top)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .disable_x_axis()
-        .y_desc(if shares {
-            "% of the meeting's messages included"
-        } else {
-            "Messages included"
-        })
-        .y_label_formatter(&|v| format!("{v:.0}"))
-        .label_style(("sans-serif", 14))
-        .draw()?;
-    x_axis_title(root, chart.backend_coord(&(groups as f64 / 2.0, 0.0)))?;
-    let mut hotspots = Vec::new();
-    let slot = 0.8 / topics as f64;
-    for (c, column) in series.columns.iter().enumerate() {
-        let (cx, cy) = chart.backend_coord(&(c as f64 + 0.5, 0.0));
-        column_label(root, (cx, cy), column)?;
-        for t in 0..series.topics.len() {
-            let x0 = c as f64 + 0.1 + t as f64 * slot;
-            let x1 = x0 + slot * 0.9;
-            let v = value(t, c);
-            let colour = PALETTE[t % PALETTE.len()];
-            let style = if column.partial {
-                colour.stroke_width(2)
-            } else {
-                colour.filled()
-            };
-            chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, v)], style)))?;
-            let (px0, py1) = chart.backend_coord(&(x0, v));
-            let (px1, py0) = chart.backend_coord(&(x1, 0.0));
-            root.draw(&Text::new(
-                format!("{}", t + 1),
-                ((px0 + px1) / 2, py1 - 12),
-                centred(9),
-            ))?;
-            let amount = if shares {
-                format!("{:.0}% of {} messages", v, column.included)
-            } else {
-                format!("{} messages", series.counts[t][c])
-            };
-            hotspots.push(Hotspot {
-                x: px0,
-                y: py1.min(py0 - 4),
-                width: (px1 - px0).max(4),
-                height: (py0 - py1).max(4),
-                label: format!("{}, {}: {}", column.name, series.topics[t].1, amount),
-                target: explore(&column.id, Some(&series.topics[t].0), None),
-            });
-        }
-    }
-    // Legend on the right: number, colour and label.
-    for (t, (_, label)) in series.topics.iter().enumerate() {
-        let y = 50 + t as i32 * 20;
-        let colour = PALETTE[t % PALETTE.len()];
-        legend.draw(&Rectangle::new([(4, y), (16, y + 12)], colour.filled()))?;
-        legend.draw(&Text::new(
-            format!("{} {}", t + 1, label),
-            (22, y),
-            ("sans-serif", 13).into_font().color(&BLACK),
-        ))?;
-    }
-    notes(
-        &footer,
-        &[
-            &partial_note(&series.columns),
-            "A message counts under every topic its heading maps to; topics are an editorial layer over the published headings.",
-        ],
-    )?;
-    root.present()?;
-    Ok(hotspots)
-}
-
 /// The term chart's title.
 pub const TERM_TITLE: &str = "Share of each meeting's included messages that mention each term";
-
-/// Draws one line per term across the years, each with its own marker shape; points of
-/// partial sets are hollow.
-pub fn draw_terms<DB: DrawingBackend>(
-    series: &TermSeries,
-    root: &DrawingArea<DB, Shift>,
-) -> DrawResult<Vec<Hotspot>, DB> {
-    root.fill(&WHITE)?;
-    let (body, footer) = root.split_vertically(SIZE.1 - 70);
-    let years: Vec<u16> = series.columns.iter().map(|c| c.year).collect();
-    let (first, last) = (
-        years.first().copied().unwrap_or(2017) as f64,
-        years.last().copied().unwrap_or(2024) as f64,
-    );
-    let max = (0..series.terms.len())
-        .flat_map(|t| (0..series.columns.len()).map(move |c| (t, c)))
-        .filter_map(|(t, c)| series.share(t, c))
-        .fold(0.0, f64::max)
-        * 100.0;
-    let mut chart = ChartBuilder::on(&body)
-        .caption(TERM_TITLE, ("sans-serif", 22))
-        .margin(12)
-        .x_label_area_size(58)
-        .y_label_area_size(56)
-        .build_cartesian_2d(
-            (first - 0.5)..(last + 0.5),
-            0f64..(max * 1.15).clamp(10.0, 100.0),
-        )?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .disable_x_axis()
-        .y_desc("% of the meeting's messages included")
-        .y_label_formatter(&|v| format!("{v:.0}"))
-        .label_style(("sans-serif", 13))
-        .draw()?;
-    for column in &series.columns {
-        let at = chart.backend_coord(&(column.year as f64, 0.0));
-        column_label(root, at, column)?;
-    }
-    x_axis_title(root, chart.backend_coord(&((first + last) / 2.0, 0.0)))?;
-    let mut hotspots = Vec::new();
-    for (t, term) in series.terms.iter().enumerate() {
-        let colour = PALETTE[t % PALETTE.len()];
-        let points: Vec<(f64, f64, bool, usize)> = series
-            .columns
-            .iter()
-            .enumerate()
-            .filter_map(|(c, column)| {
-                series
-                    .share(t, c)
-                    .map(|s| (column.year as f64, s * 100.0, column.partial, c))
-            })
-            .collect();
-        chart
-            .draw_series(LineSeries::new(
-                points.iter().map(|p| (p.0, p.1)),
-                colour.stroke_width(2),
-            ))?
-            .label(term.clone())
-            .legend(move |(x, y)| {
-                PathElement::new(outline(t, (x + 10, y)), colour.stroke_width(2))
-            });
-        for &(x, y, partial, c) in &points {
-            let (px, py) = chart.backend_coord(&(x, y));
-            root.draw(&marker(t, (px, py), !partial, colour))?;
-            let column = &series.columns[c];
-            hotspots.push(Hotspot {
-                x: px - 9,
-                y: py - 9,
-                width: 18,
-                height: 18,
-                label: format!(
-                    "\"{term}\" in {}: {} of {} messages ({:.0}%)",
-                    column.name, series.counts[t][c], column.included, y
-                ),
-                target: explore(&column.id, None, Some(term)),
-            });
-        }
-    }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .margin(8)
-        .label_font(("sans-serif", 14))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK)
-        .draw()?;
-    notes(
-        &footer,
-        &[
-            &partial_note(&series.columns),
-            "Meetings with no message text included are not plotted. Terms match like search: folded and stemmed.",
-        ],
-    )?;
-    root.present()?;
-    Ok(hotspots)
-}
-
-/// The marker of series `t`: circle, triangle, square, cross or diamond; filled or hollow.
-fn marker<'a, DB: DrawingBackend + 'a>(
-    t: usize,
-    at: (i32, i32),
-    filled: bool,
-    colour: RGBColor,
-) -> DynElement<'a, DB, (i32, i32)> {
-    let style = if filled {
-        colour.filled()
-    } else {
-        colour.stroke_width(2)
-    };
-    let (x, y) = at;
-    let shape = |points: Vec<(i32, i32)>| -> DynElement<'a, DB, (i32, i32)> {
-        if filled {
-            Polygon::new(points, style).into_dyn()
-        } else {
-            let mut closed = points.clone();
-            closed.push(points[0]);
-            PathElement::new(closed, style).into_dyn()
-        }
-    };
-    match t % 5 {
-        0 => Circle::new((x, y), 6, style).into_dyn(),
-        1 => shape(vec![(x, y - 7), (x - 7, y + 6), (x + 7, y + 6)]),
-        2 => Rectangle::new([(x - 6, y - 6), (x + 6, y + 6)], style).into_dyn(),
-        3 => Cross::new((x, y), 6, colour.stroke_width(if filled { 3 } else { 1 })).into_dyn(),
-        _ => shape(vec![(x, y - 8), (x - 7, y), (x, y + 8), (x + 7, y)]),
-    }
-}
-
-/// The outline of series `t`'s marker as one path, for the legend (where a concrete
-/// element type is needed).
-fn outline(t: usize, (x, y): (i32, i32)) -> Vec<(i32, i32)> {
-    match t % 5 {
-        0 => vec![
-            (x - 3, y - 6),
-            (x + 3, y - 6),
-            (x + 6, y - 3),
-            (x + 6, y + 3),
-            (x + 3, y + 6),
-            (x - 3, y + 6),
-            (x - 6, y + 3),
-            (x - 6, y - 3),
-            (x - 3, y - 6),
-        ],
-        1 => vec![(x, y - 7), (x - 7, y + 6), (x + 7, y + 6), (x, y - 7)],
-        2 => vec![
-            (x - 6, y - 6),
-            (x + 6, y - 6),
-            (x + 6, y + 6),
-            (x - 6, y + 6),
-            (x - 6, y - 6),
-        ],
-        3 => vec![
-            (x - 6, y - 6),
-            (x + 6, y + 6),
-            (x, y),
-            (x + 6, y - 6),
-            (x - 6, y + 6),
-        ],
-        _ => vec![(x, y - 8), (x - 7, y), (x, y + 8), (x + 7, y), (x, y - 8)],
-    }
-}
-
-/// A chart drawn as an SVG document, with its hotspots.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Drawn {
-    /// The SVG document (title, legend and coverage note inside).
-    pub svg: String,
-    /// Where the bars or points are.
-    pub hotspots: Vec<Hotspot>,
-}
-
-fn to_svg<F>(draw: F) -> Result<Drawn, String>
-where
-    F: FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<Vec<Hotspot>, String>,
-{
-    let mut svg = String::new();
-    let hotspots = {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        draw(&root)?
-    };
-    Ok(Drawn { svg, hotspots })
-}
-
-/// The topic chart as SVG.
-pub fn topics_svg(series: &TopicSeries, shares: bool) -> Result<Drawn, String> {
-    to_svg(|root| draw_topics(series, shares, root).map_err(|e| e.to_string()))
-}
-
-/// The term chart as SVG.
-pub fn terms_svg(series: &TermSeries) -> Result<Drawn, String> {
-    to_svg(|root| draw_terms(series, root).map_err(|e| e.to_string()))
-}
 
 #[cfg(test)]
 mod tests {
@@ -647,15 +268,18 @@ mod tests {
     #[test]
     fn charts_draw_to_svg_with_title_legend_and_coverage_note() {
         let mut explorer = explorer();
-        let drawn = topics_svg(&topic_series(&explorer), false).unwrap();
+        let drawn = topics_svg(&topic_series(&explorer), false, WIDE).unwrap();
         assert!(drawn.svg.contains(topic_title(false)));
-        assert!(drawn.svg.contains("Hollow marks: partial sets"));
-        assert!(drawn.svg.contains("11 Technical and operational"));
+        assert!(drawn.svg.contains("Cells with a corner mark: partial sets"));
+        assert!(drawn.svg.contains("Technical and operational"));
         assert_eq!(drawn.hotspots.len(), 7 * 11);
+        assert_eq!(drawn.size.0, WIDE);
         insta::assert_snapshot!("topics_svg", drawn.svg);
         let terms = term_series(&mut explorer, &["data".into(), "AI".into()]);
-        let drawn = terms_svg(&terms).unwrap();
-        assert!(drawn.svg.contains(&TERM_TITLE.replace('\'', "&apos;")));
+        let drawn = terms_svg(&terms, WIDE).unwrap();
+        assert!(drawn
+            .svg
+            .contains("Share of each meeting&apos;s included messages"));
         assert_eq!(drawn.hotspots.len(), 2 * 7);
         let target = &drawn.hotspots[0].target;
         assert_eq!(
@@ -663,6 +287,100 @@ mod tests {
             "#/explore?q=data+&meeting=geneva-2017"
         );
         insta::assert_snapshot!("terms_svg", drawn.svg);
+    }
+
+    /// Every `font-size` in an SVG, in pixels.
+    fn font_sizes(svg: &str) -> Vec<f64> {
+        svg.match_indices("font-size=\"")
+            .filter_map(|(i, m)| {
+                let rest = &svg[i + m.len()..];
+                rest[..rest.find('"')?].trim_end_matches("px").parse().ok()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn no_chart_text_under_12_px_at_phone_or_projector_width() {
+        let mut explorer = explorer();
+        let topics = topic_series(&explorer);
+        let terms = term_series(
+            &mut explorer,
+            &["data".into(), "\"digital divide\"".into(), "AI".into()],
+        );
+        for width in [NARROW, 360, 640, WIDE] {
+            for (name, drawn) in [
+                ("topics", topics_svg(&topics, false, width).unwrap()),
+                ("shares", topics_svg(&topics, true, width).unwrap()),
+                ("terms", terms_svg(&terms, width).unwrap()),
+            ] {
+                let sizes = font_sizes(&drawn.svg);
+                assert!(!sizes.is_empty(), "{name} at {width}: no text found");
+                let smallest = sizes.iter().copied().fold(f64::INFINITY, f64::min);
+                assert!(
+                    smallest >= f64::from(MIN_TEXT),
+                    "{name} at {width}: text of {smallest} px"
+                );
+                assert!(
+                    drawn.size.0 >= width,
+                    "{name} at {width}: drawn {}",
+                    drawn.size.0
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn term_lines_never_join_a_partial_set() {
+        let mut explorer = explorer();
+        // Geneva 2017 is complete; every later meeting of the built-in corpus is partial.
+        let terms = term_series(&mut explorer, &["data".into()]);
+        let svg = terms_svg(&terms, WIDE).unwrap().svg;
+        // A line of the series is a two-point polyline in the series colour (markers are
+        // closed paths; axes are black).
+        let segments = svg
+            .split("<polyline")
+            .skip(1)
+            .filter(|p| !p.contains("stroke=\"#000000\""))
+            .filter(|p| {
+                let points = p
+                    .split("points=\"")
+                    .nth(1)
+                    .and_then(|r| r.split('"').next());
+                points.is_some_and(|points| points.split_whitespace().count() == 2)
+            })
+            .count();
+        assert_eq!(segments, 0, "a line through partial sets");
+        assert!(svg.contains("no line joins them"));
+        // With two complete neighbours, the line is drawn.
+        let mut complete = terms.clone();
+        for column in &mut complete.columns {
+            column.partial = false;
+        }
+        let svg = terms_svg(&complete, WIDE).unwrap().svg;
+        assert!(svg
+            .split("<polyline")
+            .skip(1)
+            .any(|p| p.contains("stroke=\"#E69F00\"") && p.contains("stroke-width=\"2\"")));
+    }
+
+    #[test]
+    fn heat_map_puts_the_biggest_topic_first_and_marks_partial_columns() {
+        let explorer = explorer();
+        let series = topic_series(&explorer);
+        let drawn = topics_svg(&series, false, WIDE).unwrap();
+        // The first row of cells is the topic with most messages (human rights, 27).
+        assert!(
+            drawn.hotspots[0]
+                .label
+                .ends_with("Human rights and freedoms: 24 messages"),
+            "{}",
+            drawn.hotspots[0].label
+        );
+        let compact = topics_svg(&series, false, 360).unwrap();
+        assert!(
+            compact.svg.contains("\n2023*\n"),
+            "a partial year is starred when compact"
+        );
     }
 
     #[test]
@@ -673,7 +391,7 @@ mod tests {
             "a & b \"quoted\" 'single'".to_string(),
             "</text><image href=x onerror=alert(1)>".to_string(),
         ];
-        let drawn = terms_svg(&term_series(&mut explorer, &hostile)).unwrap();
+        let drawn = terms_svg(&term_series(&mut explorer, &hostile), WIDE).unwrap();
         assert!(!drawn.svg.contains("<script"));
         assert!(!drawn.svg.contains("<image"));
         assert!(drawn.svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));

@@ -77,6 +77,11 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// How many values are selected, over every facet (the filter button shows it).
+    pub fn count(&self) -> usize {
+        self.meetings.len() + self.topics.len() + self.headings.len() + self.coverage.len()
+    }
+
     /// The selected values of one facet, as slugs.
     pub fn values(&self, facet: Facet) -> Vec<String> {
         match facet {
@@ -339,6 +344,19 @@ impl Explorer {
             .collect()
     }
 
+    /// The corpus in one short line, for the header: how many messages it holds, how
+    /// many of its meetings are partial sets (first, as a phone may cut the line), and its
+    /// title.
+    pub fn corpus_line(&self) -> String {
+        let count = self.corpus.messages.len();
+        let partial = match self.partial_sets.len() {
+            0 => String::new(),
+            1 => " (1 partial set)".to_string(),
+            n => format!(" ({n} partial sets)"),
+        };
+        format!("{count} messages included{partial} · {}", self.corpus.title)
+    }
+
     /// Evaluates a selection: the matching messages in order, and the facet counts.
     pub fn run(&mut self, selection: &Selection) -> Outcome {
         let query = self.index.parse(&selection.text);
@@ -502,6 +520,19 @@ fn coverage_index(status: CoverageStatus) -> usize {
         .iter()
         .position(|c| *c == status)
         .unwrap_or(0)
+}
+
+/// The one line that says a list includes partial sets, above the sentences of
+/// [`Explorer::partial_coverage`] (shown one tap away); `None` when it includes none.
+pub fn partial_caveat(sentences: &[String]) -> Option<String> {
+    match sentences {
+        [] => None,
+        [_] => Some("Includes a partial set (messages missing)".to_string()),
+        many => Some(format!(
+            "Includes {} partial sets (messages missing)",
+            many.len()
+        )),
+    }
 }
 
 #[cfg(test)]

@@ -102,3 +102,54 @@ pub fn take_pending_action() -> Option<String> {
     #[cfg(not(target_arch = "wasm32"))]
     None
 }
+
+/// The window's inner width in CSS pixels (`None` outside a browser).
+pub fn viewport_width() -> Option<u32> {
+    #[cfg(target_arch = "wasm32")]
+    return gloo::utils::window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .map(|w| w as u32);
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// The width of an element's content box in CSS pixels, once it is in the page.
+pub fn element_width(node: &yew::NodeRef) -> Option<u32> {
+    #[cfg(target_arch = "wasm32")]
+    return node
+        .cast::<web_sys::Element>()
+        .map(|e| e.client_width().max(0) as u32);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = node;
+        None
+    }
+}
+
+/// Calls `f` whenever the window is resized, until the returned guard is dropped.
+#[must_use = "the listener stops when the guard is dropped"]
+pub fn on_resize(f: impl Fn() + 'static) -> ResizeGuard {
+    #[cfg(target_arch = "wasm32")]
+    return ResizeGuard(gloo::events::EventListener::new(
+        &gloo::utils::window(),
+        "resize",
+        move |_| f(),
+    ));
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = f;
+        ResizeGuard(())
+    }
+}
+
+/// Keeps a [`on_resize`] listener alive.
+pub struct ResizeGuard(
+    #[cfg(target_arch = "wasm32")]
+    #[allow(dead_code)]
+    gloo::events::EventListener,
+    #[cfg(not(target_arch = "wasm32"))]
+    #[allow(dead_code)]
+    (),
+);

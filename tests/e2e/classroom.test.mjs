@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, openPage, axeViolations, screenshot, outputDir } from './harness.mjs';
+import { startServer, launch, openPage, axeViolations, screenshot, outputDir, useSelectionTool } from './harness.mjs';
 
 let server, url, browser;
 before(async () => { ({ server, url } = await startServer()); browser = await launch(); });
@@ -16,7 +16,7 @@ test('a teacher loads a CSV, presents it from a link on the right slide, and dri
   await page.getByTestId('result-count').waitFor();
   assert.equal(await page.getByTestId('result-count').textContent(), '2 of 2 messages included');
   assert.match(await page.getByTestId('corpus-name').textContent(), /corpus-template.*your file/);
-  await page.getByTestId('present-link').click();
+  await useSelectionTool(page, 'present-link');
   await page.getByTestId('slide').waitFor();
   assert.equal(await counter(page), '1 / 2');
   assert.match(page.url(), /#\/present\?corpus=corpus-template$/);
@@ -65,7 +65,7 @@ test('a handout prints the whole selection with its filters, date and link, with
   const { page, context } = await openPage(browser, url + '#/explore?q=data&meeting=geneva-2017');
   await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
   const count = await page.getByTestId('result-count').textContent();
-  await page.getByTestId('print').click();
+  await useSelectionTool(page, 'print');
   await page.waitForFunction(() => window.__printed === true);
   const n = Number(count.split(' ')[0]);
   assert.equal(await page.getByTestId('result').count(), n);
@@ -85,7 +85,7 @@ test('exports download the selection as CSV, JSON and Markdown with source and c
   const { page, context } = await openPage(browser, url + '#/explore?q=jobs');
   const saved = {};
   for (const format of ['csv', 'json', 'md']) {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), useSelectionTool(page, `export-${format}`)]);
     assert.equal(download.suggestedFilename(), `igf-messages.${format}`);
     const file = path.join(outputDir, download.suggestedFilename());
     await download.saveAs(file);

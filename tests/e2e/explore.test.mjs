@@ -80,12 +80,18 @@ test('hostile links render as text, open no dialog and are reported', async () =
   await context.close();
 });
 
-test('on a 360 px phone the facets start folded like a drawer and open on demand', async () => {
-  const { page, context } = await openPage(browser, url, { viewport: { width: 360, height: 740 } });
-  await page.waitForFunction(() => !document.querySelector('[data-testid="facets"]').open);
-  await page.getByText('Filters', { exact: true }).click();
+test('on a 360 px phone the filters are a drawer behind a button that counts them', async () => {
+  const { page, context } = await openPage(browser, url + '#/explore?meeting=geneva-2017', { viewport: { width: 360, height: 740 } });
+  const toggle = page.getByTestId('filters-toggle');
+  assert.equal(await toggle.textContent(), 'Filters (1)');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.getByTestId('facet-meeting').isVisible(), false);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   assert.ok(await page.getByTestId('facet-meeting').isVisible());
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'explore-phone');
+  await page.getByTestId('filters-done').click();
+  assert.equal(await page.getByTestId('facet-meeting').isVisible(), false);
   await context.close();
 });

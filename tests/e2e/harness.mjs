@@ -2,6 +2,7 @@
 // and stopped by the suite), Debian's Chromium driven by playwright-core, axe-core checks,
 // CSP-violation capture and screenshots under tests/e2e/output/ (git-ignored).
 import http from 'node:http';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -16,6 +17,16 @@ const types = {
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',
 };
 
+// dist/ files are sent gzip-compressed when the browser accepts it, as any static host
+// does, so that timings over a slow network see the bytes a user's phone would.
+const compressible = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg', '.csv']);
+const gzipped = new Map();
+function gzipOf(file) {
+  const key = `${file}:${fs.statSync(file).mtimeMs}`;
+  if (!gzipped.has(key)) gzipped.set(key, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
+  return gzipped.get(key);
+}
+
 /** Serves dist/ (and, for tests only, files from tests/data/ under /__test__/). */
 export function startServer() {
   const server = http.createServer((req, res) => {
@@ -27,7 +38,13 @@ export function startServer() {
     if (!file.startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404); res.end('not found'); return;
     }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    const type = types[path.extname(file)] || 'application/octet-stream';
+    if (base === root && compressible.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      res.end(gzipOf(file));
+      return;
+    }
+    res.writeHead(200, { 'content-type': type });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
@@ -59,8 +76,9 @@ export async function openPage(browser, url, options = {}) {
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(url);
-  // Every page, and the corpus error, has an h1 once the app has rendered.
-  await page.waitForSelector('main#main h1', { state: 'attached' });
+  // Every page, and the corpus error, has an h1 once the app has rendered (in #app: the
+  // page's build-time copy of the home view has one too, before the app starts).
+  await page.waitForSelector('#app main#main h1', { state: 'attached' });
   page.problems = async () => [...problems, ...(await page.evaluate(() => window.__csp)).map((v) => `csp: ${v}`)];
   return { context, page };
 }
@@ -72,4 +90,11 @@ export async function axeViolations(page) {
 
 export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(outputDir, `${name}.png`), fullPage: true });
+}
+
+/** Clicks a tool of the "Present & export" menu, opening the menu first. */
+export async function useSelectionTool(page, testid) {
+  const menu = page.getByTestId('selection-menu');
+  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await page.getByTestId(testid).click();
 }

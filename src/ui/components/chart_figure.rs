@@ -1,7 +1,7 @@
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use yew::prelude::*;
 
-use crate::core::chart::{Drawn, SIZE};
+use crate::core::chart::Drawn;
 use crate::core::url;
 
 /// Props of [`ChartFigure`].
@@ -27,12 +27,15 @@ pub struct ChartFigureProps {
 pub fn chart_figure(props: &ChartFigureProps) -> Html {
     let svg_href = data_url("image/svg+xml", &props.drawn.svg);
     let csv_href = data_url("text/csv", &props.csv);
-    let view_box = format!("0 0 {} {}", SIZE.0, SIZE.1);
+    let (width, height) = props.drawn.size;
+    let view_box = format!("0 0 {width} {height}");
     html! {
         <figure class="chart" data-testid={props.testid.clone()}>
-            <div class="chart-figure">
+            // Shown at the size it was drawn (text never under 12 px); a chart wider than
+            // the page scrolls sideways.
+            <div class="chart-scroll"><div class="chart-figure">
                 <img src={svg_href.clone()} alt={format!("{}. The same numbers are in the table below.", props.title)}
-                    width={SIZE.0.to_string()} height={SIZE.1.to_string()} />
+                    width={width.to_string()} height={height.to_string()} elementtiming="chart" />
                 <svg class="chart-links" viewBox={view_box} aria-label={format!("Links from the chart: {}", props.title)} role="group">
                     { for props.drawn.hotspots.iter().map(|h| html! {
                         <a href={url::render(&h.target)} aria-label={h.label.clone()}>
@@ -42,7 +45,7 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
                         </a>
                     }) }
                 </svg>
-            </div>
+            </div></div>
             <figcaption>
                 <a href={svg_href} download={format!("{}.svg", props.file)} data-testid="download-svg">{ "Download the chart (SVG)" }</a>
                 { " · " }
@@ -50,7 +53,10 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
             </figcaption>
             <details class="chart-table" open=true>
                 <summary>{ "The numbers" }</summary>
-                { props.children.clone() }
+                // Focusable, so that a table wider than a phone scrolls from the keyboard too.
+                <div class="table-scroll" tabindex="0" role="region" aria-label={format!("The numbers: {}", props.title)}>
+                    { props.children.clone() }
+                </div>
             </details>
         </figure>
     }

@@ -9,7 +9,6 @@ use crate::ui::hooks::use_app_state;
 pub fn header() -> Html {
     let context = use_app_state();
     let explorer = context.explorer.borrow();
-    let corpus = explorer.corpus();
     let state = context.state();
     let link = |route: Route, label: &'static str, testid: &'static str| {
         let href = url::render(&state.view.at(route.clone()));
@@ -23,29 +22,32 @@ pub fn header() -> Html {
     html! {
         <header class="site-header">
             <button class="skip-link" onclick={skip}>{ "Skip to content" }</button>
-            <div class="brand">
-                <p class="app-name">{ "Messages Explorer" }</p>
-                <p class="corpus-name" data-testid="corpus-name">
-                    { format!("Corpus: {} — {} messages included", corpus.title, corpus.messages.len()) }
-                    if !context.builtin {
-                        { " (your file) " }
-                        <button class="link-button" onclick={context.onreset.reform(|_: MouseEvent| ())} data-testid="use-builtin">{ "Use the built-in corpus" }</button>
-                    }
-                </p>
-                if !partial.is_empty() {
-                    <p class="corpus-partial" data-testid="corpus-partial">
-                        { format!("Includes partial sets (messages included): {}. ", partial.join(", ")) }
-                        <a href="#/about">{ "Coverage of each meeting" }</a>
-                    </p>
-                }
-            </div>
-            <nav aria-label="Views">
+            <p class="app-name">{ "Messages Explorer" }</p>
+            <nav aria-label="Views" class="views">
                 { link(Route::Explore, "Explore", "nav-explore") }
                 { link(Route::Compare, "Compare", "nav-compare") }
                 { link(Route::Charts, "Charts", "nav-charts") }
                 { link(Route::About, "About the data", "nav-about") }
             </nav>
             <CopyLink view={state.view.clone()} />
+            <div class="corpus-line" data-testid="corpus-name">
+                // The corpus and its coverage in one line; the partial sets one tap away.
+                <details class="corpus-details">
+                    <summary>{ explorer.corpus_line() }</summary>
+                    if !partial.is_empty() {
+                        <p class="corpus-partial" data-testid="corpus-partial">
+                            { format!("Includes partial sets (messages included): {}. ", partial.join(", ")) }
+                            <a href="#/about">{ "Coverage of each meeting" }</a>
+                        </p>
+                    }
+                </details>
+                if !context.builtin {
+                    <span class="own-corpus">
+                        { "(your file) " }
+                        <button class="link-button" onclick={context.onreset.reform(|_: MouseEvent| ())} data-testid="use-builtin">{ "Use the built-in corpus" }</button>
+                    </span>
+                }
+            </div>
         </header>
     }
 }

@@ -27,7 +27,7 @@ pub fn message_card(props: &MessageCardProps) -> Html {
     let d = &props.details;
     html! {
         <li class="message-card" data-testid="result" data-id={props.id.clone()}>
-            <p class="message-text"><Highlighted text={props.text.clone()} spans={props.spans.clone()} /></p>
+            <p class="message-text" elementtiming="message-text"><Highlighted text={props.text.clone()} spans={props.spans.clone()} /></p>
             <p class="message-meta">
                 <span class="meeting">{ d.meeting.clone() }</span>
                 { " · " }

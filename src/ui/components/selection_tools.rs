@@ -13,19 +13,46 @@ pub struct SelectionToolsProps {
     pub onexport: Callback<&'static str>,
 }
 
-/// What a teacher does with a selection: present it, print it, export it.
+/// What a teacher does with a selection (present it, print it, export it), in one menu
+/// so that the tools never push the messages down. Escape or a second press closes it.
 #[function_component(SelectionTools)]
 pub fn selection_tools(props: &SelectionToolsProps) -> Html {
-    let export = |format: &'static str| props.onexport.reform(move |_: MouseEvent| format);
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let onkeydown = {
+        let open = open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *open {
+                open.set(false);
+            }
+        })
+    };
+    let then_close = |action: Callback<()>| {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            action.emit(());
+        })
+    };
+    let export = |format: &'static str| then_close(props.onexport.reform(move |_: ()| format));
     let disabled = props.count == 0;
     html! {
-        <div class="selection-tools" role="group" aria-label="Use this selection" data-testid="selection-tools">
-            <a class="button" href={props.present.clone()} data-testid="present-link">{ "Present" }</a>
-            <button onclick={props.onprint.reform(|_: MouseEvent| ())} {disabled} data-testid="print">{ "Print handout" }</button>
-            <span class="export-label">{ "Export:" }</span>
-            <button onclick={export("csv")} {disabled} data-testid="export-csv">{ "CSV" }</button>
-            <button onclick={export("json")} {disabled} data-testid="export-json">{ "JSON" }</button>
-            <button onclick={export("md")} {disabled} data-testid="export-md">{ "Markdown" }</button>
+        <div class="menu" {onkeydown} data-testid="selection-tools">
+            <button class="menu-button" aria-expanded={(*open).to_string()} aria-controls="selection-menu"
+                onclick={toggle} data-testid="selection-menu">
+                { "Present & export" }
+            </button>
+            <div id="selection-menu" class="menu-panel" role="group" aria-label="Use this selection" hidden={!*open}>
+                <a class="button" href={props.present.clone()} data-testid="present-link">{ "Present" }</a>
+                <button onclick={then_close(props.onprint.clone())} {disabled} data-testid="print">{ "Print handout" }</button>
+                <span class="export-label">{ "Export:" }</span>
+                <button onclick={export("csv")} {disabled} data-testid="export-csv">{ "CSV" }</button>
+                <button onclick={export("json")} {disabled} data-testid="export-json">{ "JSON" }</button>
+                <button onclick={export("md")} {disabled} data-testid="export-md">{ "Markdown" }</button>
+            </div>
         </div>
     }
 }

@@ -1,9 +1,11 @@
 //! Hooks that give components the app state and keep the URL in step with it.
 
 mod use_app_state;
+mod use_chart_width;
 mod use_document_keydown;
 mod use_url_sync;
 
 pub use use_app_state::{use_app_state, use_outcome, AppContext, Store};
+pub use use_chart_width::use_chart_width;
 pub use use_document_keydown::{use_document_keydown, KeyPress};
 pub use use_url_sync::use_url_sync;

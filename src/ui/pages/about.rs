@@ -29,6 +29,7 @@ pub fn about_page() -> Html {
             <h1>{ "About the data" }</h1>
             <p>{ "Every message is quoted verbatim from the source it cites; nothing is paraphrased or completed. Where only part of a year's set could be recovered, it is marked as partial." }</p>
             <h2>{ "Meetings and coverage" }</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Messages included per IGF meeting">
             <table class="coverage-table" data-testid="coverage-table">
                 <caption>{ "Messages included per IGF meeting" }</caption>
                 <thead><tr><th scope="col">{ "Meeting" }</th><th scope="col">{ "Message set" }</th><th scope="col">{ "Messages included" }</th><th scope="col">{ "Coverage" }</th></tr></thead>
@@ -43,6 +44,7 @@ pub fn about_page() -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
             { for corpus.meetings.iter().map(|m| html! {
                 <section class="meeting" id={format!("meeting-{}", m.id)}>
                     <h3>{ m.short_name() }</h3>

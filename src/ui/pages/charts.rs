@@ -7,7 +7,7 @@ use crate::core::export::{term_csv, topic_csv};
 use crate::core::state::Action;
 use crate::core::url::{self, split_terms, ChartSettings, Route, View, MAX_TERMS};
 use crate::ui::components::ChartFigure;
-use crate::ui::hooks::use_app_state;
+use crate::ui::hooks::{use_app_state, use_chart_width};
 
 /// Charts: topics across meetings, and term trends across the years.
 #[function_component(ChartsPage)]
@@ -15,21 +15,29 @@ pub fn charts_page() -> Html {
     let context = use_app_state();
     let settings = context.state().view.charts.clone();
     let corpus_key = context.corpus_key();
+    let container = use_node_ref();
+    let width = use_chart_width(container.clone());
     let topics = {
         let explorer = context.explorer.clone();
-        use_memo((settings.shares, corpus_key), move |(shares, _)| {
-            let series = topic_series(&explorer.borrow());
-            let drawn = topics_svg(&series, *shares);
-            (series, drawn)
-        })
+        use_memo(
+            (settings.shares, corpus_key, width),
+            move |(shares, _, width)| {
+                let series = topic_series(&explorer.borrow());
+                let drawn = topics_svg(&series, *shares, *width);
+                (series, drawn)
+            },
+        )
     };
     let terms = {
         let explorer = context.explorer.clone();
-        use_memo((settings.terms.clone(), corpus_key), move |(terms, _)| {
-            let series = term_series(&mut explorer.borrow_mut(), terms);
-            let drawn = terms_svg(&series);
-            (series, drawn)
-        })
+        use_memo(
+            (settings.terms.clone(), corpus_key, width),
+            move |(terms, _, width)| {
+                let series = term_series(&mut explorer.borrow_mut(), terms);
+                let drawn = terms_svg(&series, *width);
+                (series, drawn)
+            },
+        )
     };
     let input = use_node_ref();
     let onsubmit = {
@@ -60,7 +68,7 @@ pub fn charts_page() -> Html {
     let (topic_series, topic_drawn) = &*topics;
     let (term_series, term_drawn) = &*terms;
     html! {
-        <div class="charts">
+        <div class="charts" ref={container}>
             <h1>{ "Charts" }</h1>
             <section aria-labelledby="topics-title">
                 <h2 id="topics-title">{ "Topics across meetings" }</h2>

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::core::export::describe_selection;
 #[cfg(feature = "full")]
 use crate::core::export::{messages_csv, messages_json, messages_markdown, ExportHeader};
-use crate::core::query::{Explorer, Facet, Outcome, Selection, Sort};
+use crate::core::query::{partial_caveat, Explorer, Facet, Outcome, Selection, Sort};
 use crate::core::state::Action;
 use crate::core::url::{self, Route, View};
 use crate::ui::browser::{self, page_address, print_soon, today};
@@ -18,16 +18,9 @@ pub fn explore_page() -> Html {
     let selection = state.view.selection.clone();
     let outcome = use_outcome(&context, &selection);
     let search_ref = use_node_ref();
-    // On narrow screens the facets start folded, like a drawer.
-    let facets_open = use_state(|| true);
-    {
-        let facets_open = facets_open.clone();
-        use_effect_with((), move |_| {
-            if narrow_screen() {
-                facets_open.set(false);
-            }
-        });
-    }
+    // On narrow screens the filters are a drawer behind a button (CSS shows them always on
+    // wide screens), so the page, and its build-time copy, start with the messages.
+    let filters_open = use_state(|| false);
     use_slash_focuses(search_ref.clone());
 
     let mut explorer = context.explorer.borrow_mut();
@@ -47,6 +40,16 @@ pub fn explore_page() -> Html {
     let onmore = context.dispatcher(|_: MouseEvent| Action::ShowMore);
     let active = !selection.text.trim().is_empty() || !selection.filters.is_empty();
     let partial = explorer.partial_coverage(&outcome.messages);
+    let caveat = partial_caveat(&partial);
+    let filter_count = selection.filters.count();
+    let ontogglefilters = {
+        let filters_open = filters_open.clone();
+        Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
+    };
+    let onclosefilters = {
+        let filters_open = filters_open.clone();
+        Callback::from(move |_: MouseEvent| filters_open.set(false))
+    };
 
     let present = url::render(&View {
         slide: 1,
@@ -123,21 +126,27 @@ pub fn explore_page() -> Html {
                     <option value="relevance" selected={selection.sort == Sort::Relevance}>{ "Best match" }</option>
                     <option value="chronological" selected={selection.sort == Sort::Chronological}>{ "By year" }</option>
                 </select>
+                <button class="filters-toggle" aria-expanded={(*filters_open).to_string()} aria-controls="filters"
+                    onclick={ontogglefilters} data-testid="filters-toggle">
+                    { if filter_count == 0 { "Filters".to_string() } else { format!("Filters ({filter_count})") } }
+                </button>
             </div>
             <div class="explore-body">
-                <details class="facets" open={*facets_open} data-testid="facets">
-                    <summary>{ "Filters" }</summary>
+                <div id="filters" class={classes!("facets", filters_open.then_some("open"))} data-testid="facets">
+                    <h2 class="facets-title">{ "Filters" }</h2>
                     { for outcome.facets.iter().map(|(facet, values)| html! {
                         <FacetList facet={*facet} values={values.clone()} ontoggle={ontoggle.clone()} />
                     }) }
-                </details>
+                    <button class="filters-done" onclick={onclosefilters} data-testid="filters-done">
+                        { format!("Show the {found} messages") }
+                    </button>
+                </div>
                 <section class="results" aria-labelledby="result-count">
                     <div class="print-only print-header" data-testid="print-header">
                         <p><strong>{ format!("IGF Messages: {found} of {total} messages included") }</strong></p>
                         <ul>{ for described.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
                         <p>{ format!("Printed {} from {}", today(), page_address()) }</p>
                     </div>
-                    <SelectionTools present={present} count={found} {onprint} {onexport} />
                     <div class="result-head">
                         <p id="result-count" class="result-count" role="status" aria-live="polite" data-testid="result-count">
                             { format!("{found} of {total} messages included") }
@@ -145,11 +154,14 @@ pub fn explore_page() -> Html {
                         if active {
                             <button class="link-button" onclick={onclear.clone()} data-testid="clear-all">{ "Clear all" }</button>
                         }
+                        <SelectionTools present={present} count={found} {onprint} {onexport} />
                     </div>
-                    if !partial.is_empty() {
-                        <ul class="coverage-notes" data-testid="coverage-notes">
-                            { for partial.iter().map(|s| html! { <li>{ s.clone() }</li> }) }
-                        </ul>
+                    if let Some(caveat) = caveat {
+                        // One line that stays visible; the sentence per meeting one tap away.
+                        <details class="coverage-notes" data-testid="coverage-notes">
+                            <summary>{ caveat }</summary>
+                            <ul>{ for partial.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
+                        </details>
                     }
                     if found == 0 {
                         <div class="empty-state" data-testid="empty-state">
@@ -217,18 +229,6 @@ fn use_slash_focuses(target: NodeRef) {
             None => false,
         }
     });
-}
-
-/// Whether the window is as narrow as a phone (the CSS breakpoint of the facet drawer).
-fn narrow_screen() -> bool {
-    #[cfg(target_arch = "wasm32")]
-    return gloo::utils::window()
-        .match_media("(max-width: 50rem)")
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches());
-    #[cfg(not(target_arch = "wasm32"))]
-    false
 }
 
 fn input_value(event: &InputEvent) -> String {

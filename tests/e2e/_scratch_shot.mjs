@@ -1,0 +1,12 @@
+import { startServer, launch } from './harness.mjs';
+const { server, url } = await startServer();
+const browser = await launch();
+const [w, h, hash, name] = process.argv.slice(2);
+const context = await browser.newContext({ viewport: { width: +w, height: +h } });
+const page = await context.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+await page.goto(url + (hash || ''));
+await page.waitForSelector('#app main#main h1', { state: 'attached' });
+await page.waitForTimeout(500);
+await page.screenshot({ path: `/tmp/shots/${name}.png` });
+await browser.close(); server.close();
