@@ -60,6 +60,40 @@ test('at 390 px no view is wider than the phone and no navigation label breaks',
   }
 });
 
+test('the first-view build hands over to the full app for another view, at the same address', async () => {
+  const { page, context } = await openPage(browser, url + '#/explore?q=data', SIZES[0]);
+  const wasm = () => page.evaluate(() => performance.getEntriesByType('resource')
+    .map((r) => r.name.split('/').pop()).filter((n) => n.endsWith('.wasm')));
+  assert.deepEqual(await wasm(), ['first-view_bg.wasm']);
+  await page.getByTestId('nav-charts').click();
+  await page.getByTestId('chart-topics').waitFor();
+  assert.match(page.url(), /#\/charts$/);
+  assert.deepEqual(await wasm(), ['first-view_bg.wasm', 'messages-explorer_bg.wasm']);
+  assert.equal(await page.locator('#app').count(), 1);
+  await page.goBack();
+  await page.getByTestId('result').first().waitFor();
+  assert.equal(await page.getByTestId('search').inputValue(), 'data');
+  assert.deepEqual(await page.problems(), []);
+  await context.close();
+});
+
+test('text typed into the page before the app starts is kept', async () => {
+  const context = await browser.newContext(SIZES[0]);
+  const page = await context.newPage();
+  // Hold the first-view Wasm back until the reader has typed into the pre-rendered page.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/first-view_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(url);
+  await page.locator('#prerendered #search').fill('gender');
+  release();
+  await page.waitForSelector('#app main#main h1', { state: 'attached' });
+  await page.waitForFunction(() => /q=gender/.test(location.hash));
+  assert.equal(await page.getByTestId('search').inputValue(), 'gender');
+  assert.match(await page.getByTestId('result').first().textContent(), /gender/i);
+  await context.close();
+});
+
 /** The smallest text of every chart image, in CSS pixels as shown. */
 async function smallestChartText(page) {
   return page.evaluate(() => [...document.querySelectorAll('.chart-figure img')].map((img) => {

@@ -161,6 +161,7 @@ pub fn explore_page() -> Html {
                         <details class="coverage-notes" data-testid="coverage-notes">
                             <summary>{ caveat }</summary>
                             <ul>{ for partial.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
+                            <p><a href="#/about">{ "Coverage of each meeting" }</a></p>
                         </details>
                     }
                     if found == 0 {
