@@ -264,6 +264,16 @@ pub struct SourceRef {
     pub locator: String,
 }
 
+/// Whether `url` is a web address (`http:` or `https:`, in any case): the only kind a
+/// corpus may give for a source, and the only kind the page makes a link of.
+pub fn is_web_address(url: &str) -> bool {
+    let scheme = |s: &str| {
+        url.get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+    };
+    scheme("http://") || scheme("https://")
+}
+
 /// A calendar year of an IGF meeting, between [`Year::MIN`] and [`Year::MAX`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
@@ -298,7 +308,8 @@ impl<'de> Deserialize<'de> for Year {
 }
 
 /// The bytes of a file as text, after the checks every corpus file gets: the size limit
-/// (before anything else), not empty, UTF-8.
+/// (before anything else), a UTF-8 byte-order mark dropped (Windows editors and this app's
+/// CSV export write one), not empty, UTF-8.
 fn checked_text(bytes: &[u8]) -> Result<&str, LoadError> {
     let fail = |message: String| LoadError {
         problems: vec![Problem::new("", message)],
@@ -311,6 +322,7 @@ fn checked_text(bytes: &[u8]) -> Result<&str, LoadError> {
             MAX_CORPUS_BYTES / (1024 * 1024)
         )));
     }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(fail("the file is empty".into()));
     }
@@ -555,7 +567,9 @@ impl Corpus {
                 .collect(),
             editorial,
             source_title: source.map_or_else(|| message.source.source.clone(), |s| s.title.clone()),
-            source_url: source.and_then(|s| s.url.clone()),
+            source_url: source
+                .and_then(|s| s.url.clone())
+                .filter(|url| is_web_address(url)),
             locator: message.source.locator.clone(),
             coverage,
         }

@@ -183,16 +183,26 @@ fn exported<'a>(explorer: &'a Explorer, messages: &[usize]) -> Vec<(&'a Message,
         .collect()
 }
 
-/// The messages as CSV: one row each, with meeting, heading, topics, source and coverage.
+/// What the CSV export writes as the heading of a message published without one.
+pub const HEADING_NOT_GIVEN: &str = "(not given in the source)";
+/// What the CSV export writes after topics assigned editorially.
+pub const EDITORIAL_MARK: &str = " (editorial)";
+
+/// The messages as CSV: one row each, with meeting, year, heading, topics, source and
+/// coverage. [`super::import`] reads it back.
 pub fn messages_csv(explorer: &Explorer, messages: &[usize]) -> String {
+    let corpus = explorer.corpus();
     let rows = exported(explorer, messages).into_iter().map(|(m, d)| {
         vec![
             m.id.clone(),
             d.meeting,
-            d.heading
-                .unwrap_or_else(|| "(not given in the source)".into()),
+            corpus
+                .meeting(&m.meeting)
+                .map(|meeting| meeting.year.0.to_string())
+                .unwrap_or_default(),
+            d.heading.unwrap_or_else(|| HEADING_NOT_GIVEN.into()),
             d.subheading.unwrap_or_default(),
-            d.topics.join("; ") + if d.editorial { " (editorial)" } else { "" },
+            d.topics.join("; ") + if d.editorial { EDITORIAL_MARK } else { "" },
             m.text.clone(),
             d.source_title,
             d.locator,
@@ -204,6 +214,7 @@ pub fn messages_csv(explorer: &Explorer, messages: &[usize]) -> String {
         &[
             "id",
             "meeting",
+            "year",
             "heading",
             "subheading",
             "topics",
@@ -249,9 +260,15 @@ pub fn messages_json(explorer: &Explorer, messages: &[usize], header: &ExportHea
 
 /// Escapes text for Markdown so a message renders as written (no accidental emphasis,
 /// links or HTML).
+/// Markdown-escaped text on one line: line breaks become spaces, so a value can never
+/// start a line of its own (and forge a "- Source:" line).
 fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+            out.push(' ');
+            continue;
+        }
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
@@ -261,6 +278,22 @@ fn markdown_text(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// A text quoted as a Markdown block quote: every line of it starts with `> `, so a line
+/// break inside a message can neither end the quote nor start a list item.
+fn markdown_quote(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let line = markdown_text(line);
+            if line.is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The messages as Markdown: a handout with the selection, link and date, then each
@@ -280,7 +313,7 @@ pub fn messages_markdown(explorer: &Explorer, messages: &[usize], header: &Expor
     }
     for (i, (m, d)) in exported(explorer, messages).into_iter().enumerate() {
         out.push_str(&format!(
-            "\n## {}. {} — {}\n\n> {}\n\n",
+            "\n## {}. {} — {}\n\n{}\n\n",
             i + 1,
             markdown_text(&d.meeting),
             markdown_text(
@@ -288,7 +321,7 @@ pub fn messages_markdown(explorer: &Explorer, messages: &[usize], header: &Expor
                     .as_deref()
                     .unwrap_or("heading not given in the source")
             ),
-            markdown_text(&m.text)
+            markdown_quote(&m.text)
         ));
         out.push_str(&format!(
             "- Topics: {}{}\n",
@@ -312,6 +345,7 @@ pub fn messages_markdown(explorer: &Explorer, messages: &[usize], header: &Expor
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::corpus::{Corpus, CoverageStatus};
 
     #[test]
     fn cells_that_a_spreadsheet_would_run_are_made_text() {
@@ -341,6 +375,38 @@ mod tests {
         (explorer, messages, header)
     }
 
+    /// The CSV export of every built-in message reads back as the same messages, with
+    /// their own sources, headings, sub-headings, locators and topics, and no set claimed
+    /// complete (an export is a selection).
+    #[test]
+    fn the_csv_export_reads_back() {
+        let explorer = Explorer::new(Corpus::builtin().unwrap());
+        let all: Vec<usize> = (0..explorer.corpus().messages.len()).collect();
+        let csv = messages_csv(&explorer, &all);
+        let back = Explorer::new(
+            crate::core::import::corpus_from_csv(&csv, "Export").expect("the export imports"),
+        );
+        assert_eq!(back.corpus().messages.len(), all.len());
+        for (m, original) in explorer.corpus().messages.iter().enumerate() {
+            let copy = &back.corpus().messages[m];
+            assert_eq!(copy.id, original.id);
+            assert_eq!(copy.text, original.text, "{}", original.id);
+            let (a, b) = (explorer.details(m), back.details(m));
+            assert_eq!(b.source_title, a.source_title, "{}", original.id);
+            assert_eq!(b.source_url, a.source_url, "{}", original.id);
+            assert_eq!(b.heading, a.heading, "{}", original.id);
+            assert_eq!(b.subheading, a.subheading, "{}", original.id);
+            assert_eq!(b.locator, a.locator, "{}", original.id);
+            assert_eq!(b.topics, a.topics, "{}", original.id);
+            assert_eq!(b.meeting, a.meeting, "{}", original.id);
+        }
+        assert!(back
+            .corpus()
+            .meetings
+            .iter()
+            .all(|m| m.message_set.coverage.status == CoverageStatus::Partial));
+    }
+
     #[test]
     fn message_exports_carry_source_and_coverage() {
         let (explorer, messages, header) = geneva_gender();
@@ -349,11 +415,12 @@ mod tests {
         let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), messages.len());
+        assert_eq!(&rows[0][2], "2017");
         assert_eq!(
-            &rows[0][9],
+            &rows[0][10],
             "Geneva 2017: complete set, 48 messages included"
         );
-        assert!(rows[0][6].contains("Chair's Summary"));
+        assert!(rows[0][7].contains("Chair's Summary"));
         let json: serde_json::Value =
             serde_json::from_str(&messages_json(&explorer, &messages, &header)).unwrap();
         assert_eq!(json["messages"].as_array().unwrap().len(), messages.len());

@@ -8,32 +8,46 @@
 //! | `text` | yes | the message, verbatim |
 //! | `source` | yes | where it was published (a title or a web address) |
 //! | `id` | no | a stable slug; made from meeting, year and row number if missing |
+//! | `source url` | no | the source's web address, where `source` is its title |
 //! | `heading` | no | the session or theme heading, as published |
 //! | `subheading` | no | the sub-heading, as published |
 //! | `locator` | no | where in the source (page, section) |
 //! | `topics` | no | topic labels separated by `;` |
 //! | `coverage` | no | `complete` if the rows hold a meeting's whole set, else partial |
 //!
-//! The corpus built from it goes through the same validation as a JSON file.
+//! Ids are made from names: the same name always gets the same id, and two different
+//! names never share one (the second gets `-2`), so two sources, headings, topics or
+//! meetings are never merged because their names look alike. A heading maps to one set of
+//! topics, so rows under one heading list the same topics or leave the cell empty.
+//!
+//! The app's own CSV export reads back: its extra columns are understood (`source url`),
+//! its markers undone (a heading "(not given in the source)", topics marked
+//! "(editorial)", the `'` that guards a cell starting with `=`, `+`, `-` or `@`), and its
+//! coverage sentences read as partial (an export is a selection, never a whole set).
+//!
+//! The corpus built from it goes through the same validation as a JSON file. Every
+//! lookup is by hash, so the time grows linearly with the rows.
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
 use super::corpus::{
     Corpus, Coverage, CoverageStatus, Heading, Meeting, Message, MessageSet, Source, SourceRef,
     Topic, Year, SCHEMA_VERSION,
 };
+use super::export::{EDITORIAL_MARK, HEADING_NOT_GIVEN};
 use super::validate::{check, Problem};
 
 /// The columns a CSV must have.
 pub const REQUIRED_COLUMNS: [&str; 4] = ["meeting", "year", "text", "source"];
 /// The columns a CSV may have besides the required ones.
-pub const OPTIONAL_COLUMNS: [&str; 6] = [
+pub const OPTIONAL_COLUMNS: [&str; 7] = [
     "id",
     "heading",
     "subheading",
     "locator",
     "topics",
     "coverage",
+    "source url",
 ];
 
 /// A readable slug from any text: lowercase ASCII letters and digits joined by hyphens.
@@ -57,126 +71,238 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
-/// Builds a corpus from CSV text. Returns every problem found (with the row and column),
-/// never panics.
-pub fn corpus_from_csv(text: &str, title: &str) -> Result<Corpus, Vec<Problem>> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
-        Err(e) => {
-            return Err(vec![Problem::new(
-                "row 1",
-                format!("the header row cannot be read: {e}"),
-            )])
-        }
-    };
-    let mut problems = Vec::new();
-    let missing: Vec<&str> = REQUIRED_COLUMNS
-        .iter()
-        .copied()
-        .filter(|c| !headers.iter().any(|h| h == c))
-        .collect();
-    if !missing.is_empty() {
-        problems.push(Problem::new(
-            "row 1",
-            format!(
-                "missing column(s) {}; the header must name {}",
-                missing.join(", "),
-                REQUIRED_COLUMNS.join(", ")
-            ),
-        ));
-    }
-    for header in &headers {
-        if !REQUIRED_COLUMNS.contains(&header.as_str())
-            && !OPTIONAL_COLUMNS.contains(&header.as_str())
-        {
-            problems.push(Problem::new(
-                "row 1",
-                format!("unknown column \"{header}\""),
-            ));
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let column = |name: &str| headers.iter().position(|h| h == name);
+/// Ids made from names. The same name always gets the same id; a different name whose
+/// slug is taken gets the next free `-2`, `-3`, …, so look-alike names stay apart.
+#[derive(Default)]
+struct Ids {
+    by_name: HashMap<String, String>,
+    taken: HashSet<String>,
+    /// The next suffix to try for a slug, so that many look-alikes stay linear.
+    next: HashMap<String, usize>,
+}
 
-    let mut meetings: BTreeMap<(u16, String), Meeting> = BTreeMap::new();
-    let mut topics: Vec<Topic> = Vec::new();
-    let mut sources: Vec<Source> = Vec::new();
-    let mut messages: Vec<Message> = Vec::new();
-    let mut complete: BTreeMap<(u16, String), bool> = BTreeMap::new();
-    for (i, record) in reader.records().enumerate() {
-        let row = i + 2;
-        let record = match record {
-            Ok(r) => r,
+impl Ids {
+    /// The id of `name`, made from `slug` if the name is new; and whether it is new.
+    fn of(&mut self, name: &str, slug: impl FnOnce() -> String) -> (String, bool) {
+        if let Some(id) = self.by_name.get(name) {
+            return (id.clone(), false);
+        }
+        let base = fit(slug());
+        let mut id = base.clone();
+        while self.taken.contains(&id) {
+            let n = self.next.entry(base.clone()).or_insert(2);
+            id = format!("{base}-{n}");
+            *n += 1;
+        }
+        self.taken.insert(id.clone());
+        self.by_name.insert(name.to_string(), id.clone());
+        (id, true)
+    }
+}
+
+/// A made id cut to 90 characters (at a hyphen boundary's end), so that with a `-2`
+/// suffix it stays within the 100 characters a slug may have.
+fn fit(slug: String) -> String {
+    const MAX: usize = 90;
+    if slug.len() <= MAX {
+        return slug;
+    }
+    slug[..MAX].trim_end_matches('-').to_string()
+}
+
+/// The columns of a CSV, by name.
+struct Columns(Vec<String>);
+
+impl Columns {
+    /// Reads the header row; every problem with it (missing or unknown columns).
+    fn read(reader: &mut csv::Reader<&[u8]>) -> Result<Columns, Vec<Problem>> {
+        let headers: Vec<String> = match reader.headers() {
+            Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
             Err(e) => {
-                problems.push(Problem::new(format!("row {row}"), csv_error(&e)));
-                continue;
+                return Err(vec![Problem::new(
+                    "row 1",
+                    format!("the header row cannot be read: {e}"),
+                )])
             }
         };
-        let get = |name: &str| {
-            column(name)
-                .and_then(|c| record.get(c))
-                .map(str::trim)
-                .unwrap_or("")
-        };
-        let mut bad = |name: &str, message: String| {
+        let mut problems = Vec::new();
+        let missing: Vec<&str> = REQUIRED_COLUMNS
+            .iter()
+            .copied()
+            .filter(|c| !headers.iter().any(|h| h == c))
+            .collect();
+        if !missing.is_empty() {
             problems.push(Problem::new(
-                format!("row {row}, column \"{name}\""),
-                message,
-            ))
-        };
-        let (meeting_name, year_text, text, source) =
-            (get("meeting"), get("year"), get("text"), get("source"));
-        if meeting_name.is_empty() {
-            bad("meeting", "is empty".into());
-        }
-        let year = year_text.parse::<i64>().ok().and_then(Year::new);
-        if year.is_none() {
-            bad(
-                "year",
+                "row 1",
                 format!(
-                    "expected a year between {} and {}, found \"{year_text}\"",
-                    Year::MIN,
-                    Year::MAX
+                    "missing column(s) {}; the header must name {}",
+                    missing.join(", "),
+                    REQUIRED_COLUMNS.join(", ")
                 ),
-            );
+            ));
         }
-        if text.is_empty() {
-            bad("text", "is empty".into());
+        for header in &headers {
+            if !REQUIRED_COLUMNS.contains(&header.as_str())
+                && !OPTIONAL_COLUMNS.contains(&header.as_str())
+            {
+                problems.push(Problem::new(
+                    "row 1",
+                    format!("unknown column \"{header}\""),
+                ));
+            }
         }
-        if source.is_empty() {
-            bad(
-                "source",
-                "is empty: every message must say where it was published".into(),
-            );
+        if problems.is_empty() {
+            Ok(Columns(headers))
+        } else {
+            Err(problems)
         }
-        let (Some(year), false, false, false) = (
-            year,
-            meeting_name.is_empty(),
-            text.is_empty(),
-            source.is_empty(),
-        ) else {
-            continue;
-        };
-        let key = (year.0, meeting_name.to_string());
-        let meeting_id = format!("{}-{}", slugify(meeting_name), year.0);
-        let meeting = meetings.entry(key.clone()).or_insert_with(|| Meeting {
-            id: meeting_id.clone(),
+    }
+
+    /// The trimmed cell of column `name` in `record`, with the export's formula guard
+    /// undone; empty when the column is absent.
+    fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> &'r str {
+        let cell = self
+            .0
+            .iter()
+            .position(|h| h == name)
+            .and_then(|c| record.get(c))
+            .map_or("", str::trim);
+        match cell.strip_prefix('\'') {
+            Some(guarded) if guarded.starts_with(['=', '+', '-', '@']) => guarded,
+            _ => cell,
+        }
+    }
+}
+
+/// One valid row's values.
+struct Row<'r> {
+    number: usize,
+    meeting: &'r str,
+    year: Year,
+    text: &'r str,
+    source: &'r str,
+    source_url: &'r str,
+    id: &'r str,
+    heading: &'r str,
+    subheading: &'r str,
+    locator: &'r str,
+    topics: Vec<&'r str>,
+    complete: bool,
+}
+
+/// Reads one record into a [`Row`], or reports what is wrong with it.
+fn read_row<'r>(
+    columns: &Columns,
+    record: &'r csv::StringRecord,
+    number: usize,
+    problems: &mut Vec<Problem>,
+) -> Option<Row<'r>> {
+    let get = |name: &str| columns.get(record, name);
+    let mut bad = |name: &str, message: String| {
+        problems.push(Problem::new(
+            format!("row {number}, column \"{name}\""),
+            message,
+        ))
+    };
+    let (meeting, year_text, text, source) =
+        (get("meeting"), get("year"), get("text"), get("source"));
+    if meeting.is_empty() {
+        bad("meeting", "is empty".into());
+    }
+    let year = year_text.parse::<i64>().ok().and_then(Year::new);
+    if year.is_none() {
+        bad(
+            "year",
+            format!(
+                "expected a year between {} and {}, found \"{year_text}\"",
+                Year::MIN,
+                Year::MAX
+            ),
+        );
+    }
+    if text.is_empty() {
+        bad("text", "is empty".into());
+    }
+    if source.is_empty() {
+        bad(
+            "source",
+            "is empty: every message must say where it was published".into(),
+        );
+    }
+    let year = year?;
+    if meeting.is_empty() || text.is_empty() || source.is_empty() {
+        return None;
+    }
+    // The export names a meeting with its year ("Geneva 2017"); the year has its column.
+    let meeting = meeting
+        .strip_suffix(&year.0.to_string())
+        .map(str::trim_end)
+        .filter(|m| !m.is_empty())
+        .unwrap_or(meeting);
+    let heading = match get("heading") {
+        HEADING_NOT_GIVEN => "",
+        heading => heading,
+    };
+    let topics = get("topics");
+    let topics = topics.strip_suffix(EDITORIAL_MARK).unwrap_or(topics);
+    Some(Row {
+        number,
+        meeting,
+        year,
+        text,
+        source,
+        source_url: get("source url"),
+        id: get("id"),
+        heading,
+        subheading: get("subheading"),
+        locator: get("locator"),
+        topics: topics
+            .split(';')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect(),
+        complete: get("coverage").eq_ignore_ascii_case("complete"),
+    })
+}
+
+/// Builds the corpus row by row.
+#[derive(Default)]
+struct Builder {
+    meetings: Vec<Meeting>,
+    meeting_at: HashMap<(u16, String), usize>,
+    meeting_ids: Ids,
+    complete: HashSet<usize>,
+    topics: Vec<Topic>,
+    topic_ids: Ids,
+    sources: Vec<Source>,
+    source_ids: Ids,
+    heading_ids: Ids,
+    /// (meeting, heading name) -> (position in its meeting, the row that named it first).
+    heading_at: HashMap<(usize, String), (usize, usize)>,
+    messages: Vec<Message>,
+}
+
+impl Builder {
+    fn meeting(&mut self, name: &str, year: Year) -> usize {
+        let key = (year.0, name.to_string());
+        if let Some(&at) = self.meeting_at.get(&key) {
+            return at;
+        }
+        let (id, _) = self.meeting_ids.of(&format!("{name}\u{0}{}", year.0), || {
+            format!("{}-{}", slugify(name), year.0)
+        });
+        self.meetings.push(Meeting {
+            id,
             number: None,
             year,
-            place: Some(meeting_name.to_string()),
+            place: Some(name.to_string()),
             online: false,
             number_source: None,
             dates: None,
             theme: None,
             figures: Vec::new(),
             message_set: MessageSet {
-                name: Some(format!("{meeting_name} {} messages", year.0)),
+                name: Some(format!("{name} {} messages", year.0)),
                 headings: Vec::new(),
                 coverage: Coverage {
                     status: CoverageStatus::Partial,
@@ -185,62 +311,100 @@ pub fn corpus_from_csv(text: &str, title: &str) -> Result<Corpus, Vec<Problem>> 
                 },
             },
         });
-        if get("coverage").eq_ignore_ascii_case("complete") {
-            complete.insert(key.clone(), true);
+        self.meeting_at.insert(key, self.meetings.len() - 1);
+        self.meetings.len() - 1
+    }
+
+    fn topic(&mut self, label: &str, description: &str) -> String {
+        let (id, new) = self.topic_ids.of(label, || slugify(label));
+        if new {
+            self.topics.push(Topic {
+                id: id.clone(),
+                label: label.to_string(),
+                description: description.to_string(),
+            });
         }
-        let topic_ids: Vec<String> = get("topics")
-            .split(';')
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(|label| {
-                let id = slugify(label);
-                if !topics.iter().any(|t| t.id == id) {
-                    topics.push(Topic {
-                        id: id.clone(),
-                        label: label.to_string(),
-                        description: String::new(),
-                    });
-                }
-                id
-            })
-            .collect();
-        let heading_name = get("heading");
-        let heading = (!heading_name.is_empty()).then(|| {
-            let id = format!("{}-{}", meeting_id, slugify(heading_name));
-            match meeting.message_set.headings.iter_mut().find(|h| h.id == id) {
-                Some(h) => {
-                    for t in &topic_ids {
-                        if !h.topics.contains(t) {
-                            h.topics.push(t.clone());
-                        }
-                    }
-                }
-                None => meeting.message_set.headings.push(Heading {
-                    id: id.clone(),
-                    name: heading_name.to_string(),
-                    topics: topic_ids.clone(),
-                }),
-            }
-            id
-        });
-        let source_id = slugify(source);
-        if !sources.iter().any(|s| s.id == source_id) {
-            let is_url = source.starts_with("http://") || source.starts_with("https://");
-            sources.push(Source {
-                id: source_id.clone(),
-                title: source.to_string(),
+        id
+    }
+
+    fn source(&mut self, title: &str, url: &str) -> String {
+        let key = format!("{title}\u{0}{url}");
+        let (id, new) = self.source_ids.of(&key, || slugify(title));
+        if new {
+            let is_web = super::corpus::is_web_address;
+            let url = if url.is_empty() { title } else { url };
+            self.sources.push(Source {
+                id: id.clone(),
+                title: title.to_string(),
                 publisher: None,
                 date: None,
-                url: is_url.then(|| source.to_string()),
+                url: is_web(url).then(|| url.to_string()),
                 file: None,
             });
         }
-        let id = match get("id") {
-            "" => format!("{meeting_id}-{row}"),
-            id => id.to_string(),
-        };
-        messages.push(Message {
-            id,
+        id
+    }
+
+    /// The heading's id; a row that lists other topics than the heading's is a problem.
+    fn heading(
+        &mut self,
+        meeting: usize,
+        row: &Row,
+        topic_ids: &[String],
+        problems: &mut Vec<Problem>,
+    ) -> String {
+        let key = (meeting, row.heading.to_string());
+        let meeting_id = self.meetings[meeting].id.clone();
+        let headings = &mut self.meetings[meeting].message_set.headings;
+        match self.heading_at.get(&key) {
+            Some(&(at, first_row)) => {
+                let heading = &mut headings[at];
+                if heading.topics.is_empty() {
+                    heading.topics = topic_ids.to_vec();
+                } else if !topic_ids.is_empty() && !same_set(&heading.topics, topic_ids) {
+                    problems.push(Problem::new(
+                        format!("row {}, column \"topics\"", row.number),
+                        format!(
+                            "lists other topics than row {first_row} for the heading \"{}\"; a heading maps to one set of topics: list the same ones, or leave the cell empty",
+                            row.heading
+                        ),
+                    ));
+                }
+                heading.id.clone()
+            }
+            None => {
+                let (id, _) = self
+                    .heading_ids
+                    .of(&format!("{meeting}\u{0}{}", row.heading), || {
+                        format!("{meeting_id}-{}", slugify(row.heading))
+                    });
+                headings.push(Heading {
+                    id: id.clone(),
+                    name: row.heading.to_string(),
+                    topics: topic_ids.to_vec(),
+                });
+                self.heading_at
+                    .insert(key, (headings.len() - 1, row.number));
+                id
+            }
+        }
+    }
+
+    fn add(&mut self, row: &Row, problems: &mut Vec<Problem>) {
+        let meeting = self.meeting(row.meeting, row.year);
+        if row.complete {
+            self.complete.insert(meeting);
+        }
+        let topic_ids: Vec<String> = row.topics.iter().map(|t| self.topic(t, "")).collect();
+        let heading =
+            (!row.heading.is_empty()).then(|| self.heading(meeting, row, &topic_ids, problems));
+        let source = self.source(row.source, row.source_url);
+        let meeting_id = self.meetings[meeting].id.clone();
+        self.messages.push(Message {
+            id: match row.id {
+                "" => format!("{meeting_id}-{}", row.number),
+                id => id.to_string(),
+            },
             meeting: meeting_id,
             editorial_topics: if heading.is_none() {
                 topic_ids
@@ -248,49 +412,88 @@ pub fn corpus_from_csv(text: &str, title: &str) -> Result<Corpus, Vec<Problem>> 
                 Vec::new()
             },
             heading,
-            subheading: Some(get("subheading").to_string()).filter(|s| !s.is_empty()),
-            text: text.to_string(),
+            subheading: Some(row.subheading.to_string()).filter(|s| !s.is_empty()),
+            text: row.text.to_string(),
             source: SourceRef {
-                source: source_id,
-                locator: match get("locator") {
-                    "" => format!("CSV row {row}"),
+                source,
+                locator: match row.locator {
+                    "" => format!("CSV row {}", row.number),
                     l => l.to_string(),
                 },
             },
         });
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    for (key, meeting) in &mut meetings {
-        if complete.contains_key(key) {
-            meeting.message_set.coverage.status = CoverageStatus::Complete;
+
+    fn finish(mut self, title: &str) -> Corpus {
+        for (at, meeting) in self.meetings.iter_mut().enumerate() {
+            if self.complete.contains(&at) {
+                meeting.message_set.coverage.status = CoverageStatus::Complete;
+            }
         }
         // A heading with no topic is mapped to a topic named after it, so that the
         // mapping rule (every heading has a topic) holds without inventing one.
-        for heading in &mut meeting.message_set.headings {
-            if heading.topics.is_empty() {
-                let id = slugify(&heading.name);
-                if !topics.iter().any(|t| t.id == id) {
-                    topics.push(Topic {
-                        id: id.clone(),
-                        label: heading.name.clone(),
-                        description: "A heading of the loaded file.".into(),
-                    });
+        let mut untopiced = Vec::new();
+        for (mi, meeting) in self.meetings.iter().enumerate() {
+            for (hi, heading) in meeting.message_set.headings.iter().enumerate() {
+                if heading.topics.is_empty() {
+                    untopiced.push((mi, hi, heading.name.clone()));
                 }
-                heading.topics.push(id);
             }
         }
+        for (mi, hi, name) in untopiced {
+            let id = self.topic(&name, "A heading of the loaded file.");
+            self.meetings[mi].message_set.headings[hi].topics.push(id);
+        }
+        // Meetings in year order, then by name, as before.
+        let mut meetings = self.meetings;
+        meetings.sort_by(|a, b| (a.year.0, &a.place).cmp(&(b.year.0, &b.place)));
+        Corpus {
+            version: SCHEMA_VERSION,
+            id: slugify(title),
+            title: title.to_string(),
+            sources: self.sources,
+            topics: self.topics,
+            meetings,
+            messages: self.messages,
+        }
     }
-    let corpus = Corpus {
-        version: SCHEMA_VERSION,
-        id: slugify(title),
-        title: title.to_string(),
-        sources,
-        topics,
-        meetings: meetings.into_values().collect(),
-        messages,
-    };
+}
+
+fn same_set(a: &[String], b: &[String]) -> bool {
+    let mut a: Vec<&String> = a.iter().collect();
+    let mut b: Vec<&String> = b.iter().collect();
+    a.sort();
+    b.sort();
+    a.dedup();
+    b.dedup();
+    a == b
+}
+
+/// Builds a corpus from CSV text. Returns every problem found (with the row and column),
+/// never panics.
+pub fn corpus_from_csv(text: &str, title: &str) -> Result<Corpus, Vec<Problem>> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let columns = Columns::read(&mut reader)?;
+    let mut problems = Vec::new();
+    let mut builder = Builder::default();
+    for (i, record) in reader.records().enumerate() {
+        let number = i + 2;
+        match record {
+            Ok(record) => {
+                if let Some(row) = read_row(&columns, &record, number, &mut problems) {
+                    builder.add(&row, &mut problems);
+                }
+            }
+            Err(e) => problems.push(Problem::new(format!("row {number}"), csv_error(&e))),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let corpus = builder.finish(title);
     let problems = check(&corpus);
     if problems.is_empty() {
         Ok(corpus)

@@ -82,6 +82,18 @@ impl Filters {
         self.meetings.len() + self.topics.len() + self.headings.len() + self.coverage.len()
     }
 
+    /// Whether `value` is selected in `facet`.
+    pub fn contains(&self, facet: Facet, value: &str) -> bool {
+        match facet {
+            Facet::Meeting => self.meetings.contains(value),
+            Facet::Topic => self.topics.contains(value),
+            Facet::Heading => self.headings.contains(value),
+            Facet::Coverage => {
+                CoverageStatus::from_slug(value).is_some_and(|c| self.coverage.contains(&c))
+            }
+        }
+    }
+
     /// The selected values of one facet, as slugs.
     pub fn values(&self, facet: Facet) -> Vec<String> {
         match facet {

@@ -8,7 +8,7 @@
 //! (with the selection it was opened from), `#/compare?meetings=…&topic=…`,
 //! `#/charts?terms=…&scale=share`, `#/about`. A URL holds the state of its own page only.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::corpus::{Corpus, CoverageStatus};
 use super::query::{Facet, Selection, Sort};
@@ -105,11 +105,12 @@ impl View {
 /// Splits a comma-separated list of chart terms: trimmed, blanks and repeats dropped.
 pub fn split_terms(text: &str) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
     for term in text
         .split(',')
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
     {
-        if !term.is_empty() && !terms.contains(&term) {
+        if !term.is_empty() && seen.insert(term.clone()) {
             terms.push(term);
         }
     }
@@ -199,8 +200,18 @@ fn encode_component(text: &str) -> String {
 /// Parses a URL (a whole address, a `#…` fragment, or junk) against the corpus in use.
 /// Never fails: unknown keys, bad values and unknown ids are dropped with a warning.
 pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
-    let mut warnings = Vec::new();
+    let mut warnings = Dropped::default();
     let fragment = url.split_once('#').map_or(url, |(_, f)| f);
+    let fragment = match cut_to_limit(fragment) {
+        Some(cut) => {
+            warnings.one(format!(
+                "This link is longer than {} characters; the part after that was ignored",
+                thousands(MAX_LINK_BYTES)
+            ));
+            cut
+        }
+        None => fragment,
+    };
     let fragment = fragment.strip_prefix('/').unwrap_or(fragment);
     let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
     let path = path.trim_end_matches('/');
@@ -218,7 +229,7 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
             if corpus.message(&id).is_some() {
                 Route::Message(id)
             } else {
-                warnings.push(format!(
+                warnings.one(format!(
                     "Message '{}' is not in this corpus; showing the list instead",
                     shorten(&id)
                 ));
@@ -226,7 +237,7 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
             }
         }
         _ => {
-            warnings.push(format!("Unknown page '{}'; showing Explore", shorten(path)));
+            warnings.one(format!("Unknown page '{}'; showing Explore", shorten(path)));
             Route::Explore
         }
     };
@@ -234,16 +245,17 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
     let mut compare = CompareSettings::default();
     let mut charts = ChartSettings::default();
     let mut slide = 1;
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-        if seen.contains(&key.to_string()) {
-            warnings.push(format!("Ignored repeated key '{}'", shorten(&key)));
+        if !seen.insert(key.to_string()) {
+            warnings.add("repeated keys", &key, || {
+                format!("Ignored repeated key '{}'", shorten(&key))
+            });
             continue;
         }
-        seen.push(key.to_string());
         if key == "corpus" {
             if value != corpus.id {
-                warnings.push(format!(
+                warnings.one(format!(
                     "This link was made with the corpus '{}', which is not loaded here: it is shown on \"{}\" instead",
                     shorten(&value),
                     shorten(&corpus.title)
@@ -254,12 +266,12 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
         if route == Route::Present && key == "slide" {
             match value.parse::<usize>() {
                 Ok(n) if (1..=MAX_SLIDE).contains(&n) => slide = n,
-                _ => warnings.push(format!("Ignored slide '{}'", shorten(&value))),
+                _ => warnings.one(format!("Ignored slide '{}'", shorten(&value))),
             }
             continue;
         }
         if route == Route::About {
-            warnings.push(format!("Ignored unknown key '{}'", shorten(&key)));
+            warnings.unknown_key(&key);
             continue;
         }
         if route == Route::Compare {
@@ -275,25 +287,23 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
             "sort" => match value.as_ref() {
                 "chronological" => selection.sort = Sort::Chronological,
                 "relevance" => selection.sort = Sort::Relevance,
-                other => warnings.push(format!("Ignored unknown sort '{}'", shorten(other))),
+                other => warnings.one(format!("Ignored unknown sort '{}'", shorten(other))),
             },
             other => match Facet::ALL.into_iter().find(|f| f.key() == other) {
                 Some(facet) => {
                     for id in value.split(',').filter(|id| !id.is_empty()) {
                         if facet_value_exists(corpus, facet, id) {
-                            if !selection.filters.values(facet).iter().any(|v| v == id) {
+                            if !selection.filters.contains(facet, id) {
                                 selection.filters.toggle(facet, id);
                             }
                         } else {
-                            warnings.push(format!(
-                                "Ignored unknown {} '{}'",
-                                facet.key(),
-                                shorten(id)
-                            ));
+                            warnings.add(&format!("unknown {} values", facet.key()), id, || {
+                                format!("Ignored unknown {} '{}'", facet.key(), shorten(id))
+                            });
                         }
                     }
                 }
-                None => warnings.push(format!("Ignored unknown key '{}'", shorten(other))),
+                None => warnings.unknown_key(other),
             },
         }
     }
@@ -306,7 +316,109 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
             slide,
             corpus: (corpus.id != BUILTIN_CORPUS).then(|| corpus.id.clone()),
         },
-        warnings,
+        warnings: warnings.into_sentences(),
+    }
+}
+
+/// The longest link fragment read, in bytes. A canonical link is far shorter (the search
+/// text is cut at 1,000 characters, 9 KB percent-encoded at most); anything past this is a
+/// link made by hand or by a hostile page, and reading it whole could freeze the tab.
+pub const MAX_LINK_BYTES: usize = 16_384;
+
+/// The fragment cut at [`MAX_LINK_BYTES`] (back to the last `&` or `,` before that, so no
+/// value is read half), or `None` when it is within the limit.
+fn cut_to_limit(fragment: &str) -> Option<&str> {
+    if fragment.len() <= MAX_LINK_BYTES {
+        return None;
+    }
+    let mut end = MAX_LINK_BYTES;
+    while !fragment.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &fragment[..end];
+    Some(head.rfind(['&', ',']).map_or(head, |at| &head[..at]))
+}
+
+/// `51200` as "51,200".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// What a URL's parsing dropped, as the sentences the page shows: one sentence per drop,
+/// except that drops of one kind after the first are counted into a single sentence
+/// ("Ignored 51,200 unknown meeting values, such as 'x'"), so a hostile link cannot make
+/// the page show thousands of notices.
+#[derive(Default)]
+struct Dropped {
+    groups: Vec<DropGroup>,
+}
+
+struct DropGroup {
+    /// What many of them are called ("unknown meeting values"); empty for a one-off.
+    kind: String,
+    /// The sentence for the first one.
+    first: String,
+    /// The first one's value, shortened, for the counted sentence.
+    example: String,
+    count: usize,
+}
+
+impl Dropped {
+    /// A drop that can happen once per link (a key is read once).
+    fn one(&mut self, sentence: String) {
+        self.groups.push(DropGroup {
+            kind: String::new(),
+            first: sentence,
+            example: String::new(),
+            count: 1,
+        });
+    }
+
+    /// A drop of a kind that can repeat: the first keeps its own sentence, the rest count.
+    fn add(&mut self, kind: &str, value: &str, sentence: impl FnOnce() -> String) {
+        // Few kinds exist, so a linear search is cheaper than a map.
+        match self
+            .groups
+            .iter_mut()
+            .find(|g| !g.kind.is_empty() && g.kind == kind)
+        {
+            Some(group) => group.count += 1,
+            None => self.groups.push(DropGroup {
+                kind: kind.to_string(),
+                first: sentence(),
+                example: shorten(value),
+                count: 1,
+            }),
+        }
+    }
+
+    fn unknown_key(&mut self, key: &str) {
+        self.add("unknown keys", key, || {
+            format!("Ignored unknown key '{}'", shorten(key))
+        });
+    }
+
+    fn into_sentences(self) -> Vec<String> {
+        self.groups
+            .into_iter()
+            .map(|g| match g.count {
+                1 => g.first,
+                n => format!(
+                    "Ignored {} {}, such as '{}'",
+                    thousands(n),
+                    g.kind,
+                    g.example
+                ),
+            })
+            .collect()
     }
 }
 
@@ -315,17 +427,21 @@ fn parse_compare(
     value: &str,
     corpus: &Corpus,
     compare: &mut CompareSettings,
-    warnings: &mut Vec<String>,
+    warnings: &mut Dropped,
 ) {
     match key {
         "meetings" => {
             for id in value.split(',').filter(|id| !id.is_empty()) {
                 if !facet_value_exists(corpus, Facet::Meeting, id) {
-                    warnings.push(format!("Ignored unknown meeting '{}'", shorten(id)));
+                    warnings.add("unknown meeting values", id, || {
+                        format!("Ignored unknown meeting '{}'", shorten(id))
+                    });
                 } else if compare.meetings.len() == MAX_COMPARED && !compare.meetings.contains(id) {
-                    warnings.push(format!(
-                        "Ignored meeting '{id}': at most {MAX_COMPARED} meetings are compared"
-                    ));
+                    warnings.add("meetings over the limit", id, || {
+                        format!(
+                            "Ignored meeting '{id}': at most {MAX_COMPARED} meetings are compared"
+                        )
+                    });
                 } else {
                     compare.meetings.insert(id.to_string());
                 }
@@ -335,27 +451,31 @@ fn parse_compare(
             if facet_value_exists(corpus, Facet::Topic, value) {
                 compare.topic = Some(value.to_string());
             } else {
-                warnings.push(format!("Ignored unknown topic '{}'", shorten(value)));
+                warnings.one(format!("Ignored unknown topic '{}'", shorten(value)));
             }
         }
-        other => warnings.push(format!("Ignored unknown key '{}'", shorten(other))),
+        other => warnings.unknown_key(other),
     }
 }
 
-fn parse_charts(key: &str, value: &str, charts: &mut ChartSettings, warnings: &mut Vec<String>) {
+fn parse_charts(key: &str, value: &str, charts: &mut ChartSettings, warnings: &mut Dropped) {
     match key {
         "terms" => {
             for term in split_terms(value) {
                 if term.chars().count() > MAX_TERM_CHARS {
-                    warnings.push(format!(
-                        "Ignored term '{}': longer than {MAX_TERM_CHARS} characters",
-                        shorten(&term)
-                    ));
+                    warnings.add("terms over the length limit", &term, || {
+                        format!(
+                            "Ignored term '{}': longer than {MAX_TERM_CHARS} characters",
+                            shorten(&term)
+                        )
+                    });
                 } else if charts.terms.len() == MAX_TERMS {
-                    warnings.push(format!(
-                        "Ignored term '{}': at most {MAX_TERMS} terms are charted",
-                        shorten(&term)
-                    ));
+                    warnings.add("terms over the limit", &term, || {
+                        format!(
+                            "Ignored term '{}': at most {MAX_TERMS} terms are charted",
+                            shorten(&term)
+                        )
+                    });
                 } else {
                     charts.terms.push(term);
                 }
@@ -364,9 +484,9 @@ fn parse_charts(key: &str, value: &str, charts: &mut ChartSettings, warnings: &m
         "scale" => match value {
             "share" => charts.shares = true,
             "count" => charts.shares = false,
-            other => warnings.push(format!("Ignored unknown scale '{}'", shorten(other))),
+            other => warnings.one(format!("Ignored unknown scale '{}'", shorten(other))),
         },
-        other => warnings.push(format!("Ignored unknown key '{}'", shorten(other))),
+        other => warnings.unknown_key(other),
     }
 }
 

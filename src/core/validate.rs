@@ -8,7 +8,11 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::corpus::{Corpus, CoverageStatus, SCHEMA_VERSION};
+use super::corpus::{is_web_address, Corpus, CoverageStatus, SCHEMA_VERSION};
+
+/// The longest message accepted, in characters. The longest published IGF message is
+/// under 2,000; a longer text is a mistake in the file (or an attempt to freeze the page).
+pub const MAX_MESSAGE_CHARS: usize = 20_000;
 
 /// One problem found in a corpus, with the JSON path of the field concerned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +82,17 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
         "sources",
         &mut push,
     );
+    for (i, source) in corpus.sources.iter().enumerate() {
+        if let Some(url) = source.url.as_deref().filter(|u| !is_web_address(u)) {
+            push(
+                format!("sources[{i}].url"),
+                format!(
+                    "only http: and https: addresses are accepted, found \"{}\"",
+                    url.chars().take(60).collect::<String>()
+                ),
+            );
+        }
+    }
     let topic_ids = unique_ids(
         corpus.topics.iter().map(|t| t.id.as_str()),
         "topics",
@@ -160,6 +175,17 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
         let path = format!("messages[{i}]");
         if message.text.trim().is_empty() {
             push(format!("{path}.text"), "the message text is empty".into());
+        }
+        // Counting stops past the limit: a 10 MB text is refused as fast as a short one.
+        if message.text.chars().nth(MAX_MESSAGE_CHARS).is_some() {
+            push(
+                format!("{path}.text"),
+                format!(
+                    "the message is {} characters long; the limit is {}",
+                    message.text.chars().count(),
+                    MAX_MESSAGE_CHARS
+                ),
+            );
         }
         if check_ref(
             &meeting_ids,

@@ -1,0 +1,501 @@
+//! Hostile and unusual input: generated and mutated files and links by the hundred
+//! thousand (seeded, so a failure reproduces), the no-merge property of CSV import, the
+//! limits that say what happened, byte-order marks, and time that grows linearly with the
+//! input (coarse timers with generous bounds: a quadratic step would cost 16 times as
+//! much for 4 times the input, a linear one about 4; the bound is 10).
+
+use std::time::{Duration, Instant};
+
+use messages_explorer::core::corpus::Corpus;
+use messages_explorer::core::export::messages_markdown;
+use messages_explorer::core::export::ExportHeader;
+use messages_explorer::core::query::Explorer;
+use messages_explorer::core::url;
+use proptest::prelude::*;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+fn builtin() -> Corpus {
+    Corpus::builtin().unwrap()
+}
+
+fn problems(result: Result<Corpus, messages_explorer::core::corpus::LoadError>) -> Vec<String> {
+    result
+        .map(|_| Vec::new())
+        .unwrap_or_else(|e| e.problems.iter().map(|p| p.to_string()).collect())
+}
+
+// --- No silent merge -------------------------------------------------------------------
+
+const HEADER: &str = "meeting,year,text,source,heading,topics\n";
+
+#[test]
+fn look_alike_sources_headings_and_topics_stay_apart() {
+    let long = "https://www.intgovforum.org/en/content/igf-2019-messages-a-very-long-path-that-goes-on-and-on";
+    let csv = format!(
+        "{HEADER}\
+         Berlin,2019,First message.,{long}/messages-part-1,A long heading about the future of digital cooperation Session One,Human rights\n\
+         Berlin,2019,Second message.,{long}/messages-part-2,A long heading about the future of digital cooperation Session Two,human-rights!\n\
+         Berlin,2019,Third message.,{long}/messages-part-1,A long heading about the future of digital cooperation Session One,\n"
+    );
+    let explorer = Explorer::new(Corpus::from_file("x.csv", csv.as_bytes()).unwrap());
+    let details: Vec<_> = (0..3).map(|m| explorer.details(m)).collect();
+    assert_eq!(
+        details[0].source_url.as_deref(),
+        Some(&*format!("{long}/messages-part-1"))
+    );
+    assert_eq!(
+        details[1].source_url.as_deref(),
+        Some(&*format!("{long}/messages-part-2"))
+    );
+    assert_eq!(
+        details[2].source_url, details[0].source_url,
+        "the same source is one source"
+    );
+    assert!(details[0]
+        .heading
+        .as_deref()
+        .unwrap()
+        .ends_with("Session One"));
+    assert!(details[1]
+        .heading
+        .as_deref()
+        .unwrap()
+        .ends_with("Session Two"));
+    assert_eq!(details[0].topics, ["Human rights"]);
+    assert_eq!(details[1].topics, ["human-rights!"]);
+    assert_eq!(
+        details[2].topics,
+        ["Human rights"],
+        "an empty cell takes its heading's topics"
+    );
+    let corpus = explorer.corpus();
+    assert_eq!(corpus.sources.len(), 2);
+    assert_eq!(corpus.topics.len(), 2);
+    assert_ne!(corpus.topics[0].id, corpus.topics[1].id);
+}
+
+#[test]
+fn rows_of_one_heading_that_list_other_topics_are_a_problem_not_a_merge() {
+    let csv = format!(
+        "{HEADER}Geneva,2017,One.,Report,Gender,Access\nGeneva,2017,Two.,Report,Gender,Human rights\n"
+    );
+    assert_eq!(
+        problems(Corpus::from_file("x.csv", csv.as_bytes())),
+        ["row 3, column \"topics\": lists other topics than row 2 for the heading \"Gender\"; a heading maps to one set of topics: list the same ones, or leave the cell empty"]
+    );
+}
+
+#[test]
+fn look_alike_meeting_names_are_two_meetings() {
+    let csv = format!("{HEADER}Geneva,2017,One.,Report,,\ngeneva!,2017,Two.,Report,,\n");
+    let corpus = Corpus::from_file("x.csv", csv.as_bytes()).unwrap();
+    let ids: Vec<&str> = corpus.meetings.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids.len(), 2);
+    assert_ne!(ids[0], ids[1]);
+}
+
+/// Names that collide once slugified: the same letters with other punctuation, case,
+/// accents, or a long shared beginning.
+fn look_alike(rng: &mut ChaCha8Rng, stem: &str) -> String {
+    let long = "x".repeat(rng.random_range(0..80));
+    let tail = rng.random_range(0..4);
+    match rng.random_range(0..5) {
+        0 => format!("{stem} {tail}"),
+        1 => format!("{}!{tail}", stem.to_uppercase()),
+        2 => format!("{stem}, {tail}"),
+        3 => format!("{long}{stem}{tail}"),
+        _ => format!("Çà {stem} — {tail}"),
+    }
+}
+
+fn quote(cell: &str) -> String {
+    format!("\"{}\"", cell.replace('"', "\"\""))
+}
+
+/// A valid CSV whose rows are built to collide, with what each row says.
+fn colliding_csv(rng: &mut ChaCha8Rng, rows: usize) -> (String, Vec<[String; 5]>) {
+    let mut csv = String::from(HEADER);
+    let mut expected = Vec::new();
+    let mut heading_topics: std::collections::HashMap<(String, String), String> =
+        Default::default();
+    let mut named: std::collections::HashSet<(String, String)> = Default::default();
+    for i in 0..rows {
+        let meeting = look_alike(rng, "Geneva");
+        let year = 2017 + rng.random_range(0..2);
+        let source = look_alike(rng, "https://example.org/report");
+        let heading = if rng.random_bool(0.3) {
+            String::new()
+        } else {
+            look_alike(rng, "Session")
+        };
+        let own = look_alike(rng, "human rights");
+        let topics = if heading.is_empty() {
+            own
+        } else {
+            heading_topics
+                .entry((format!("{meeting}\u{0}{year}"), heading.clone()))
+                .or_insert(own)
+                .clone()
+        };
+        // Rows after a heading's first may leave its topics out (they take the heading's).
+        let key = (format!("{meeting}\u{0}{year}"), heading.clone());
+        let first = named.insert(key);
+        let listed = if !heading.is_empty() && !first && rng.random_bool(0.3) {
+            String::new()
+        } else {
+            topics.clone()
+        };
+        let text = format!("Message {i}: \"quoted\", with a comma; and a line\nbreak.");
+        csv.push_str(&format!(
+            "{},{year},{},{},{},{}\n",
+            quote(&meeting),
+            quote(&text),
+            quote(&source),
+            quote(&heading),
+            quote(&listed)
+        ));
+        expected.push([meeting, source, heading, topics, text]);
+    }
+    (csv, expected)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// For any generated CSV, every row's message shows exactly its own source, heading,
+    /// topics, meeting and text after import.
+    #[test]
+    fn every_row_keeps_its_own_source_heading_and_topics(seed in any::<u64>(), rows in 1usize..40) {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let (csv, expected) = colliding_csv(&mut rng, rows);
+        let corpus = Corpus::from_file("x.csv", csv.as_bytes()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let explorer = Explorer::new(corpus);
+        for (m, [meeting, source, heading, topics, text]) in expected.iter().enumerate() {
+            let details = explorer.details(m);
+            let corpus = explorer.corpus();
+            let message = &corpus.messages[m];
+            prop_assert_eq!(&message.text, text);
+            prop_assert_eq!(&details.source_title, source);
+            prop_assert_eq!(details.heading.as_deref().unwrap_or(""), heading.as_str());
+            prop_assert_eq!(details.topics.join(";"), topics.clone());
+            let place = corpus.meeting(&message.meeting).and_then(|mt| mt.place.clone());
+            prop_assert_eq!(place.as_deref(), Some(meeting.as_str()));
+        }
+    }
+}
+
+// --- Fuzzing: 100,000 inputs per parser, seeded --------------------------------------
+
+/// Mutates `bytes` a few times: flips, structural characters, cuts, repeats.
+fn mutate(rng: &mut ChaCha8Rng, bytes: &mut Vec<u8>) {
+    const INSERTS: [&[u8]; 10] = [
+        b",",
+        b"\"",
+        b"\n",
+        b"\r\n",
+        b"{",
+        b"]",
+        b"\xEF\xBB\xBF",
+        b"\xFF",
+        b"\\u0000",
+        b"javascript:",
+    ];
+    for _ in 0..rng.random_range(1..4) {
+        if bytes.is_empty() {
+            bytes.push(b'x');
+        }
+        let at = rng.random_range(0..bytes.len());
+        match rng.random_range(0..5) {
+            0 => bytes[at] = rng.random(),
+            1 => {
+                let insert = INSERTS[rng.random_range(0..INSERTS.len())];
+                bytes.splice(at..at, insert.iter().copied());
+            }
+            2 => bytes.truncate(at),
+            3 => {
+                let end = (at + rng.random_range(1..40)).min(bytes.len());
+                let copy = bytes[at..end].to_vec();
+                bytes.splice(at..at, copy);
+            }
+            _ => {
+                let end = (at + rng.random_range(1..20)).min(bytes.len());
+                bytes.drain(at..end);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_csv_reader_survives_100k_generated_and_mutated_files() {
+    let mut rng = ChaCha8Rng::seed_from_u64(13);
+    let template = include_str!("../assets/corpus-template.csv");
+    let mut loaded = 0;
+    for i in 0..100_000 {
+        let mut bytes = if i % 2 == 0 {
+            template.as_bytes().to_vec()
+        } else {
+            colliding_csv(&mut rng, 3).0.into_bytes()
+        };
+        mutate(&mut rng, &mut bytes);
+        if let Ok(corpus) = Corpus::from_file("fuzz.csv", &bytes) {
+            loaded += 1;
+            // What loads is whole: every message resolves, nothing is empty.
+            let explorer = Explorer::new(corpus);
+            assert!((0..explorer.corpus().messages.len())
+                .all(|m| !explorer.details(m).source_title.is_empty()));
+        }
+    }
+    assert!(
+        loaded > 1_000,
+        "the mutations still leave valid files ({loaded})"
+    );
+}
+
+#[test]
+fn the_json_reader_survives_100k_mutated_files() {
+    let mut rng = ChaCha8Rng::seed_from_u64(17);
+    let template = include_str!("../assets/corpus-template.json");
+    let mut loaded = 0;
+    for _ in 0..100_000 {
+        let mut bytes = template.as_bytes().to_vec();
+        mutate(&mut rng, &mut bytes);
+        if Corpus::from_bytes(&bytes).is_ok() {
+            loaded += 1;
+        }
+    }
+    assert!(loaded > 100, "some mutations leave a valid file ({loaded})");
+}
+
+// --- Limits that say what happened ---------------------------------------------------
+
+#[test]
+fn a_link_with_51200_unknown_meetings_gives_two_notices_not_51200() {
+    let values: Vec<String> = (0..51_200).map(|i| format!("m{i}")).collect();
+    let link = format!("#/explore?meeting={}", values.join("%2C"));
+    assert!(link.len() > 100_000);
+    let parsed = url::parse(&link, &builtin());
+    assert_eq!(parsed.warnings.len(), 2, "{:?}", parsed.warnings);
+    assert_eq!(
+        parsed.warnings[0],
+        "This link is longer than 16,384 characters; the part after that was ignored"
+    );
+    assert!(
+        parsed.warnings[1].starts_with("Ignored 2,"),
+        "{}",
+        parsed.warnings[1]
+    );
+    assert!(parsed.warnings[1].ends_with("unknown meeting values, such as 'm0'"));
+}
+
+#[test]
+fn repeated_kinds_of_notice_are_counted_in_one() {
+    let parsed = url::parse("#/explore?a=1&b=2&c=3&topic=x,y&q=data", &builtin());
+    assert_eq!(
+        parsed.warnings,
+        [
+            "Ignored 3 unknown keys, such as 'a'",
+            "Ignored 2 unknown topic values, such as 'x'"
+        ]
+    );
+    assert_eq!(parsed.view.selection.text, "data");
+    let one = url::parse("#/explore?a=1&topic=x", &builtin());
+    assert_eq!(
+        one.warnings,
+        ["Ignored unknown key 'a'", "Ignored unknown topic 'x'"]
+    );
+}
+
+#[test]
+fn a_canonical_link_is_never_cut() {
+    // The longest search text, in characters that take 9 bytes each when encoded.
+    let mut view = url::View::default();
+    view.selection.text = "€".repeat(messages_explorer::core::search::MAX_QUERY_CHARS);
+    for meeting in &builtin().meetings {
+        view.selection
+            .filters
+            .toggle(messages_explorer::core::query::Facet::Meeting, &meeting.id);
+    }
+    let link = url::render(&view);
+    assert!(link.len() <= url::MAX_LINK_BYTES, "{}", link.len());
+    let parsed = url::parse(&link, &builtin());
+    assert!(parsed.warnings.is_empty());
+    assert_eq!(parsed.view, view);
+}
+
+#[test]
+fn a_message_over_20000_characters_is_a_problem_with_its_path() {
+    let mut corpus = serde_json::to_value(builtin()).unwrap();
+    corpus["messages"][3]["text"] = "word ".repeat(2_000_000).into();
+    let json = serde_json::to_string(&corpus).unwrap();
+    assert_eq!(
+        problems(Corpus::from_json(&json)),
+        ["messages[3].text: the message is 10000000 characters long; the limit is 20000"]
+    );
+}
+
+#[test]
+fn only_web_addresses_are_accepted_for_sources() {
+    for bad in [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,<script>",
+        "vbscript:msgbox",
+        "//evil.example",
+    ] {
+        let mut corpus = serde_json::to_value(builtin()).unwrap();
+        corpus["sources"][0]["url"] = bad.into();
+        let found = problems(Corpus::from_json(&corpus.to_string()));
+        assert_eq!(found.len(), 1, "{bad}: {found:?}");
+        assert!(
+            found[0].starts_with("sources[0].url: only http: and https: addresses are accepted"),
+            "{}",
+            found[0]
+        );
+    }
+    let mut corpus = serde_json::to_value(builtin()).unwrap();
+    corpus["sources"][0]["url"] = "HTTPS://www.intgovforum.org/".into();
+    assert!(Corpus::from_json(&corpus.to_string()).is_ok());
+}
+
+#[test]
+fn byte_order_marks_are_welcome() {
+    let json = format!("\u{FEFF}{}", include_str!("../assets/corpus.json"));
+    assert_eq!(
+        Corpus::from_bytes(json.as_bytes()).unwrap().messages.len(),
+        builtin().messages.len()
+    );
+    let csv = format!("\u{FEFF}{}", include_str!("../assets/corpus-template.csv"));
+    assert_eq!(
+        Corpus::from_file("t.csv", csv.as_bytes())
+            .unwrap()
+            .messages
+            .len(),
+        2
+    );
+    assert_eq!(
+        problems(Corpus::from_bytes("\u{FEFF}".as_bytes())),
+        ["the file is empty"]
+    );
+}
+
+#[test]
+fn a_line_break_in_a_message_cannot_forge_a_markdown_line() {
+    let mut corpus = builtin();
+    corpus.messages[0].text = "First line.\n- Source: forged\n\n# Heading".into();
+    corpus.messages[0].source.locator = "p. 1\n- Coverage: forged".into();
+    let explorer = Explorer::new(corpus);
+    let header = ExportHeader {
+        corpus: "c".into(),
+        selection: vec![],
+        link: String::new(),
+        date: String::new(),
+    };
+    let markdown = messages_markdown(&explorer, &[0], &header);
+    assert!(
+        markdown.contains("> First line.\n> - Source: forged\n>\n> \\# Heading"),
+        "{markdown}"
+    );
+    assert!(!markdown
+        .lines()
+        .any(|l| l.starts_with("- Source: forged") || l.starts_with("- Coverage: forged")));
+}
+
+// --- Time that grows linearly ---------------------------------------------------------
+
+/// The fastest of three runs.
+fn fastest(mut f: impl FnMut()) -> Duration {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+fn distinct_rows(rows: usize) -> String {
+    let mut csv = String::from(HEADER);
+    for i in 0..rows {
+        csv.push_str(&format!(
+            "Geneva,2017,Message {i} about data and access.,https://example.org/messages-part-{i},Session {i},Topic {i}\n"
+        ));
+    }
+    csv
+}
+
+fn assert_linear(what: &str, small: Duration, large: Duration) {
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
+    eprintln!("{what}: {small:?} -> {large:?} for 4x the input ({ratio:.1}x)");
+    assert!(
+        ratio < 10.0,
+        "{what}: 4x the input took {ratio:.1}x the time ({small:?} -> {large:?})"
+    );
+}
+
+#[test]
+fn csv_import_time_grows_linearly() {
+    let (small, large) = (distinct_rows(2_500), distinct_rows(10_000));
+    let t_small = fastest(|| assert!(Corpus::from_file("s.csv", small.as_bytes()).is_ok()));
+    let t_large = fastest(|| assert!(Corpus::from_file("l.csv", large.as_bytes()).is_ok()));
+    assert_linear(
+        "CSV import, 2,500 -> 10,000 distinct rows",
+        t_small,
+        t_large,
+    );
+}
+
+#[test]
+fn url_parsing_time_is_bounded_whatever_the_link() {
+    let keys = |bytes: usize| {
+        let mut link = String::from("#/explore?");
+        let mut k = 0;
+        while link.len() < bytes {
+            link.push_str(&format!("k{k}=1&"));
+            k += 1;
+        }
+        link
+    };
+    let corpus = builtin();
+    let (small, large) = (keys(4_000), keys(16_000));
+    let t_small = fastest(|| assert!(!url::parse(&small, &corpus).warnings.is_empty()));
+    let t_large = fastest(|| assert!(!url::parse(&large, &corpus).warnings.is_empty()));
+    assert_linear(
+        "URL parsing, 4 KB -> 16 KB of distinct keys",
+        t_small,
+        t_large,
+    );
+    let huge = keys(790_000);
+    let t_huge = fastest(|| assert_eq!(url::parse(&huge, &corpus).warnings.len(), 2));
+    assert_linear(
+        "URL parsing, 16 KB -> 790 KB (cut at 16 KB)",
+        t_large,
+        t_huge / 4,
+    );
+    let terms = format!(
+        "#/charts?terms={}",
+        (0..100_000)
+            .map(|i| format!("t{i}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let t_terms = fastest(|| assert!(url::parse(&terms, &corpus).warnings.len() <= 3));
+    assert_linear(
+        "URL parsing, 16 KB keys -> 690 KB terms",
+        t_large,
+        t_terms / 4,
+    );
+}
+
+#[test]
+fn validation_and_indexing_time_grow_linearly() {
+    let corpus = |rows| Corpus::from_file("x.csv", distinct_rows(rows).as_bytes()).unwrap();
+    let (small, large) = (corpus(2_500), corpus(10_000));
+    let t_small = fastest(|| assert!(messages_explorer::core::validate::check(&small).is_empty()));
+    let t_large = fastest(|| assert!(messages_explorer::core::validate::check(&large).is_empty()));
+    assert_linear("validation, 2,500 -> 10,000 messages", t_small, t_large);
+    let t_small = fastest(|| drop(Explorer::new(small.clone())));
+    let t_large = fastest(|| drop(Explorer::new(large.clone())));
+    assert_linear("index build, 2,500 -> 10,000 messages", t_small, t_large);
+}
