@@ -7,6 +7,19 @@ use super::url::{Route, View, MAX_COMPARED, MAX_SLIDE, MAX_TERMS, MAX_TERM_CHARS
 
 /// How many results are shown at first, and added by each "Show more".
 pub const PAGE_SIZE: usize = 20;
+/// The most messages a handout prints: 1,000 messages are some 300 pages already, and
+/// rendering 200,000 cards blocks the page for a minute. A handout of a larger selection
+/// says that it holds the first 1,000 (see [`printed_note`]).
+pub const MAX_PRINTED: usize = 1_000;
+
+/// What a handout of `found` messages says about those it leaves out, if any.
+pub fn printed_note(found: usize) -> Option<String> {
+    (found > MAX_PRINTED).then(|| {
+        format!(
+            "This handout holds the first {MAX_PRINTED} of the {found} messages of the selection; narrow the selection to print the others."
+        )
+    })
+}
 
 /// How the browser history should record the latest change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -180,7 +193,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.history = HistoryMode::Replace;
         }
         Action::ShowAll(total) => {
-            next.shown = state.shown.max(total);
+            next.shown = state.shown.max(total.min(MAX_PRINTED));
             next.history = HistoryMode::Keep;
         }
         Action::CorpusChanged(notice, corpus) => {
@@ -247,6 +260,17 @@ mod tests {
         assert_eq!(more.history, HistoryMode::Keep);
         let typed = reduce(&more, Action::SetText("data".into()));
         assert_eq!(typed.shown, PAGE_SIZE);
+    }
+
+    #[test]
+    fn a_handout_prints_at_most_a_thousand_messages_and_says_so() {
+        let state = AppState::default();
+        assert_eq!(reduce(&state, Action::ShowAll(66)).shown, 66);
+        assert_eq!(reduce(&state, Action::ShowAll(200_000)).shown, MAX_PRINTED);
+        assert_eq!(printed_note(MAX_PRINTED), None);
+        assert!(printed_note(200_000)
+            .unwrap()
+            .contains("first 1000 of the 200000"));
     }
 
     #[test]

@@ -5,6 +5,18 @@ use yew::prelude::*;
 
 use crate::core::corpus::{Corpus, LoadError, MAX_CORPUS_BYTES};
 
+/// Files above this size (2 MB) come with a word that loading takes a moment.
+const BIG_FILE: u64 = 2 * 1024 * 1024;
+
+/// "19.2 MB", "840 KB".
+fn megabytes(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
 /// How many problems of a refused file are listed; the rest are counted.
 const SHOWN_PROBLEMS: usize = 20;
 
@@ -18,7 +30,8 @@ pub struct CorpusLoaderProps {
 #[derive(Clone, PartialEq)]
 enum Status {
     Idle,
-    Reading(String),
+    /// The file's name and size in bytes.
+    Reading(String, u64),
     Refused(String, LoadError),
 }
 
@@ -106,7 +119,12 @@ pub fn corpus_loader(props: &CorpusLoaderProps) -> Html {
             <div role="status" aria-live="polite" data-testid="load-status">
                 { match &*status {
                     Status::Idle => Html::default(),
-                    Status::Reading(name) => html! { <p class="progress">{ format!("Reading and checking {name}…") }</p> },
+                    Status::Reading(name, size) => html! {
+                        <p class="progress" data-testid="load-busy">
+                            { format!("Reading, checking and indexing {name} ({})…", megabytes(*size)) }
+                            if *size > BIG_FILE { { " A file this large takes a few seconds; the page answers again when it is ready." } }
+                        </p>
+                    },
                     Status::Refused(name, error) => html! {
                         <div class="banner banner-error" data-testid="load-errors">
                             <p>{ format!("{name} was not loaded; the corpus in use is unchanged. {} problem(s):", error.problems.len()) }</p>
@@ -143,7 +161,7 @@ fn read_file(
         );
         return;
     }
-    status.set(Status::Reading(name.clone()));
+    status.set(Status::Reading(name.clone(), size));
     let blob = gloo::file::Blob::from(file);
     let task = gloo::file::callbacks::read_as_bytes(&blob, move |result| {
         accept(

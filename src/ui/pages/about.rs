@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use crate::core::corpus::is_web_address;
+
 use crate::core::corpus::Fact;
 use crate::ui::components::CorpusLoader;
 use crate::ui::hooks::use_app_state;
@@ -85,7 +87,12 @@ pub fn about_page() -> Html {
                         { s.title.clone() }
                         { s.publisher.clone().map(|p| format!(", {p}")).unwrap_or_default() }
                         { s.date.clone().map(|d| format!(", {d}")).unwrap_or_default() }
-                        if let Some(url) = s.url.clone() { { ". " }<a href={url.clone()} rel="noopener noreferrer">{ url }</a> }
+                        // Only a web address becomes a link (validation refuses others; this is
+                        // the second line of defence).
+                        if let Some(url) = s.url.clone() {
+                            { ". " }
+                            if is_web_address(&url) { <a href={url.clone()} rel="noopener noreferrer">{ url }</a> } else { { url } }
+                        }
                     </li>
                 }) }
             </ul>

@@ -4,7 +4,7 @@ use crate::core::export::describe_selection;
 #[cfg(feature = "full")]
 use crate::core::export::{messages_csv, messages_json, messages_markdown, ExportHeader};
 use crate::core::query::{partial_caveat, Explorer, Facet, Outcome, Selection, Sort};
-use crate::core::state::Action;
+use crate::core::state::{printed_note, Action};
 use crate::core::url::{self, Route, View};
 use crate::ui::browser::{self, page_address, print_soon, today};
 use crate::ui::components::{FacetList, MessageCard, SelectionTools};
@@ -146,6 +146,7 @@ pub fn explore_page() -> Html {
                         <p><strong>{ format!("IGF Messages: {found} of {total} messages included") }</strong></p>
                         <ul>{ for described.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
                         <p>{ format!("Printed {} from {}", today(), page_address()) }</p>
+                        if let Some(note) = printed_note(found) { <p><strong>{ note }</strong></p> }
                     </div>
                     <div class="result-head">
                         <p id="result-count" class="result-count" role="status" aria-live="polite" data-testid="result-count">

@@ -1,0 +1,69 @@
+// Hostile and unusual input in the browser: a 100 KB link of unknown meetings (time to the
+// results and notices shown, recorded in tests/e2e/output/hostile-timings.json), the app's
+// own CSV export loaded back, byte-order marks, and a source address that is not a web
+// address.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, launch, openPage, outputDir, useSelectionTool } from './harness.mjs';
+
+let server, url, browser;
+before(async () => { ({ server, url } = await startServer()); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const count = (page) => page.getByTestId('result-count').textContent();
+
+test('a 100 KB link of 51,200 unknown meetings opens at once with two notices', async (t) => {
+  const link = '#/explore?meeting=' + Array.from({ length: 51200 }, (_, i) => `m${i}`).join('%2C');
+  assert.ok(link.length > 100000);
+  const started = Date.now();
+  const { page, context } = await openPage(browser, url + link);
+  await page.getByTestId('result').first().waitFor();
+  const opened = Date.now() - started;
+  const notices = await page.getByTestId('notices').locator('li, .notice').count();
+  const text = await page.getByTestId('notices').textContent();
+  assert.ok(notices <= 2, `${notices} notices`);
+  assert.match(text, /This link is longer than 16,384 characters/);
+  assert.match(text, /Ignored 2,\d{3} unknown meeting values, such as 'm0'/);
+  assert.equal(await count(page), '66 of 66 messages included');
+  fs.writeFileSync(path.join(outputDir, 'hostile-timings.json'), JSON.stringify({ link_bytes: link.length, opened_ms: opened, notices }, null, 2));
+  t.diagnostic(`100 KB link: results shown ${opened} ms after navigation, ${notices} notices`);
+  assert.deepEqual(await page.problems(), []);
+  await context.close();
+});
+
+test("the app's own CSV export loads back with the same messages", async () => {
+  const { page, context } = await openPage(browser, url + '#/explore?q=data');
+  const exported = Number((await count(page)).split(' ')[0]);
+  const [download] = await Promise.all([page.waitForEvent('download'), useSelectionTool(page, 'export-csv')]);
+  const file = path.join(outputDir, 'export-roundtrip.csv');
+  await download.saveAs(file);
+  assert.ok(fs.readFileSync(file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'the export starts with a BOM');
+  await page.getByTestId('nav-about').click();
+  await page.getByTestId('corpus-file').setInputFiles(file);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.textContent === `${n} of ${n} messages included`, exported);
+  assert.match(await page.getByTestId('corpus-name').textContent(), /export-roundtrip.*your file/);
+  assert.deepEqual(await page.problems(), []);
+  await context.close();
+});
+
+test('a JSON file with a byte-order mark loads; a javascript: source address is refused', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'me-hostile-'));
+  const corpus = JSON.parse(fs.readFileSync('tests/data/corpora/class-corpus.json', 'utf8'));
+  fs.writeFileSync(path.join(dir, 'bom.json'), '\uFEFF' + JSON.stringify(corpus));
+  corpus.sources[0].url = 'JaVaScRiPt:alert(1)';
+  fs.writeFileSync(path.join(dir, 'script-url.json'), JSON.stringify(corpus));
+  const { page, context } = await openPage(browser, url + '#/about');
+  await page.getByTestId('corpus-file').setInputFiles(path.join(dir, 'script-url.json'));
+  await page.getByTestId('load-errors').waitFor();
+  assert.match(await page.getByTestId('load-errors').textContent(), /sources\[0\]\.url: only http: and https: addresses are accepted, found "JaVaScRiPt:alert\(1\)"/);
+  assert.equal(await page.locator('a[href^="javascript:" i]').count(), 0);
+  await page.getByTestId('corpus-file').setInputFiles(path.join(dir, 'bom.json'));
+  await page.getByTestId('result-count').waitFor();
+  assert.equal(await count(page), '2 of 2 messages included');
+  assert.deepEqual(await page.problems(), []);
+  await context.close();
+  fs.rmSync(dir, { recursive: true });
+});
