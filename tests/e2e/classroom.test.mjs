@@ -91,7 +91,7 @@ test('exports download the selection as CSV, JSON and Markdown with source and c
     await download.saveAs(file);
     saved[format] = fs.readFileSync(file, 'utf8');
   }
-  assert.match(saved.csv, /^\uFEFFid,meeting,heading,subheading,topics,text,source,locator,source url,coverage\n/);
+  assert.match(saved.csv, /^\uFEFFid,meeting,year,heading,subheading,topics,text,source,locator,source url,coverage\n/);
   assert.match(saved.csv, /Geneva 2017: complete set, 48 messages included/);
   const json = JSON.parse(saved.json);
   assert.ok(json.messages.length >= 1 && json.messages[0].source.locator && json.messages[0].coverage);
