@@ -4,6 +4,7 @@
 //! (years only on the axes, labels wrapped); where the columns do not fit, the chart is
 //! drawn wider than asked and the page lets it scroll rather than shrinking its text.
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -103,20 +104,79 @@ fn draw_lines<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The title, wrapped to the width: lines and the height they take.
-fn title_lines(title: &str, width: u32) -> (Vec<String>, u32, i32) {
-    let size = if width < COMPACT { 16 } else { 18 };
-    let lines = wrap(title, chars_in(width as i32 - 2 * EDGE, size));
-    let height = 12 + lines.len() as i32 * (size as i32 + 6);
-    (lines, size, height)
+/// A chart's title, wrapped to the chart's width, drawn at its top.
+struct Title {
+    lines: Vec<String>,
+    size: u32,
+    /// From the top of the chart to under the title.
+    height: i32,
 }
 
-/// The notes under a chart, wrapped to the width: lines and the height they take.
-fn note_lines(notes: &[String], width: u32) -> (Vec<String>, i32) {
-    let chars = chars_in(width as i32 - 2 * EDGE, MIN_TEXT);
-    let lines: Vec<String> = notes.iter().flat_map(|n| wrap(n, chars)).collect();
-    let height = 10 + lines.len() as i32 * 16;
-    (lines, height)
+impl Title {
+    fn new(title: &str, width: u32) -> Title {
+        let size = if width < COMPACT { 16 } else { 18 };
+        let lines = wrap(title, chars_in(width as i32 - 2 * EDGE, size));
+        let height = 12 + lines.len() as i32 * (size as i32 + 6);
+        Title {
+            lines,
+            size,
+            height,
+        }
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<(), DB> {
+        let step = self.size as i32 + 6;
+        draw_lines(
+            root,
+            &self.lines,
+            (EDGE, 12),
+            step,
+            &bold(self.size, HPos::Left, VPos::Top),
+        )
+    }
+}
+
+/// The notes under a chart (what is partial, what is editorial), wrapped to its width.
+struct Notes {
+    lines: Vec<String>,
+    height: i32,
+}
+
+impl Notes {
+    fn new(notes: &[String], width: u32) -> Notes {
+        let chars = chars_in(width as i32 - 2 * EDGE, MIN_TEXT);
+        let lines: Vec<String> = notes.iter().flat_map(|n| wrap(n, chars)).collect();
+        let height = 10 + lines.len() as i32 * 16;
+        Notes { lines, height }
+    }
+
+    /// Draws the notes from `top` down.
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        top: i32,
+    ) -> DrawResult<(), DB> {
+        draw_lines(
+            root,
+            &self.lines,
+            (EDGE, top + 10),
+            16,
+            &style(MIN_TEXT, HPos::Left, VPos::Top),
+        )
+    }
+}
+
+/// The first note of a chart: which sets are partial and how the chart marks them.
+fn partial_note(columns: &[Column], marks: &str) -> String {
+    let partial = partial_names(columns);
+    if partial.is_empty() {
+        "All sets shown are complete.".to_string()
+    } else {
+        format!(
+            "{marks}: partial sets, not the whole year: {}.",
+            partial.join(", ")
+        )
+    }
 }
 
 /// "Kyoto 2023" as ("Kyoto", "2023").
@@ -149,7 +209,7 @@ fn heat(t: f64) -> RGBColor {
 struct TopicsLayout {
     size: (u32, u32),
     compact: bool,
-    title: (Vec<String>, u32, i32),
+    title: Title,
     /// Topic positions, most messages first.
     rows: Vec<usize>,
     labels: Vec<Vec<String>>,
@@ -158,7 +218,7 @@ struct TopicsLayout {
     column_width: i32,
     header_height: i32,
     row_heights: Vec<i32>,
-    notes: (Vec<String>, i32),
+    notes: Notes,
 }
 
 fn topics_layout(series: &TopicSeries, shares: bool, width: u32) -> TopicsLayout {
@@ -180,28 +240,21 @@ fn topics_layout(series: &TopicSeries, shares: bool, width: u32) -> TopicsLayout
         .iter()
         .map(|l| (l.len() as i32 * 15 + 10).max(30))
         .collect();
-    let partial = partial_names(&series.columns);
-    let mut notes = vec![if partial.is_empty() {
-        "All sets shown are complete.".to_string()
-    } else if compact {
-        format!(
-            "Years marked * and cells with a corner mark: partial sets, not the whole year: {}.",
-            partial.join(", ")
-        )
+    let marks = if compact {
+        "Years marked * and cells with a corner mark"
     } else {
-        format!(
-            "Cells with a corner mark: partial sets, not the whole year: {}.",
-            partial.join(", ")
-        )
-    }];
-    notes.push(
-        "A message counts under every topic its heading maps to; topics are an editorial layer over the published headings. Topics with the most messages come first."
-            .to_string(),
+        "Cells with a corner mark"
+    };
+    let notes = Notes::new(
+        &[
+            partial_note(&series.columns, marks),
+            "A message counts under every topic its heading maps to; topics are an editorial layer over the published headings. Topics with the most messages come first.".to_string(),
+        ],
+        drawn_width as u32,
     );
-    let notes = note_lines(&notes, drawn_width as u32);
-    let title = title_lines(topic_title(shares), drawn_width as u32);
+    let title = Title::new(topic_title(shares), drawn_width as u32);
     let header_height = if compact { 26 } else { 54 };
-    let height = title.2 + header_height + row_heights.iter().sum::<i32>() + 8 + notes.1;
+    let height = title.height + header_height + row_heights.iter().sum::<i32>() + 8 + notes.height;
     TopicsLayout {
         size: (drawn_width as u32, height as u32),
         compact,
@@ -227,34 +280,45 @@ fn draw_topics<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
 ) -> DrawResult<Vec<Hotspot>, DB> {
     root.fill(&WHITE)?;
-    let (title, title_size, title_height) = &layout.title;
-    draw_lines(
-        root,
-        title,
-        (EDGE, 12),
-        *title_size as i32 + 6,
-        &bold(*title_size, HPos::Left, VPos::Top),
-    )?;
-    let value = |t: usize, c: usize| -> f64 {
-        if shares {
-            series.share(t, c).unwrap_or(0.0)
-        } else {
-            series.counts[t][c] as f64
+    layout.title.draw(root)?;
+    draw_column_headers(&series.columns, layout, root)?;
+    let cells = Cells::new(series, shares);
+    let mut hotspots = Vec::new();
+    let mut y = layout.title.height + layout.header_height;
+    for ((&t, label), &height) in layout
+        .rows
+        .iter()
+        .zip(&layout.labels)
+        .zip(&layout.row_heights)
+    {
+        let label_top = y + (height - label.len() as i32 * 15) / 2;
+        let label_style = style(layout.label_size, HPos::Left, VPos::Top);
+        draw_lines(root, label, (EDGE, label_top), 15, &label_style)?;
+        for c in 0..series.columns.len() {
+            let x = EDGE + layout.label_width + c as i32 * layout.column_width;
+            let cell = (x, y, x + layout.column_width - 2, y + height - 2);
+            hotspots.push(cells.draw(root, t, c, cell)?);
         }
-    };
-    let max = (0..series.topics.len())
-        .flat_map(|t| (0..series.columns.len()).map(move |c| (t, c)))
-        .map(|(t, c)| value(t, c))
-        .fold(0.0, f64::max);
-    let grid_left = EDGE + layout.label_width;
-    let header_top = *title_height;
-    let grid_top = header_top + layout.header_height;
-    let width = layout.column_width;
-    // Column headers: the year, the place and "partial" (years only, * for partial, when
-    // compact).
-    for (c, column) in series.columns.iter().enumerate() {
-        let x = grid_left + c as i32 * width + width / 2;
+        y += height;
+    }
+    layout.notes.draw(root, y)?;
+    root.present()?;
+    Ok(hotspots)
+}
+
+/// Each meeting's header: the year, the place and "partial" (years only, * for partial,
+/// when compact).
+fn draw_column_headers<DB: DrawingBackend>(
+    columns: &[Column],
+    layout: &TopicsLayout,
+    root: &DrawingArea<DB, Shift>,
+) -> DrawResult<(), DB> {
+    let top = layout.title.height;
+    for (c, column) in columns.iter().enumerate() {
+        let x =
+            EDGE + layout.label_width + c as i32 * layout.column_width + layout.column_width / 2;
         let (place, year) = place_and_year(column);
+        let centre = |size| style(size, HPos::Center, VPos::Top);
         if layout.compact {
             let label = if column.partial {
                 format!("{year}*")
@@ -263,118 +327,122 @@ fn draw_topics<DB: DrawingBackend>(
             };
             root.draw(&Text::new(
                 label,
-                (x, header_top + 4),
+                (x, top + 4),
                 bold(MIN_TEXT, HPos::Center, VPos::Top),
             ))?;
+            continue;
+        }
+        root.draw(&Text::new(
+            year,
+            (x, top + 2),
+            bold(13, HPos::Center, VPos::Top),
+        ))?;
+        root.draw(&Text::new(place, (x, top + 18), centre(MIN_TEXT)))?;
+        if column.partial {
+            root.draw(&Text::new("partial", (x, top + 33), centre(MIN_TEXT)))?;
+        }
+    }
+    Ok(())
+}
+
+/// The heat map's cells: their values, and how one is drawn.
+struct Cells<'a> {
+    series: &'a TopicSeries,
+    shares: bool,
+    max: f64,
+}
+
+impl<'a> Cells<'a> {
+    fn new(series: &'a TopicSeries, shares: bool) -> Cells<'a> {
+        let mut cells = Cells {
+            series,
+            shares,
+            max: 0.0,
+        };
+        cells.max = (0..series.topics.len())
+            .flat_map(|t| (0..series.columns.len()).map(move |c| (t, c)))
+            .map(|(t, c)| cells.value(t, c))
+            .fold(0.0, f64::max);
+        cells
+    }
+
+    /// A count, or a share in 0..=1.
+    fn value(&self, t: usize, c: usize) -> f64 {
+        if self.shares {
+            self.series.share(t, c).unwrap_or(0.0)
         } else {
-            root.draw(&Text::new(
-                year,
-                (x, header_top + 2),
-                bold(13, HPos::Center, VPos::Top),
-            ))?;
-            root.draw(&Text::new(
-                place,
-                (x, header_top + 18),
-                style(MIN_TEXT, HPos::Center, VPos::Top),
-            ))?;
-            if column.partial {
-                root.draw(&Text::new(
-                    "partial",
-                    (x, header_top + 33),
-                    style(MIN_TEXT, HPos::Center, VPos::Top),
-                ))?;
-            }
+            self.series.counts[t][c] as f64
         }
     }
-    let mut hotspots = Vec::new();
-    let mut y = grid_top;
-    for ((&t, label), &height) in layout
-        .rows
-        .iter()
-        .zip(&layout.labels)
-        .zip(&layout.row_heights)
-    {
-        let label_top = y + (height - label.len() as i32 * 15) / 2;
-        draw_lines(
-            root,
-            label,
-            (EDGE, label_top),
-            15,
-            &style(layout.label_size, HPos::Left, VPos::Top),
-        )?;
-        for (c, column) in series.columns.iter().enumerate() {
-            let x0 = grid_left + c as i32 * width;
-            let (x1, y1) = (x0 + width - 2, y + height - 2);
-            let intensity = if max > 0.0 { value(t, c) / max } else { 0.0 };
+
+    /// Draws the cell of topic `t` and column `c` in the rectangle (x0, y0, x1, y1):
+    /// its colour, its number, and a corner mark for a partial set.
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        t: usize,
+        c: usize,
+        (x0, y0, x1, y1): (i32, i32, i32, i32),
+    ) -> DrawResult<Hotspot, DB> {
+        let (series, column) = (self.series, &self.series.columns[c]);
+        let value = self.value(t, c);
+        let intensity = if self.max > 0.0 {
+            value / self.max
+        } else {
+            0.0
+        };
+        let area = [(x0, y0), (x1, y1)];
+        root.draw(&Rectangle::new(area, heat(intensity).filled()))?;
+        if intensity == 0.0 {
             root.draw(&Rectangle::new(
-                [(x0, y), (x1, y1)],
-                heat(intensity).filled(),
+                area,
+                RGBColor(0xCC, 0xCC, 0xCC).stroke_width(1),
             ))?;
-            if intensity == 0.0 {
-                root.draw(&Rectangle::new(
-                    [(x0, y), (x1, y1)],
-                    RGBColor(0xCC, 0xCC, 0xCC).stroke_width(1),
-                ))?;
-            }
-            if column.partial {
-                root.draw(&Polygon::new(
-                    vec![(x1 - 10, y), (x1, y), (x1, y + 10)],
-                    RGBColor(0x55, 0x55, 0x55).filled(),
-                ))?;
-            }
-            let shown = if shares {
-                format!("{:.0}%", value(t, c) * 100.0)
-            } else {
-                series.counts[t][c].to_string()
-            };
-            let ink = if intensity >= 0.73 { WHITE } else { BLACK };
-            root.draw(&Text::new(
-                shown,
-                ((x0 + x1) / 2, (y + y1) / 2),
-                font(13)
-                    .color(&ink)
-                    .pos(Pos::new(HPos::Center, VPos::Center)),
-            ))?;
-            let amount = if shares {
-                format!(
-                    "{:.0}% of {} messages",
-                    value(t, c) * 100.0,
-                    column.included
-                )
-            } else {
-                format!("{} messages", series.counts[t][c])
-            };
-            hotspots.push(Hotspot {
-                x: x0,
-                y,
-                width: x1 - x0,
-                height: y1 - y,
-                label: format!("{}, {}: {}", column.name, series.topics[t].1, amount),
-                target: explore(&column.id, Some(&series.topics[t].0), None),
-            });
         }
-        y += height;
+        if column.partial {
+            let corner = vec![(x1 - 10, y0), (x1, y0), (x1, y0 + 10)];
+            root.draw(&Polygon::new(corner, RGBColor(0x55, 0x55, 0x55).filled()))?;
+        }
+        let (shown, amount) = if self.shares {
+            let percent = format!("{:.0}%", value * 100.0);
+            (
+                percent.clone(),
+                format!("{percent} of {} messages", column.included),
+            )
+        } else {
+            let count = series.counts[t][c];
+            (count.to_string(), format!("{count} messages"))
+        };
+        let ink = if intensity >= 0.73 { WHITE } else { BLACK };
+        let centred = font(13)
+            .color(&ink)
+            .pos(Pos::new(HPos::Center, VPos::Center));
+        root.draw(&Text::new(shown, ((x0 + x1) / 2, (y0 + y1) / 2), centred))?;
+        Ok(Hotspot {
+            x: x0,
+            y: y0,
+            width: x1 - x0,
+            height: y1 - y0,
+            label: format!("{}, {}: {amount}", column.name, series.topics[t].1),
+            target: explore(&column.id, Some(&series.topics[t].0), None),
+        })
     }
-    draw_lines(
-        root,
-        &layout.notes.0,
-        (EDGE, y + 10),
-        16,
-        &style(MIN_TEXT, HPos::Left, VPos::Top),
-    )?;
-    root.present()?;
-    Ok(hotspots)
 }
 
 /// Where everything of the term chart goes.
 struct TermsLayout {
     size: (u32, u32),
     compact: bool,
-    title: (Vec<String>, u32, i32),
+    title: Title,
     /// Legend rows: the terms (by position) on each.
     legend: Vec<Vec<usize>>,
     plot_height: i32,
-    notes: (Vec<String>, i32),
+    notes: Notes,
+}
+
+/// The width of a term's entry in the legend: its marker, the term, a gap.
+fn legend_width(term: &str) -> i32 {
+    30 + (term.chars().count() as f64 * 13.0 * 0.58) as i32 + 18
 }
 
 const LEGEND_ROW: i32 = 24;
@@ -388,11 +456,11 @@ fn terms_layout(series: &TermSeries, width: u32) -> TermsLayout {
     };
     let per_year = if compact { 36 } else { 90 };
     let drawn_width = (2 * EDGE + 56 + years * per_year).max(width as i32);
-    let title = title_lines(TERM_TITLE, drawn_width as u32);
+    let title = Title::new(TERM_TITLE, drawn_width as u32);
     let mut legend: Vec<Vec<usize>> = vec![Vec::new()];
     let mut used = 0;
     for (t, term) in series.terms.iter().enumerate() {
-        let item = 30 + (term.chars().count() as f64 * 13.0 * 0.58) as i32 + 18;
+        let item = legend_width(term);
         if used > 0 && used + item > drawn_width - 2 * EDGE {
             legend.push(Vec::new());
             used = 0;
@@ -402,27 +470,24 @@ fn terms_layout(series: &TermSeries, width: u32) -> TermsLayout {
             row.push(t);
         }
     }
-    let partial = partial_names(&series.columns);
-    let mut notes = vec![if partial.is_empty() {
-        "All sets shown are complete.".to_string()
+    let marks = if compact {
+        "Years marked * and hollow marks"
     } else {
-        let marked = if compact {
-            "Years marked * and hollow"
-        } else {
-            "Hollow"
-        };
-        format!(
-            "{marked} marks: partial sets, not the whole year, so no line joins them: {}.",
-            partial.join(", ")
-        )
-    }];
-    notes.push(
-        "Meetings with no message text included are not plotted. Terms match like search: folded and stemmed."
-            .to_string(),
+        "Hollow marks"
+    };
+    let notes = Notes::new(
+        &[
+            partial_note(&series.columns, marks).replace(
+                ": partial sets, not the whole year:",
+                ": partial sets, not the whole year, so no line joins them:",
+            ),
+            "Meetings with no message text included are not plotted. Terms match like search: folded and stemmed.".to_string(),
+        ],
+        drawn_width as u32,
     );
-    let notes = note_lines(&notes, drawn_width as u32);
     let plot_height = if compact { 260 } else { 340 };
-    let height = title.2 + legend.len() as i32 * LEGEND_ROW + 6 + plot_height + X_LABELS + notes.1;
+    let height =
+        title.height + legend.len() as i32 * LEGEND_ROW + 6 + plot_height + X_LABELS + notes.height;
     TermsLayout {
         size: (drawn_width as u32, height as u32),
         compact,
@@ -442,31 +507,9 @@ fn draw_terms<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
 ) -> DrawResult<Vec<Hotspot>, DB> {
     root.fill(&WHITE)?;
-    let (title, title_size, title_height) = &layout.title;
-    draw_lines(
-        root,
-        title,
-        (EDGE, 12),
-        *title_size as i32 + 6,
-        &bold(*title_size, HPos::Left, VPos::Top),
-    )?;
-    // The legend: the marker and the term, in rows.
-    for (row, terms) in layout.legend.iter().enumerate() {
-        let y = title_height + row as i32 * LEGEND_ROW + LEGEND_ROW / 2;
-        let mut x = EDGE + 8;
-        for &t in terms {
-            let colour = PALETTE[t % PALETTE.len()];
-            root.draw(&marker(t, (x, y), true, colour))?;
-            let term = &series.terms[t];
-            root.draw(&Text::new(
-                term.clone(),
-                (x + 14, y),
-                style(13, HPos::Left, VPos::Center),
-            ))?;
-            x += 30 + (term.chars().count() as f64 * 13.0 * 0.58) as i32 + 18;
-        }
-    }
-    let plot_top = title_height + layout.legend.len() as i32 * LEGEND_ROW + 6;
+    layout.title.draw(root)?;
+    draw_legend(series, layout, root)?;
+    let plot_top = layout.title.height + layout.legend.len() as i32 * LEGEND_ROW + 6;
     let (_, below_top) = root.split_vertically(plot_top);
     let (plot, _) = below_top.split_vertically(layout.plot_height + X_LABELS);
     let (first, last) = match (series.columns.first(), series.columns.last()) {
@@ -502,79 +545,113 @@ fn draw_terms<DB: DrawingBackend>(
         .axis_desc_style(font(13))
         .draw()?;
     for column in &series.columns {
-        let (x, y) = chart.backend_coord(&(f64::from(column.year), 0.0));
-        if layout.compact {
-            let label = if column.partial {
-                format!("{}*", column.year)
-            } else {
-                column.year.to_string()
-            };
+        let at = chart.backend_coord(&(f64::from(column.year), 0.0));
+        draw_year_label(column, at, layout.compact, root)?;
+    }
+    let mut hotspots = Vec::new();
+    for t in 0..series.terms.len() {
+        hotspots.extend(draw_term(series, t, &mut chart, root)?);
+    }
+    layout
+        .notes
+        .draw(root, plot_top + layout.plot_height + X_LABELS)?;
+    root.present()?;
+    Ok(hotspots)
+}
+
+/// The legend: each term's marker and the term, in rows.
+fn draw_legend<DB: DrawingBackend>(
+    series: &TermSeries,
+    layout: &TermsLayout,
+    root: &DrawingArea<DB, Shift>,
+) -> DrawResult<(), DB> {
+    for (row, terms) in layout.legend.iter().enumerate() {
+        let y = layout.title.height + row as i32 * LEGEND_ROW + LEGEND_ROW / 2;
+        let mut x = EDGE + 8;
+        for &t in terms {
+            let term = &series.terms[t];
+            root.draw(&marker(t, (x, y), true, PALETTE[t % PALETTE.len()]))?;
             root.draw(&Text::new(
-                label,
-                (x, y + 8),
-                bold(MIN_TEXT, HPos::Center, VPos::Top),
+                term.clone(),
+                (x + 14, y),
+                style(13, HPos::Left, VPos::Center),
             ))?;
-        } else {
-            root.draw(&Text::new(
-                column.name.clone(),
-                (x, y + 8),
-                style(13, HPos::Center, VPos::Top),
-            ))?;
-            if column.partial {
-                root.draw(&Text::new(
-                    "(partial)",
-                    (x, y + 24),
-                    style(MIN_TEXT, HPos::Center, VPos::Top),
-                ))?;
-            }
+            x += legend_width(term);
+        }
+    }
+    Ok(())
+}
+
+/// A meeting under its place on the x axis: the name and "(partial)", or, compact, the
+/// year with * for a partial set.
+fn draw_year_label<DB: DrawingBackend>(
+    column: &Column,
+    (x, y): (i32, i32),
+    compact: bool,
+    root: &DrawingArea<DB, Shift>,
+) -> DrawResult<(), DB> {
+    let centre = |size| style(size, HPos::Center, VPos::Top);
+    if compact {
+        let star = if column.partial { "*" } else { "" };
+        let label = format!("{}{star}", column.year);
+        return root.draw(&Text::new(
+            label,
+            (x, y + 8),
+            bold(MIN_TEXT, HPos::Center, VPos::Top),
+        ));
+    }
+    root.draw(&Text::new(column.name.clone(), (x, y + 8), centre(13)))?;
+    if column.partial {
+        root.draw(&Text::new("(partial)", (x, y + 24), centre(MIN_TEXT)))?;
+    }
+    Ok(())
+}
+
+type TermChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// One term's points (hollow for partial sets) and the lines between neighbouring
+/// complete sets; returns the points' hotspots.
+fn draw_term<DB: DrawingBackend>(
+    series: &TermSeries,
+    t: usize,
+    chart: &mut TermChart<'_, DB>,
+    root: &DrawingArea<DB, Shift>,
+) -> DrawResult<Vec<Hotspot>, DB> {
+    let (term, colour) = (&series.terms[t], PALETTE[t % PALETTE.len()]);
+    let points: Vec<(f64, f64, &Column, usize)> = series
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(c, column)| {
+            let share = series.share(t, c)?;
+            Some((f64::from(column.year), share * 100.0, column, c))
+        })
+        .collect();
+    for pair in points.windows(2) {
+        if !pair[0].2.partial && !pair[1].2.partial {
+            let line = vec![(pair[0].0, pair[0].1), (pair[1].0, pair[1].1)];
+            chart.draw_series(std::iter::once(PathElement::new(
+                line,
+                colour.stroke_width(2),
+            )))?;
         }
     }
     let mut hotspots = Vec::new();
-    for (t, term) in series.terms.iter().enumerate() {
-        let colour = PALETTE[t % PALETTE.len()];
-        let points: Vec<(f64, f64, &Column, usize)> = series
-            .columns
-            .iter()
-            .enumerate()
-            .filter_map(|(c, column)| {
-                series
-                    .share(t, c)
-                    .map(|s| (f64::from(column.year), s * 100.0, column, c))
-            })
-            .collect();
-        // Lines only between neighbouring complete sets.
-        for pair in points.windows(2) {
-            if !pair[0].2.partial && !pair[1].2.partial {
-                chart.draw_series(std::iter::once(PathElement::new(
-                    vec![(pair[0].0, pair[0].1), (pair[1].0, pair[1].1)],
-                    colour.stroke_width(2),
-                )))?;
-            }
-        }
-        for &(x, y, column, c) in &points {
-            let (px, py) = chart.backend_coord(&(x, y));
-            root.draw(&marker(t, (px, py), !column.partial, colour))?;
-            hotspots.push(Hotspot {
-                x: px - 10,
-                y: py - 10,
-                width: 20,
-                height: 20,
-                label: format!(
-                    "\"{term}\" in {}: {} of {} messages ({:.0}%)",
-                    column.name, series.counts[t][c], column.included, y
-                ),
-                target: explore(&column.id, None, Some(term)),
-            });
-        }
+    for &(x, y, column, c) in &points {
+        let (px, py) = chart.backend_coord(&(x, y));
+        root.draw(&marker(t, (px, py), !column.partial, colour))?;
+        hotspots.push(Hotspot {
+            x: px - 10,
+            y: py - 10,
+            width: 20,
+            height: 20,
+            label: format!(
+                "\"{term}\" in {}: {} of {} messages ({y:.0}%)",
+                column.name, series.counts[t][c], column.included
+            ),
+            target: explore(&column.id, None, Some(term)),
+        });
     }
-    draw_lines(
-        root,
-        &layout.notes.0,
-        (EDGE, plot_top + layout.plot_height + X_LABELS + 10),
-        16,
-        &style(MIN_TEXT, HPos::Left, VPos::Top),
-    )?;
-    root.present()?;
     Ok(hotspots)
 }
 
