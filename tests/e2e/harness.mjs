@@ -27,12 +27,20 @@ function gzipOf(file) {
   return gzipped.get(key);
 }
 
-/** Serves dist/ (and, for tests only, files from tests/data/ under /__test__/). */
-export function startServer() {
+/**
+ * Serves dist/ (and, for tests only, files from tests/data/ under /__test__/); with
+ * `folder` (e.g. '/any/sub/folder/'), dist/ is served under that folder only, as on a
+ * project site of a static host.
+ */
+export function startServer({ folder = '/' } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let base = root;
     let rel = decodeURIComponent(url.pathname);
+    if (!rel.startsWith('/__test__/')) {
+      if (!rel.startsWith(folder)) { res.writeHead(404); res.end('not found'); return; }
+      rel = '/' + rel.slice(folder.length);
+    }
     if (rel.startsWith('/__test__/')) { base = path.resolve('tests/data'); rel = rel.slice('/__test__'.length); }
     let file = path.join(base, rel === '/' ? 'index.html' : rel);
     if (!file.startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
@@ -48,7 +56,7 @@ export function startServer() {
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    server, url: `http://127.0.0.1:${server.address().port}/`,
+    server, url: `http://127.0.0.1:${server.address().port}${folder}`,
   })));
 }
 

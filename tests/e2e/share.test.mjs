@@ -115,3 +115,21 @@ test('links carrying markup or javascript: in every field add nothing to the pag
     }
   }
 });
+
+test('served from a sub-folder, the page loads every file, is styled, and a share link reopens', async () => {
+  const sub = await startServer({ folder: '/any/sub/folder/' });
+  try {
+    for (const hash of ['', '#/explore?q=gender&meeting=geneva-2017', '#/charts?terms=data']) {
+      const { page, context } = await openPage(browser, sub.url + hash);
+      await page.locator('#app main#main h1').waitFor({ state: 'attached' });
+      if (hash.includes('charts')) await page.getByTestId('chart-topics').waitFor();
+      else await page.getByTestId('result').first().waitFor();
+      const styled = await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')).display);
+      assert.equal(styled, 'grid', 'the stylesheet applies');
+      assert.deepEqual(await page.problems(), []);
+      await context.close();
+    }
+  } finally {
+    sub.server.close();
+  }
+});
