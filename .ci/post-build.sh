@@ -2,8 +2,9 @@
 # Trunk post_build hook: builds the first-view app beside the full one that Trunk built
 # (ARCHITECTURE.md, "Two builds"); on release builds, optimises every Wasm with binaryen's
 # wasm-opt (from npm, pinned in package.json), renders the home view into index.html
-# (`examples/prerender`), and prints the size of every shipped file and the total that
-# the first view loads.
+# (`examples/prerender`), gives the files content-hashed names and writes the service
+# worker's file list (`.ci/finalize.mjs`), and prints the size of every shipped file and
+# the total that the first view loads.
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
 profile="${TRUNK_PROFILE:-debug}"
@@ -30,5 +31,7 @@ if [ "$profile" = release ]; then
   # The home view, rendered by the same components, so the first message is readable
   # before any Wasm has arrived.
   cargo run --locked --quiet --example prerender -- "$dir/index.html"
+  # Content-hashed names, and the service worker's precache list.
+  node .ci/finalize.mjs "$dir"
   bash .ci/sizes.sh "$dir"
 fi

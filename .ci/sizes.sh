@@ -7,7 +7,8 @@
 set -euo pipefail
 dir=${1:?usage: sizes.sh DIR}
 budget=${FIRST_VIEW_BUDGET:-250000}
-first_view=(index.html loader.js style.css favicon.svg first-view.js first-view_bg.wasm)
+# Release builds carry content hashes in these names (.ci/finalize.mjs).
+first_view=(index.html 'loader*.js' 'style*.css' favicon.svg 'first-view*.js' 'first-view*_bg.wasm')
 
 gz() { gzip -9c "$1" | wc -c; }
 echo "Shipped files (bytes, gzip -9 bytes):"
@@ -16,9 +17,12 @@ for f in "$dir"/*; do
   printf '  %-32s %9d %9d\n' "$(basename "$f")" "$(wc -c < "$f")" "$(gz "$f")"
 done
 total=0
-for name in "${first_view[@]}"; do
-  [ -f "$dir/$name" ] || { echo "sizes: $dir/$name is missing" >&2; exit 1; }
-  total=$((total + $(gz "$dir/$name")))
+for pattern in "${first_view[@]}"; do
+  # shellcheck disable=SC2206 # the pattern is meant to expand
+  matches=($dir/$pattern)
+  [ "${#matches[@]}" -eq 1 ] && [ -f "${matches[0]}" ] ||
+    { echo "sizes: expected one file $dir/$pattern, found: ${matches[*]}" >&2; exit 1; }
+  total=$((total + $(gz "${matches[0]}")))
 done
 echo "  first view, gzip total: $total bytes (budget $budget)"
 if [ "$total" -gt "$budget" ]; then

@@ -8,10 +8,42 @@
 // first-view build when the user asks for one of those or for an export. The state is in
 // the address, so the full app opens exactly where the user was.
 
-const FULL_ONLY = /^#\/(compare|charts|present|about)(?:[/?]|$)/;
+// The two builds' files. A release build gives them content-hashed names and writes them
+// here (.ci/finalize.mjs); this file then gets a hashed name too.
+const BUILDS = {
+  'first-view': { glue: './first-view.js', wasm: './first-view_bg.wasm' },
+  'messages-explorer': { glue: './messages-explorer.js', wasm: './messages-explorer_bg.wasm' },
+};
+
+// Views only the full app has, and links made on a reader's own corpus (only the full app
+// reads corpus files, such as one kept on this device).
+const FULL_ONLY = /^#\/(compare|charts|present|about)(?:[/?]|$)|[?&]corpus=/;
 const HOME = /^(#\/?(explore\/?)?)?$/;
 
-const api = { pendingAction: undefined, loadFull };
+// A corpus file the reader asked to keep on this device: in Cache Storage under a name the
+// service worker never touches, read back only by the app (and checked again then).
+const KEPT = 'kept-corpus';
+const KEPT_KEY = './kept-corpus';
+
+async function keepCorpus(name, bytes) {
+  const cache = await caches.open(KEPT);
+  await cache.put(KEPT_KEY, new Response(bytes, { headers: { 'x-file-name': encodeURIComponent(name) } }));
+}
+
+async function keptCorpus() {
+  // `caches.open` would create the store: look first, so nothing is stored unless asked.
+  if (!('caches' in window) || !(await caches.has(KEPT))) return null;
+  const response = await (await caches.open(KEPT)).match(KEPT_KEY);
+  if (!response) return null;
+  const name = decodeURIComponent(response.headers.get('x-file-name') || 'corpus');
+  return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
+}
+
+async function forgetCorpus() {
+  if ('caches' in window) await caches.delete(KEPT);
+}
+
+const api = { pendingAction: undefined, loadFull, keepCorpus, keptCorpus, forgetCorpus };
 window.messagesExplorer = api;
 let firstView = null; // the first-view build's glue, once started (a promise)
 let switching = null;
@@ -27,13 +59,13 @@ function showError(error) {
 
 // The glue and the compiled module of one build, fetched and compiled in parallel.
 async function fetchBuild(name) {
-  const url = new URL(`./${name}_bg.wasm`, import.meta.url);
+  const url = new URL(BUILDS[name].wasm, import.meta.url);
   const compiled = WebAssembly.compileStreaming(fetch(url)).catch(async () => {
     // A host that serves .wasm with another type: compile from the bytes instead.
     const response = await fetch(url);
     return WebAssembly.compile(await response.arrayBuffer());
   });
-  const glue = import(name === 'first-view' ? './first-view.js' : './messages-explorer.js');
+  const glue = import(BUILDS[name].glue);
   return Promise.all([glue, compiled]);
 }
 
@@ -72,4 +104,44 @@ async function boot() {
   await firstView;
 }
 
-boot().catch(showError);
+// Offline and updates: a service worker (sw.js) keeps the app for use without a network.
+// A new deployment installs beside the running one; the page then offers a reload
+// instead of swapping code under a reader mid-lesson.
+function watchForUpdates() {
+  if (!('serviceWorker' in navigator)) return;
+  let asked = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (asked) location.reload();
+  });
+  const offer = (worker) => {
+    if (document.querySelector('.update-notice')) return;
+    const notice = document.createElement('div');
+    notice.className = 'update-notice';
+    notice.setAttribute('role', 'status');
+    notice.dataset.testid = 'update-notice';
+    const text = document.createElement('p');
+    text.textContent = 'A new version of Messages Explorer is available.';
+    const reload = document.createElement('button');
+    reload.type = 'button';
+    reload.textContent = 'Reload';
+    reload.dataset.testid = 'update-reload';
+    reload.addEventListener('click', () => { asked = true; worker.postMessage('activate'); });
+    const later = document.createElement('button');
+    later.type = 'button';
+    later.textContent = 'Not now';
+    later.addEventListener('click', () => notice.remove());
+    notice.append(text, reload, later);
+    document.body.append(notice);
+  };
+  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).then((registration) => {
+    if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+      });
+    });
+  }).catch((error) => console.warn('Offline use is not available:', error));
+}
+
+boot().catch(showError).finally(watchForUpdates);

@@ -320,6 +320,13 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
     }
 }
 
+/// Whether `url` is a link made on the corpus with this id (it carries `corpus=<id>`).
+pub fn links_corpus(url: &str, id: &str) -> bool {
+    let fragment = url.split_once('#').map_or(url, |(_, f)| f);
+    let query = fragment.split_once('?').map_or("", |(_, q)| q);
+    form_urlencoded::parse(query.as_bytes()).any(|(key, value)| key == "corpus" && value == id)
+}
+
 /// The longest link fragment read, in bytes. A canonical link is far shorter (the search
 /// text is cut at 1,000 characters, 9 KB percent-encoded at most); anything past this is a
 /// link made by hand or by a hostile page, and reading it whole could freeze the tab.

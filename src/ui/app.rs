@@ -3,8 +3,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::browser;
 use super::components::{Header, Notices};
-use super::hooks::{use_app_state, use_url_sync, AppContext, Store};
+use super::hooks::{use_app_state, use_url_sync, AppContext, KeptCorpus, LoadedFile, Store};
 use super::pages::{AboutPage, ChartsPage, ComparePage, ExplorePage, MessagePage, PresentPage};
 use crate::core::corpus::{Corpus, LoadError};
 use crate::core::query::Explorer;
@@ -58,7 +59,7 @@ struct LoadedProps {
 }
 
 /// Holds the corpus in use (the built-in one or a file the user loaded), the one reducer,
-/// and provides the context every page reads.
+/// the corpus file kept on this device, and provides the context every page reads.
 #[function_component(Loaded)]
 fn loaded(props: &LoadedProps) -> Html {
     let active = {
@@ -66,6 +67,9 @@ fn loaded(props: &LoadedProps) -> Html {
         use_state(move || Rc::new(RefCell::new(Explorer::new((*builtin).clone()))))
     };
     let is_builtin = use_state(|| true);
+    // The file of the corpus in use (when it is the reader's), and the kept file.
+    let file = use_state(|| None::<LoadedFile>);
+    let kept = use_state(|| None::<(KeptCorpus, LoadedFile)>);
     let store = {
         let explorer = (*active).clone();
         let url = props.url.clone();
@@ -76,7 +80,7 @@ fn loaded(props: &LoadedProps) -> Html {
     };
     let swap = {
         let (active, is_builtin, store) = (active.clone(), is_builtin.clone(), store.clone());
-        move |corpus: Corpus, builtin: bool| {
+        move |corpus: Corpus, builtin: bool, reopen: Option<String>| {
             let notice = if builtin {
                 format!(
                     "Back to the built-in corpus ({} messages).",
@@ -84,31 +88,122 @@ fn loaded(props: &LoadedProps) -> Html {
                 )
             } else {
                 format!(
-                    "Loaded your corpus \"{}\" ({} messages). It stays in this browser tab only.",
+                    "Loaded your corpus \"{}\" ({} messages). It stays in this browser tab only, unless you keep it on this device.",
                     corpus.title,
                     corpus.messages.len()
                 )
             };
             let id = (!builtin).then(|| corpus.id.clone());
+            // A link made on this corpus is read again now that its ids are known.
+            let reopened = reopen.map(|hash| url::parse(&hash, &corpus));
             active.set(Rc::new(RefCell::new(Explorer::new(corpus))));
             is_builtin.set(builtin);
             store.dispatch(Action::CorpusChanged(notice, id));
+            if let Some(parsed) = reopened {
+                store.dispatch(Action::Navigated(Box::new(parsed.view), parsed.warnings));
+            }
         }
     };
-    let onload = {
-        let swap = swap.clone();
-        Callback::from(move |mut corpus: Corpus| {
+    let adopt = {
+        let (swap, file) = (swap.clone(), file.clone());
+        move |mut corpus: Corpus, loaded: LoadedFile, reopen: Option<String>| {
             // Links name a loaded corpus by its id; one that reuses the built-in id must
             // not pass for the built-in corpus.
             if corpus.id == url::BUILTIN_CORPUS {
                 corpus.id = format!("{}-file", corpus.id);
             }
-            swap(corpus, false)
-        })
+            file.set(Some(loaded));
+            swap(corpus, false, reopen)
+        }
+    };
+    {
+        // A kept file is read and checked again at start; a link made on it opens with it.
+        let (kept, adopt, url) = (kept.clone(), adopt.clone(), props.url.clone());
+        use_effect_with((), move |_| {
+            // Only the full app reads corpus files (the loader starts it for corpus links).
+            if !cfg!(feature = "full") {
+                return;
+            }
+            browser::spawn(async move {
+                let Some(found) = browser::kept_corpus().await else {
+                    return;
+                };
+                let Ok(corpus) = Corpus::from_file(&found.name, &found.bytes) else {
+                    return;
+                };
+                let loaded = LoadedFile {
+                    name: found.name,
+                    bytes: Rc::new(found.bytes),
+                };
+                let named = KeptCorpus {
+                    id: corpus.id.clone(),
+                    title: corpus.title.clone(),
+                };
+                let linked = url::links_corpus(&url, &named.id);
+                kept.set(Some((named, loaded.clone())));
+                if linked {
+                    adopt(corpus, loaded, Some(url.to_string()));
+                }
+            });
+        });
+    }
+    let onload = {
+        let adopt = adopt.clone();
+        Callback::from(move |(corpus, loaded): (Corpus, LoadedFile)| adopt(corpus, loaded, None))
     };
     let onreset = {
-        let builtin = props.builtin.clone();
-        Callback::from(move |_: ()| swap((*builtin).clone(), true))
+        let (builtin, file, swap) = (props.builtin.clone(), file.clone(), swap.clone());
+        Callback::from(move |_: ()| {
+            file.set(None);
+            swap((*builtin).clone(), true, None)
+        })
+    };
+    let onkeep = {
+        let (file, kept, explorer) = (file.clone(), kept.clone(), (*active).clone());
+        Callback::from(move |_: ()| {
+            // (Only the full app has a reader's file to keep.)
+            let Some(loaded) = (*file).clone().filter(|_| cfg!(feature = "full")) else {
+                return;
+            };
+            let corpus = explorer.borrow().corpus().clone();
+            let named = KeptCorpus {
+                id: corpus.id,
+                title: corpus.title,
+            };
+            let kept = kept.clone();
+            browser::spawn(async move {
+                if browser::keep_corpus(loaded.name.clone(), loaded.bytes.clone()).await {
+                    kept.set(Some((named, loaded)));
+                }
+            });
+        })
+    };
+    let onforget = {
+        let kept = kept.clone();
+        Callback::from(move |_: ()| {
+            if !cfg!(feature = "full") {
+                return;
+            }
+            let kept = kept.clone();
+            browser::spawn(async move {
+                browser::forget_corpus().await;
+                kept.set(None);
+            });
+        })
+    };
+    let onusekept = {
+        let (kept, adopt) = (kept.clone(), adopt.clone());
+        Callback::from(move |_: ()| {
+            let Some((_, loaded)) = (*kept).clone() else {
+                return;
+            };
+            if !cfg!(feature = "full") {
+                return;
+            }
+            if let Ok(corpus) = Corpus::from_file(&loaded.name, &loaded.bytes) {
+                adopt(corpus, loaded, None);
+            }
+        })
     };
     let context = AppContext {
         store,
@@ -116,6 +211,10 @@ fn loaded(props: &LoadedProps) -> Html {
         builtin: *is_builtin,
         onload,
         onreset,
+        kept: (*kept).as_ref().map(|(named, _)| named.clone()),
+        onkeep,
+        onforget,
+        onusekept,
     };
     html! {
         <ContextProvider<AppContext> context={context}>

@@ -153,3 +153,85 @@ pub struct ResizeGuard(
     #[allow(dead_code)]
     (),
 );
+
+/// A corpus file kept on this device at the reader's request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptFile {
+    /// The file's name, as picked.
+    pub name: String,
+    /// Its bytes, read and checked again (by the same code as any file) when used.
+    pub bytes: Vec<u8>,
+}
+
+/// Calls `method` of the loader's API (`window.messagesExplorer`, see
+/// `assets/loader.js`), which keeps a corpus file in the browser's Cache Storage (never
+/// touched by the service worker, never sent anywhere); its promise, if it has one.
+#[cfg(target_arch = "wasm32")]
+fn loader_call(method: &str, args: &[wasm_bindgen::JsValue]) -> Option<js_sys::Promise> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let api = js_sys::Reflect::get(
+        &gloo::utils::window(),
+        &JsValue::from_str("messagesExplorer"),
+    )
+    .ok()?;
+    let function = js_sys::Reflect::get(&api, &JsValue::from_str(method))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let arguments: js_sys::Array = args.iter().collect();
+    function.apply(&api, &arguments).ok()?.dyn_into().ok()
+}
+
+/// The corpus file kept on this device, if any.
+pub async fn kept_corpus() -> Option<KeptFile> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsValue;
+        let kept = wasm_bindgen_futures::JsFuture::from(loader_call("keptCorpus", &[])?)
+            .await
+            .ok()?;
+        if kept.is_null() || kept.is_undefined() {
+            return None;
+        }
+        let field = |name: &str| js_sys::Reflect::get(&kept, &JsValue::from_str(name)).ok();
+        Some(KeptFile {
+            name: field("name")?.as_string()?,
+            bytes: js_sys::Uint8Array::new(&field("bytes")?).to_vec(),
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Keeps a corpus file on this device; whether it was kept.
+pub async fn keep_corpus(name: String, bytes: std::rc::Rc<Vec<u8>>) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let array = js_sys::Uint8Array::from(bytes.as_slice());
+        match loader_call("keepCorpus", &[name.into(), array.into()]) {
+            Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+            None => false,
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (name, bytes);
+        false
+    }
+}
+
+/// Removes the kept corpus file from this device.
+pub async fn forget_corpus() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(promise) = loader_call("forgetCorpus", &[]) {
+        wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+    }
+}
+
+/// Runs `future` to completion in the page (outside a browser it is dropped).
+pub fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_futures::spawn_local(future);
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(future);
+}

@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
 const root = path.resolve(process.env.DIST || 'dist');
+export const distDir = root;
 export const outputDir = path.resolve('tests/e2e/output');
 fs.mkdirSync(outputDir, { recursive: true });
 
@@ -30,12 +31,12 @@ function gzipOf(file) {
 /**
  * Serves dist/ (and, for tests only, files from tests/data/ under /__test__/); with
  * `folder` (e.g. '/any/sub/folder/'), dist/ is served under that folder only, as on a
- * project site of a static host.
+ * project site of a static host; with `dist`, another copy of it.
  */
-export function startServer({ folder = '/' } = {}) {
+export function startServer({ folder = '/', dist = root } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    let base = root;
+    let base = dist;
     let rel = decodeURIComponent(url.pathname);
     if (!rel.startsWith('/__test__/')) {
       if (!rel.startsWith(folder)) { res.writeHead(404); res.end('not found'); return; }
@@ -47,7 +48,7 @@ export function startServer({ folder = '/' } = {}) {
       res.writeHead(404); res.end('not found'); return;
     }
     const type = types[path.extname(file)] || 'application/octet-stream';
-    if (base === root && compressible.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+    if (base === dist && compressible.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
       res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
       res.end(gzipOf(file));
       return;

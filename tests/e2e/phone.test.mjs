@@ -62,8 +62,10 @@ test('at 390 px no view is wider than the phone and no navigation label breaks',
 
 test('the first-view build hands over to the full app for another view, at the same address', async () => {
   const { page, context } = await openPage(browser, url + '#/explore?q=data', SIZES[0]);
+  // Release names carry a content hash: first-view-<hash>_bg.wasm.
   const wasm = () => page.evaluate(() => performance.getEntriesByType('resource')
-    .map((r) => r.name.split('/').pop()).filter((n) => n.endsWith('.wasm')));
+    .map((r) => r.name.split('/').pop()).filter((n) => n.endsWith('.wasm'))
+    .map((n) => n.replace(/-[0-9a-f]{12}_bg\.wasm$/, '_bg.wasm')));
   assert.deepEqual(await wasm(), ['first-view_bg.wasm']);
   await page.getByTestId('nav-charts').click();
   await page.getByTestId('chart-topics').waitFor();
@@ -83,7 +85,7 @@ test('text typed into the page before the app starts is kept', async () => {
   // Hold the first-view Wasm back until the reader has typed into the pre-rendered page.
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/first-view_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.route(/first-view-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
   await page.goto(url);
   await page.locator('#prerendered #search').fill('gender');
   release();

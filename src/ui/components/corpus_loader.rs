@@ -4,6 +4,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::corpus::{Corpus, LoadError, MAX_CORPUS_BYTES};
+use crate::ui::hooks::LoadedFile;
 
 /// Files above this size (2 MB) come with a word that loading takes a moment.
 const BIG_FILE: u64 = 2 * 1024 * 1024;
@@ -23,8 +24,8 @@ const SHOWN_PROBLEMS: usize = 20;
 /// Props of [`CorpusLoader`].
 #[derive(Properties, PartialEq)]
 pub struct CorpusLoaderProps {
-    /// Called with a valid corpus read from the user's file.
-    pub onload: Callback<Corpus>,
+    /// Called with a valid corpus read from the user's file, and the file.
+    pub onload: Callback<(Corpus, LoadedFile)>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -50,7 +51,8 @@ pub fn corpus_loader(props: &CorpusLoaderProps) -> Html {
                 Ok(bytes) => match Corpus::from_file(&name, &bytes) {
                     Ok(corpus) => {
                         status.set(Status::Idle);
-                        onload.emit(corpus);
+                        let bytes = Rc::new(bytes);
+                        onload.emit((corpus, LoadedFile { name, bytes }));
                     }
                     Err(error) => status.set(Status::Refused(name, error)),
                 },

@@ -43,8 +43,21 @@ pub fn header() -> Html {
                 </details>
                 if !context.builtin {
                     <span class="own-corpus">
-                        { "(your file) " }
+                        { if context.kept_in_use() { "(your file, kept on this device) " } else { "(your file) " } }
                         <button class="link-button" onclick={context.onreset.reform(|_: MouseEvent| ())} data-testid="use-builtin">{ "Use the built-in corpus" }</button>
+                        { " · " }
+                        if context.kept_in_use() {
+                            <button class="link-button" onclick={context.onforget.reform(|_: MouseEvent| ())} data-testid="forget-corpus">{ "Forget it on this device" }</button>
+                        } else {
+                            <button class="link-button" onclick={context.onkeep.reform(|_: MouseEvent| ())} data-testid="keep-corpus">{ "Keep it on this device" }</button>
+                        }
+                    </span>
+                } else if let Some(kept) = &context.kept {
+                    <span class="own-corpus">
+                        { format!("Kept on this device: \"{}\". ", kept.title) }
+                        <button class="link-button" onclick={context.onusekept.reform(|_: MouseEvent| ())} data-testid="use-kept">{ "Use it" }</button>
+                        { " · " }
+                        <button class="link-button" onclick={context.onforget.reform(|_: MouseEvent| ())} data-testid="forget-corpus">{ "Forget it" }</button>
                     </span>
                 }
             </div>

@@ -19,6 +19,25 @@ impl Reducible for Store {
     }
 }
 
+/// A corpus file the reader loaded: its name and bytes (kept in memory only, unless the
+/// reader asks to keep it on this device).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedFile {
+    /// The file's name.
+    pub name: String,
+    /// Its bytes, as read.
+    pub bytes: Rc<Vec<u8>>,
+}
+
+/// The corpus file kept on this device, as the header names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptCorpus {
+    /// The corpus id (what links made on it carry).
+    pub id: String,
+    /// Its title.
+    pub title: String,
+}
+
 /// What every page reads: the state, a way to dispatch actions, and the loaded corpus
 /// with its index.
 #[derive(Clone)]
@@ -30,9 +49,17 @@ pub struct AppContext {
     /// Whether the corpus in use is the built-in one.
     pub builtin: bool,
     /// Puts a corpus the user loaded in use.
-    pub onload: Callback<Corpus>,
+    pub onload: Callback<(Corpus, LoadedFile)>,
     /// Returns to the built-in corpus.
     pub onreset: Callback<()>,
+    /// The corpus file kept on this device, if any.
+    pub kept: Option<KeptCorpus>,
+    /// Keeps the file of the corpus in use on this device.
+    pub onkeep: Callback<()>,
+    /// Removes the kept file from this device.
+    pub onforget: Callback<()>,
+    /// Puts the kept corpus in use.
+    pub onusekept: Callback<()>,
 }
 
 impl PartialEq for AppContext {
@@ -40,6 +67,7 @@ impl PartialEq for AppContext {
         self.store == other.store
             && Rc::ptr_eq(&self.explorer, &other.explorer)
             && self.builtin == other.builtin
+            && self.kept == other.kept
     }
 }
 
@@ -53,6 +81,15 @@ impl AppContext {
     /// is loaded.
     pub fn corpus_key(&self) -> usize {
         Rc::as_ptr(&self.explorer) as usize
+    }
+
+    /// Whether the corpus in use is the one kept on this device.
+    pub fn kept_in_use(&self) -> bool {
+        !self.builtin
+            && self
+                .kept
+                .as_ref()
+                .is_some_and(|k| k.id == self.explorer.borrow().corpus().id)
     }
 
     /// A callback that turns a value into an action and dispatches it.

@@ -1,0 +1,63 @@
+// Last step of a release build (.ci/post-build.sh): gives the JS, Wasm, style sheet and
+// loader content-hashed names, so a browser or CDN can never pair a cached file with a
+// new one, and writes the service worker's precache list and version. index.html and
+// sw.js keep their names: hosts send them with `Cache-Control: no-cache` (README,
+// "Publish it").
+//   node .ci/finalize.mjs DIR
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2];
+if (!dir) { console.error('usage: finalize.mjs DIR'); process.exit(2); }
+const file = (name) => path.join(dir, name);
+const read = (name) => fs.readFileSync(file(name));
+const hash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+
+/** Renames `name` to carry its content hash before `suffix` ("x.js" -> "x-<hash>.js"). */
+function hashed(name, suffix) {
+  const stem = name.slice(0, -suffix.length);
+  const renamed = `${stem}-${hash(read(name))}${suffix}`;
+  fs.renameSync(file(name), file(renamed));
+  return renamed;
+}
+
+const names = {};
+for (const build of ['first-view', 'messages-explorer']) {
+  names[`./${build}_bg.wasm`] = `./${hashed(`${build}_bg.wasm`, '_bg.wasm')}`;
+  names[`./${build}.js`] = `./${hashed(`${build}.js`, '.js')}`;
+}
+names['./style.css'] = `./${hashed('style.css', '.css')}`;
+
+// The loader names the builds it starts; it gets the hashed names, then a hash itself.
+let loader = read('loader.js').toString();
+for (const [plain, final] of Object.entries(names)) {
+  if (!plain.endsWith('.css')) {
+    if (!loader.includes(`'${plain}'`)) throw new Error(`loader.js does not name '${plain}'`);
+    loader = loader.replaceAll(`'${plain}'`, `'${final}'`);
+  }
+}
+fs.writeFileSync(file('loader.js'), loader);
+names['loader.js'] = hashed('loader.js', '.js');
+
+let index = read('index.html').toString();
+for (const [plain, final] of [['./style.css', names['./style.css']], ['loader.js', names['loader.js']]]) {
+  const attribute = plain.endsWith('.css') ? `href="${plain}"` : `src="${plain}"`;
+  if (!index.includes(attribute)) throw new Error(`index.html has no ${attribute}`);
+  index = index.replace(attribute, attribute.replace(plain, final));
+}
+fs.writeFileSync(file('index.html'), index);
+
+// The service worker precaches the whole app (both builds, so every view works offline).
+const precache = fs.readdirSync(dir)
+  .filter((name) => !['sw.js'].includes(name) && !name.startsWith('.') && fs.statSync(file(name)).isFile())
+  .sort();
+const version = hash(Buffer.concat(precache.map((name) => Buffer.concat([Buffer.from(name), read(name)]))));
+let worker = read('sw.js').toString();
+for (const [placeholder, value] of [["const VERSION = 'dev';", `const VERSION = '${version}';`],
+  ['const FILES = [];', `const FILES = ${JSON.stringify(['./', ...precache])};`]]) {
+  if (!worker.includes(placeholder)) throw new Error(`sw.js has no ${placeholder}`);
+  worker = worker.replace(placeholder, value);
+}
+fs.writeFileSync(file('sw.js'), worker);
+console.log(`finalize: hashed names, service worker version ${version}, ${precache.length} files precached`);

@@ -1,0 +1,37 @@
+// The service worker: keeps the app (both builds, the style sheet, the icons; the corpus
+// is inside the Wasm) for use without a network. A release build writes VERSION and
+// FILES (.ci/finalize.mjs); a corpus file a reader loads is never cached here.
+//
+// Files are served from the cache first (their names carry content hashes, so a cached
+// file is never stale); the page itself too, so a reader keeps the version they started
+// with until they accept the reload the page offers when a new version has installed.
+const VERSION = 'dev';
+const FILES = [];
+const PREFIX = 'messages-explorer-';
+const CACHE = PREFIX + VERSION;
+
+self.addEventListener('install', (event) => {
+  const scope = self.registration.scope;
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new URL(f, scope).href))));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'activate') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const page = new URL('./', self.registration.scope).href;
+  // A visit to the app's page (with any #/… address) is answered with the kept page.
+  const key = request.mode === 'navigate' ? page : request;
+  event.respondWith(caches.open(CACHE)
+    .then((cache) => cache.match(key, { ignoreSearch: request.mode === 'navigate' }))
+    .then((hit) => hit || fetch(request)));
+});

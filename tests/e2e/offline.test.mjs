@@ -1,0 +1,94 @@
+// Offline and updates: after a first visit the app, a share link and the Charts view work
+// without a network; a new deployment is noticed and offered as a reload, never swapped
+// in silently. Served from a copy of dist/ so that the test can deploy a "new build".
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, launch, openPage, axeViolations, screenshot, distDir } from './harness.mjs';
+
+let server, url, browser, copy;
+before(async () => {
+  copy = fs.mkdtempSync(path.join(os.tmpdir(), 'me-dist-'));
+  fs.cpSync(distDir, copy, { recursive: true });
+  ({ server, url } = await startServer({ dist: copy }));
+  browser = await launch();
+});
+after(async () => { await browser?.close(); server?.close(); fs.rmSync(copy, { recursive: true, force: true }); });
+
+/** Waits until the service worker controls the page and has kept every file. */
+async function installed(page) {
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return Boolean(registration?.active) && (await caches.keys()).some((k) => k.startsWith('messages-explorer-'));
+  }, null, { polling: 200, timeout: 30000 });
+}
+
+test('after one visit the app, a share link and Charts work offline; a new version is offered as a reload', async () => {
+  const { page, context } = await openPage(browser, url);
+  await installed(page);
+  const manifest = await page.evaluate(() => document.querySelector('link[rel=manifest]').href);
+  assert.match(manifest, /manifest\.webmanifest$/);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator('#app [data-testid="result"]').first().waitFor();
+  await page.goto(url + '#/explore?q=gender&meeting=geneva-2017');
+  await page.reload();
+  await page.locator('#app [data-testid="result"]').first().waitFor();
+  assert.match(await page.getByTestId('result-count').textContent(), /^\d+ of 66 messages included$/);
+  await page.goto(url + '#/charts?terms=data');
+  await page.reload();
+  await page.getByTestId('chart-topics').waitFor();
+  await context.setOffline(false);
+
+  // A new deployment: another build writes another service worker version.
+  const worker = path.join(copy, 'sw.js');
+  fs.writeFileSync(worker, fs.readFileSync(worker, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+  await page.goto(url + '#/explore?q=data');
+  await page.reload();
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  const notice = page.getByTestId('update-notice');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /A new version of Messages Explorer is available/);
+  // The page keeps running its version until the reader chooses: the search is intact.
+  assert.equal(await page.getByTestId('search').inputValue(), 'data');
+  assert.deepEqual(await axeViolations(page), []);
+  await screenshot(page, 'update-notice');
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
+  await page.locator('#app [data-testid="result"]').first().waitFor();
+  assert.ok((await page.evaluate(() => caches.keys())).some((k) => k.endsWith('-next')));
+  assert.equal(await page.getByTestId('search').inputValue(), 'data');
+  assert.deepEqual(await page.problems(), []);
+  await context.close();
+});
+
+test('a loaded corpus stays in the tab unless kept; kept, a link made on it opens with it; forgotten, it is gone', async () => {
+  const { page, context } = await openPage(browser, url + '#/about');
+  await page.getByTestId('corpus-file').setInputFiles('tests/data/corpora/class-corpus.json');
+  await page.getByTestId('result-count').waitFor();
+  const cacheNames = () => page.evaluate(() => caches.keys());
+  assert.ok(!(await cacheNames()).includes('kept-corpus'), 'nothing is kept unless asked');
+  await page.getByTestId('keep-corpus').click();
+  await page.getByTestId('forget-corpus').waitFor();
+  assert.match(await page.getByTestId('corpus-name').textContent(), /kept on this device/);
+  assert.ok((await cacheNames()).includes('kept-corpus'));
+
+  // Another tab of the same browser opens a link made on the kept corpus.
+  const other = await context.newPage();
+  await other.goto(url + '#/explore?corpus=class-2026');
+  await other.waitForFunction(() => document.querySelector('[data-testid="result-count"]')?.textContent === '2 of 2 messages included');
+  assert.match(await other.getByTestId('corpus-name').textContent(), /Our class collection.*kept on this device/);
+  assert.deepEqual(await axeViolations(other), []);
+  // On the built-in corpus, the kept one is offered; forgotten, it is gone.
+  await other.getByTestId('use-builtin').click();
+  await other.getByTestId('use-kept').waitFor();
+  await other.getByTestId('forget-corpus').click();
+  await other.waitForFunction(() => !document.querySelector('[data-testid="use-kept"]'));
+  assert.ok(!(await cacheNames()).includes('kept-corpus'));
+  await other.reload();
+  await other.locator('#app [data-testid="result-count"]').waitFor();
+  assert.equal(await other.getByTestId('use-kept').count(), 0);
+  await context.close();
+});
