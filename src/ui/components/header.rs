@@ -49,7 +49,7 @@ pub fn header() -> Html {
                         if context.kept_in_use() {
                             <button class="link-button" onclick={context.onforget.reform(|_: MouseEvent| ())} data-testid="forget-corpus">{ "Forget it on this device" }</button>
                         } else {
-                            <button class="link-button" onclick={context.onkeep.reform(|_: MouseEvent| ())} data-testid="keep-corpus">{ "Keep it on this device" }</button>
+                            <button class="link-button" onclick={context.onkeep.reform(|_: MouseEvent| ())} data-testid="keep-corpus">{ "Keep this corpus on this device" }</button>
                         }
                     </span>
                 } else if let Some(kept) = &context.kept {
