@@ -3,7 +3,10 @@
 // new one, and writes the service worker's precache list and version. index.html and
 // sw.js keep their names: hosts send them with `Cache-Control: no-cache` (README,
 // "Publish it").
-//   node .ci/finalize.mjs DIR
+//   node .ci/finalize.mjs DIR                 (a release build, after wasm-opt)
+//   node .ci/finalize.mjs DIR --worker-only   (only the worker's list and version again,
+//                                              for a dist/ already finalized: the e2e
+//                                              suite's "new deployment")
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,7 +25,12 @@ function hashed(name, suffix) {
   return renamed;
 }
 
+const workerOnly = process.argv.includes('--worker-only');
 const names = {};
+if (!workerOnly) finalizeNames();
+writeWorker();
+
+function finalizeNames() {
 for (const build of ['first-view', 'messages-explorer']) {
   names[`./${build}_bg.wasm`] = `./${hashed(`${build}_bg.wasm`, '_bg.wasm')}`;
   names[`./${build}.js`] = `./${hashed(`${build}.js`, '.js')}`;
@@ -47,17 +55,20 @@ for (const [plain, final] of [['./style.css', names['./style.css']], ['loader.js
   index = index.replace(attribute, attribute.replace(plain, final));
 }
 fs.writeFileSync(file('index.html'), index);
+}
 
 // The service worker precaches the whole app (both builds, so every view works offline).
+function writeWorker() {
 const precache = fs.readdirSync(dir)
   .filter((name) => !['sw.js'].includes(name) && !name.startsWith('.') && fs.statSync(file(name)).isFile())
   .sort();
 const version = hash(Buffer.concat(precache.map((name) => Buffer.concat([Buffer.from(name), read(name)]))));
 let worker = read('sw.js').toString();
-for (const [placeholder, value] of [["const VERSION = 'dev';", `const VERSION = '${version}';`],
-  ['const FILES = [];', `const FILES = ${JSON.stringify(['./', ...precache])};`]]) {
-  if (!worker.includes(placeholder)) throw new Error(`sw.js has no ${placeholder}`);
-  worker = worker.replace(placeholder, value);
+for (const [line, value] of [[/const VERSION = '[^']*';/, `const VERSION = '${version}';`],
+  [/const FILES = \[[^\]]*\];/, `const FILES = ${JSON.stringify(['./', ...precache])};`]]) {
+  if (!line.test(worker)) throw new Error(`sw.js has no line ${line}`);
+  worker = worker.replace(line, value);
 }
 fs.writeFileSync(file('sw.js'), worker);
-console.log(`finalize: hashed names, service worker version ${version}, ${precache.length} files precached`);
+console.log(`finalize: ${workerOnly ? '' : 'hashed names, '}service worker version ${version}, ${precache.length} files precached`);
+}

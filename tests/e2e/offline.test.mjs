@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { startServer, launch, openPage, axeViolations, screenshot, distDir } from './harness.mjs';
 
 let server, url, browser, copy;
@@ -17,12 +18,19 @@ before(async () => {
 });
 after(async () => { await browser?.close(); server?.close(); fs.rmSync(copy, { recursive: true, force: true }); });
 
-/** Waits until the service worker controls the page and has kept every file. */
+/** Waits until the service worker has kept every file, is active and controls the page. */
 async function installed(page) {
-  await page.waitForFunction(async () => {
+  // (page.waitForFunction takes a returned promise as truthy at once: poll with evaluate.)
+  const ready = () => page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
-    return Boolean(registration?.active) && (await caches.keys()).some((k) => k.startsWith('messages-explorer-'));
-  }, null, { polling: 200, timeout: 30000 });
+    const names = (await caches.keys()).filter((k) => k.startsWith('messages-explorer-'));
+    const kept = names.length === 1 && (await (await caches.open(names[0])).match('./')) !== undefined;
+    return registration?.active?.state === 'activated' && navigator.serviceWorker.controller !== null && kept;
+  });
+  for (let tries = 0; !(await ready()); tries++) {
+    assert.ok(tries < 150, 'the service worker installs within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 test('after one visit the app, a share link and Charts work offline; a new version is offered as a reload', async () => {
@@ -43,9 +51,13 @@ test('after one visit the app, a share link and Charts work offline; a new versi
   await page.getByTestId('chart-topics').waitFor();
   await context.setOffline(false);
 
-  // A new deployment: another build writes another service worker version.
-  const worker = path.join(copy, 'sw.js');
-  fs.writeFileSync(worker, fs.readFileSync(worker, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+  // A new deployment: a changed file, and the build's last step writes the worker again.
+  const before = fs.readFileSync(path.join(copy, 'sw.js'), 'utf8').match(/const VERSION = '([0-9a-f]+)'/)[1];
+  fs.appendFileSync(path.join(copy, 'corpus-template.csv'), '');
+  fs.writeFileSync(path.join(copy, 'favicon.svg'), fs.readFileSync(path.join(copy, 'favicon.svg'), 'utf8').replace('#fff', '#ffffff'));
+  execFileSync('node', ['.ci/finalize.mjs', copy, '--worker-only']);
+  const after = fs.readFileSync(path.join(copy, 'sw.js'), 'utf8').match(/const VERSION = '([0-9a-f]+)'/)[1];
+  assert.notEqual(after, before, 'a changed file gives a new version');
   await page.goto(url + '#/explore?q=data');
   await page.reload();
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
@@ -58,7 +70,7 @@ test('after one visit the app, a share link and Charts work offline; a new versi
   await screenshot(page, 'update-notice');
   await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
   await page.locator('#app [data-testid="result"]').first().waitFor();
-  assert.ok((await page.evaluate(() => caches.keys())).some((k) => k.endsWith('-next')));
+  assert.ok((await page.evaluate(() => caches.keys())).includes(`messages-explorer-${after}`));
   assert.equal(await page.getByTestId('search').inputValue(), 'data');
   assert.deepEqual(await page.problems(), []);
   await context.close();
