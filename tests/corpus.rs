@@ -2,7 +2,8 @@
 
 use std::collections::HashMap;
 
-use messages_explorer::core::corpus::{Corpus, CoverageStatus, BUILTIN_JSON, MAX_CORPUS_BYTES};
+use messages_explorer::core::corpus::{Corpus, CoverageStatus};
+use messages_explorer::core::load::{BUILTIN_JSON, MAX_CORPUS_BYTES};
 use messages_explorer::core::validate::{check, check_verbatim};
 use proptest::prelude::*;
 

@@ -19,7 +19,7 @@ fn builtin() -> Corpus {
     Corpus::builtin().unwrap()
 }
 
-fn problems(result: Result<Corpus, messages_explorer::core::corpus::LoadError>) -> Vec<String> {
+fn problems(result: Result<Corpus, messages_explorer::core::load::LoadError>) -> Vec<String> {
     result
         .map(|_| Vec::new())
         .unwrap_or_else(|e| e.problems.iter().map(|p| p.to_string()).collect())

@@ -1,24 +1,12 @@
 //! The corpus: the data model of the IGF Messages (meetings, their message sets and
-//! coverage, the topic vocabulary, sources) and its loading.
-//!
-//! Loading is two-level (STYLE.md §4): serde reads the JSON into typed structs, reporting
-//! the path of the first field that does not fit; then [`validate`](super::validate)
-//! checks the rules that span records (ids, references, coverage) and reports every
-//! problem it finds. The built-in corpus and a user's own file go through the same path.
+//! coverage, the topic vocabulary, sources) and the read-only lookups over it. Reading a
+//! corpus from bytes is `load`'s job; the rules across records are `validate`'s. This
+//! module uses no other module of the core.
 
 use serde::{Deserialize, Serialize};
 
-use super::validate::{self, Problem};
-
 /// The corpus schema version this code reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// The largest corpus file accepted, in bytes. Checked before parsing, so a huge file is
-/// refused without being read into structures.
-pub const MAX_CORPUS_BYTES: usize = 20 * 1024 * 1024;
-
-/// The corpus compiled into the app.
-pub const BUILTIN_JSON: &str = include_str!("../../assets/corpus.json");
 
 /// A whole corpus: the documents cited, the topic vocabulary, the meetings and their
 /// message sets, and the messages themselves.
@@ -307,104 +295,7 @@ impl<'de> Deserialize<'de> for Year {
     }
 }
 
-/// The bytes of a file as text, after the checks every corpus file gets: the size limit
-/// (before anything else), a UTF-8 byte-order mark dropped (Windows editors and this app's
-/// CSV export write one), not empty, UTF-8.
-fn checked_text(bytes: &[u8]) -> Result<&str, LoadError> {
-    let fail = |message: String| LoadError {
-        problems: vec![Problem::new("", message)],
-    };
-    if bytes.len() > MAX_CORPUS_BYTES {
-        return Err(fail(format!(
-            "the file is {} bytes; the limit is {} bytes ({} MB)",
-            bytes.len(),
-            MAX_CORPUS_BYTES,
-            MAX_CORPUS_BYTES / (1024 * 1024)
-        )));
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(fail("the file is empty".into()));
-    }
-    std::str::from_utf8(bytes).map_err(|e| {
-        fail(format!(
-            "the file is not UTF-8 text (invalid byte at offset {})",
-            e.valid_up_to()
-        ))
-    })
-}
-
-/// Why a corpus could not be loaded: every problem found, each with the path of its field.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{} problem(s) in the corpus; first: {}", .problems.len(), .problems.first().map(|p| p.to_string()).unwrap_or_default())]
-pub struct LoadError {
-    /// The problems, in document order where possible.
-    pub problems: Vec<Problem>,
-}
-
 impl Corpus {
-    /// Parses and validates a corpus file. Never panics, whatever the input.
-    pub fn from_json(text: &str) -> Result<Corpus, LoadError> {
-        Self::from_bytes(text.as_bytes())
-    }
-
-    /// Like [`from_json`](Self::from_json) for raw bytes (a file the user picked): checks
-    /// the size limit and UTF-8 before parsing.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Corpus, LoadError> {
-        let fail = |path: &str, message: String| LoadError {
-            problems: vec![Problem::new(path, message)],
-        };
-        let text = checked_text(bytes)?;
-        // serde would also read a struct from an array; a corpus is always an object.
-        if !text.trim_start().starts_with('{') {
-            return Err(fail(
-                "",
-                "expected a JSON object (a corpus file), found other content".into(),
-            ));
-        }
-        let mut de = serde_json::Deserializer::from_str(text);
-        let corpus: Corpus = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            fail(&path, e.into_inner().to_string())
-        })?;
-        de.end()
-            .map_err(|e| fail("", format!("unexpected data after the corpus: {e}")))?;
-        let problems = validate::check(&corpus);
-        if problems.is_empty() {
-            Ok(corpus)
-        } else {
-            Err(LoadError { problems })
-        }
-    }
-
-    /// Reads a corpus file a user picked: CSV when its name ends in `.csv` (see
-    /// [`super::import`]), JSON otherwise. The same limits and validation either way.
-    pub fn from_file(name: &str, bytes: &[u8]) -> Result<Corpus, LoadError> {
-        if !name.to_lowercase().ends_with(".csv") {
-            return Self::from_bytes(bytes);
-        }
-        let text = checked_text(bytes)?;
-        let title = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-        super::import::corpus_from_csv(text, title).map_err(|problems| LoadError { problems })
-    }
-
-    /// The corpus compiled into the app. It is read without the field-path tracking that
-    /// files get (a file's first problem is named by its path; the built-in corpus is
-    /// checked by the tests before it ships), so the path tracker stays out of the
-    /// smaller first-view build; the validation is the same.
-    pub fn builtin() -> Result<Corpus, LoadError> {
-        let corpus: Corpus = serde_json::from_str(BUILTIN_JSON).map_err(|e| LoadError {
-            problems: vec![Problem::new("", e.to_string())],
-        })?;
-        let problems = validate::check(&corpus);
-        if problems.is_empty() {
-            Ok(corpus)
-        } else {
-            Err(LoadError { problems })
-        }
-    }
-
     /// The meeting with this id.
     pub fn meeting(&self, id: &str) -> Option<&Meeting> {
         self.meetings.iter().find(|m| m.id == id)
@@ -467,7 +358,7 @@ impl Corpus {
     }
 
     /// [`partial_sets`](Self::partial_sets) with the per-meeting counts from elsewhere
-    /// (the [`Explorer`](super::query::Explorer) keeps them).
+    /// (the query module's `Explorer` keeps them).
     pub fn partial_sets_with(&self, included: impl Fn(&Meeting) -> usize) -> Vec<String> {
         self.meetings
             .iter()

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::chart::{TermSeries, TopicSeries};
 use super::corpus::{Message, MessageDetails};
+use super::import::{EDITORIAL_MARK, HEADING_NOT_GIVEN};
 use super::query::{Explorer, Facet, Selection, Sort};
 
 /// A cell made safe for spreadsheets (see the module docs).
@@ -182,11 +183,6 @@ fn exported<'a>(explorer: &'a Explorer, messages: &[usize]) -> Vec<(&'a Message,
         .map(|&m| (&explorer.corpus().messages[m], explorer.details(m)))
         .collect()
 }
-
-/// What the CSV export writes as the heading of a message published without one.
-pub const HEADING_NOT_GIVEN: &str = "(not given in the source)";
-/// What the CSV export writes after topics assigned editorially.
-pub const EDITORIAL_MARK: &str = " (editorial)";
 
 /// The messages as CSV: one row each, with meeting, year, heading, topics, source and
 /// coverage. [`super::import`] reads it back.

@@ -21,8 +21,8 @@
 //! topics, so rows under one heading list the same topics or leave the cell empty.
 //!
 //! The app's own CSV export reads back: its extra columns are understood (`source url`),
-//! its markers undone (a heading "(not given in the source)", topics marked
-//! "(editorial)", the `'` that guards a cell starting with `=`, `+`, `-` or `@`), and its
+//! its markers undone (a heading [`HEADING_NOT_GIVEN`], topics marked
+//! [`EDITORIAL_MARK`], the `'` that guards a cell starting with `=`, `+`, `-` or `@`), and its
 //! coverage sentences read as partial (an export is a selection, never a whole set).
 //!
 //! The corpus built from it goes through the same validation as a JSON file. Every
@@ -34,8 +34,14 @@ use super::corpus::{
     Corpus, Coverage, CoverageStatus, Heading, Meeting, Message, MessageSet, Source, SourceRef,
     Topic, Year, SCHEMA_VERSION,
 };
-use super::export::{EDITORIAL_MARK, HEADING_NOT_GIVEN};
+use super::text::slugify;
 use super::validate::{check, Problem};
+
+/// What the CSV export writes as the heading of a message published without one (read
+/// back as no heading).
+pub const HEADING_NOT_GIVEN: &str = "(not given in the source)";
+/// What the CSV export writes after topics assigned editorially (read back without it).
+pub const EDITORIAL_MARK: &str = " (editorial)";
 
 /// The columns a CSV must have.
 pub const REQUIRED_COLUMNS: [&str; 4] = ["meeting", "year", "text", "source"];
@@ -49,27 +55,6 @@ pub const OPTIONAL_COLUMNS: [&str; 7] = [
     "coverage",
     "source url",
 ];
-
-/// A readable slug from any text: lowercase ASCII letters and digits joined by hyphens.
-pub fn slugify(text: &str) -> String {
-    let folded = super::search::fold(text);
-    let mut slug = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    let slug: String = slug.chars().take(60).collect();
-    let slug = slug.trim_end_matches('-').to_string();
-    if slug.is_empty() {
-        "x".into()
-    } else {
-        slug
-    }
-}
 
 /// Ids made from names. The same name always gets the same id; a different name whose
 /// slug is taken gets the next free `-2`, `-3`, …, so look-alike names stay apart.
@@ -579,12 +564,5 @@ mod tests {
             ["messages[1].id: duplicate id \"a\""]
         );
         assert!(!problems("").is_empty());
-    }
-
-    #[test]
-    fn slugs() {
-        assert_eq!(slugify("Kyoto IGF 2023!"), "kyoto-igf-2023");
-        assert_eq!(slugify("Côte d’Ivoire"), "cote-d-ivoire");
-        assert_eq!(slugify("***"), "x");
     }
 }

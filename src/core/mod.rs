@@ -7,6 +7,7 @@ pub mod compare;
 pub mod corpus;
 pub mod export;
 pub mod import;
+pub mod load;
 pub mod query;
 pub mod search;
 pub mod state;

@@ -1,4 +1,5 @@
-//! Folding words for matching: what makes "Genève", "GENEVE" and "geneve" one word.
+//! Folding words for matching (what makes "Genève", "GENEVE" and "geneve" one word), and
+//! slugs made from names.
 //!
 //! Folding is canonical decomposition with the combining marks removed, Latin ligatures
 //! and full-width forms made plain, lowercase, and curly apostrophes and quotes made
@@ -17,6 +18,27 @@ pub fn fold(word: &str) -> String {
     let mut folded = String::new();
     fold_into(word, &mut folded);
     folded
+}
+
+/// A readable slug from any text: lowercase ASCII letters and digits joined by hyphens.
+pub fn slugify(text: &str) -> String {
+    let folded = fold(text);
+    let mut slug = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug: String = slug.chars().take(60).collect();
+    let slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() {
+        "x".into()
+    } else {
+        slug
+    }
 }
 
 /// [`fold`] into a reused buffer (the index folds millions of words).
@@ -116,6 +138,13 @@ mod tests {
     use super::*;
     use std::fmt::Write;
     use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("Kyoto IGF 2023!"), "kyoto-igf-2023");
+        assert_eq!(slugify("Côte d’Ivoire"), "cote-d-ivoire");
+        assert_eq!(slugify("***"), "x");
+    }
 
     #[test]
     fn folding() {

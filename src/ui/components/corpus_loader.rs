@@ -3,7 +3,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::corpus::{Corpus, LoadError, MAX_CORPUS_BYTES};
+use crate::core::corpus::Corpus;
+use crate::core::load::{LoadError, MAX_CORPUS_BYTES};
 use crate::ui::hooks::LoadedFile;
 
 /// Files above this size (2 MB) come with a word that loading takes a moment.
