@@ -72,9 +72,10 @@ export async function launch() {
 }
 
 /** Opens a page that records console errors, page errors, dialogs and CSP violations. */
-export async function openPage(browser, url, options = {}) {
+export async function openPage(browser, url, { initScript, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
+  if (initScript) await page.addInitScript(initScript);
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

@@ -18,8 +18,15 @@ const count = (page) => page.getByTestId('result-count').textContent();
 test('a 100 KB link of 51,200 unknown meetings opens at once with two notices', async (t) => {
   const link = '#/explore?meeting=' + Array.from({ length: 51200 }, (_, i) => `m${i}`).join('%2C');
   assert.ok(link.length > 100000);
+  // The main thread's longest task (the Long Tasks API reports those over 50 ms).
+  const longest = () => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  };
   const started = Date.now();
-  const { page, context } = await openPage(browser, url + link);
+  const { page, context } = await openPage(browser, url + link, { initScript: longest });
   await page.getByTestId('result').first().waitFor();
   const opened = Date.now() - started;
   const notices = await page.getByTestId('notices').locator('li, .notice').count();
@@ -28,8 +35,9 @@ test('a 100 KB link of 51,200 unknown meetings opens at once with two notices', 
   assert.match(text, /This link is longer than 16,384 characters/);
   assert.match(text, /Ignored 2,\d{3} unknown meeting values, such as 'm0'/);
   assert.equal(await count(page), '66 of 66 messages included');
-  fs.writeFileSync(path.join(outputDir, 'hostile-timings.json'), JSON.stringify({ link_bytes: link.length, opened_ms: opened, notices }, null, 2));
-  t.diagnostic(`100 KB link: results shown ${opened} ms after navigation, ${notices} notices`);
+  const blocked = Math.round(await page.evaluate(() => window.__longest));
+  fs.writeFileSync(path.join(outputDir, 'hostile-timings.json'), JSON.stringify({ link_bytes: link.length, opened_ms: opened, longest_task_ms: blocked, notices }, null, 2));
+  t.diagnostic(`100 KB link: results shown ${opened} ms after navigation, longest main-thread task ${blocked} ms, ${notices} notices`);
   assert.deepEqual(await page.problems(), []);
   await context.close();
 });
