@@ -421,6 +421,8 @@ pub struct MessageDetails {
     pub locator: String,
     /// The coverage sentence of the message's meeting.
     pub coverage: String,
+    /// Whether the message's meeting is a partial set (said wherever the message is).
+    pub partial: bool,
 }
 
 impl Corpus {
@@ -463,6 +465,8 @@ impl Corpus {
                 .filter(|url| is_web_address(url)),
             locator: message.source.locator.clone(),
             coverage,
+            partial: meeting
+                .is_some_and(|m| m.message_set.coverage.status != CoverageStatus::Complete),
         }
     }
 }

@@ -147,6 +147,14 @@ pub struct Selection {
     pub sort: Sort,
 }
 
+impl Selection {
+    /// Whether the selection asks for nothing: no search text and no filter (the order
+    /// alone selects nothing).
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty() && self.filters.is_empty()
+    }
+}
+
 /// One value of a facet with its count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FacetValue {
@@ -550,6 +558,38 @@ pub fn partial_caveat(sentences: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_selection_is_empty_without_text_or_filters() {
+        let mut selection = Selection {
+            text: "  ".into(),
+            sort: Sort::Chronological,
+            ..Selection::default()
+        };
+        assert!(selection.is_empty());
+        selection.filters.toggle(Facet::Meeting, "geneva-2017");
+        assert!(!selection.is_empty());
+        let searched = Selection {
+            text: "data".into(),
+            ..Selection::default()
+        };
+        assert!(!searched.is_empty());
+    }
+
+    #[test]
+    fn details_say_whether_the_meeting_is_partial() {
+        let explorer = Explorer::new(Corpus::builtin().unwrap());
+        let corpus = explorer.corpus();
+        let at = |id: &str| {
+            corpus
+                .messages
+                .iter()
+                .position(|m| m.meeting == id)
+                .unwrap()
+        };
+        assert!(!explorer.details(at("geneva-2017")).partial);
+        assert!(explorer.details(at("kyoto-2023")).partial);
+    }
 
     fn explorer() -> Explorer {
         Explorer::new(Corpus::builtin().unwrap())

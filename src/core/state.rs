@@ -110,14 +110,19 @@ pub enum Step {
     Leave,
 }
 
+/// The slide shown for `slide` of a presentation of `total` messages: 1 to the last.
+pub fn clamp_slide(slide: usize, total: usize) -> usize {
+    slide.clamp(1, total.max(1))
+}
+
 impl Step {
     /// The slide this step leads to from `slide` of `total` (1-based, clamped); `None`
     /// for leaving.
     pub fn target(self, slide: usize, total: usize) -> Option<usize> {
         let last = total.max(1);
         match self {
-            Step::Next => Some((slide + 1).min(last)),
-            Step::Previous => Some(slide.saturating_sub(1).clamp(1, last)),
+            Step::Next => Some(clamp_slide(slide + 1, total)),
+            Step::Previous => Some(clamp_slide(slide.saturating_sub(1), total)),
             Step::First => Some(1),
             Step::Last => Some(last),
             Step::Leave => None,
@@ -260,6 +265,15 @@ mod tests {
         assert_eq!(more.history, HistoryMode::Keep);
         let typed = reduce(&more, Action::SetText("data".into()));
         assert_eq!(typed.shown, PAGE_SIZE);
+    }
+
+    #[test]
+    fn slides_are_clamped_in_one_place() {
+        assert_eq!(clamp_slide(0, 5), 1);
+        assert_eq!(clamp_slide(9, 5), 5);
+        assert_eq!(clamp_slide(3, 0), 1);
+        assert_eq!(Step::Next.target(5, 5), Some(5));
+        assert_eq!(Step::Previous.target(1, 5), Some(1));
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub fn explore_page() -> Html {
         context.dispatcher(|(facet, id): (Facet, String)| Action::ToggleFacet(facet, id));
     let onclear = context.dispatcher(|_: MouseEvent| Action::ClearAll);
     let onmore = context.dispatcher(|_: MouseEvent| Action::ShowMore);
-    let active = !selection.text.trim().is_empty() || !selection.filters.is_empty();
+    let active = !selection.is_empty();
     let partial = explorer.partial_coverage(&outcome.messages);
     let caveat = partial_caveat(&partial);
     let filter_count = selection.filters.count();

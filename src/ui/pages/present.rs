@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::core::state::{step_for, Action, Step};
+use crate::core::state::{clamp_slide, step_for, Action, Step};
 use crate::core::url::{self, Route};
 use crate::ui::components::CopyLink;
 use crate::ui::hooks::{use_app_state, use_document_keydown, use_outcome, KeyPress};
@@ -17,7 +17,7 @@ pub fn present_page() -> Html {
     let view = context.state().view.clone();
     let outcome = use_outcome(&context, &view.selection);
     let total = outcome.messages.len();
-    let slide = view.slide.clamp(1, total.max(1));
+    let slide = clamp_slide(view.slide, total);
     let leave = url::render(&view.at(Route::Explore));
     let go = {
         let store = context.store.clone();
@@ -51,7 +51,7 @@ pub fn present_page() -> Html {
                         { format!("Topic: {}{}", d.topics.join(", "), if d.editorial { " (assigned editorially)" } else { "" }) }
                         { " · " }{ format!("Source: {}", d.source_title) }
                     </p>
-                    if d.coverage.contains("partial") {
+                    if d.partial {
                         <p class="slide-meta small">{ d.coverage.clone() }</p>
                     }
                 </article>
