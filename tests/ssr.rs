@@ -41,7 +41,7 @@ async fn explore_empty_state_offers_ways_out() {
 #[tokio::test]
 async fn message_detail() {
     let html = render("#/message/kyoto-2023-children-1").await;
-    assert!(html.contains("Not given in the source"));
+    assert!(html.contains("<dd>Heading not given in the source</dd>"));
     assert!(html.contains("Kyoto 2023: 2 of 89 published messages included (partial)"));
     insta::assert_snapshot!("message_kyoto", html);
 }

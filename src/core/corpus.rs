@@ -425,6 +425,26 @@ pub struct MessageDetails {
     pub partial: bool,
 }
 
+/// What the page and the exports say where a source gives a message no heading.
+pub const HEADING_NOT_GIVEN: &str = "Heading not given in the source";
+/// What follows topics that were assigned editorially (the source gives no heading).
+pub const EDITORIAL_MARK: &str = " (assigned editorially)";
+
+impl MessageDetails {
+    /// The heading as published, or [`HEADING_NOT_GIVEN`].
+    pub fn heading_or_note(&self) -> String {
+        self.heading
+            .clone()
+            .unwrap_or_else(|| HEADING_NOT_GIVEN.to_string())
+    }
+
+    /// The topic labels, followed by [`EDITORIAL_MARK`] where they are editorial.
+    pub fn topics_line(&self) -> String {
+        let mark = if self.editorial { EDITORIAL_MARK } else { "" };
+        format!("{}{mark}", self.topics.join(", "))
+    }
+}
+
 impl Corpus {
     /// Resolves the ids around a message for display.
     pub fn details(&self, message: &Message) -> MessageDetails {

@@ -312,22 +312,10 @@ pub fn messages_markdown(explorer: &Explorer, messages: &[usize], header: &Expor
             "\n## {}. {} — {}\n\n{}\n\n",
             i + 1,
             markdown_text(&d.meeting),
-            markdown_text(
-                d.heading
-                    .as_deref()
-                    .unwrap_or("heading not given in the source")
-            ),
+            markdown_text(&d.heading_or_note()),
             markdown_quote(&m.text)
         ));
-        out.push_str(&format!(
-            "- Topics: {}{}\n",
-            markdown_text(&d.topics.join(", ")),
-            if d.editorial {
-                " (assigned editorially)"
-            } else {
-                ""
-            }
-        ));
+        out.push_str(&format!("- Topics: {}\n", markdown_text(&d.topics_line())));
         out.push_str(&format!(
             "- Source: {}, {}\n",
             markdown_text(&d.source_title),

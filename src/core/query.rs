@@ -63,6 +63,32 @@ pub enum Sort {
     Chronological,
 }
 
+impl Sort {
+    /// Every order, as the page offers them.
+    pub const ALL: [Sort; 2] = [Sort::Relevance, Sort::Chronological];
+
+    /// The order's name in links and forms.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Chronological => "chronological",
+        }
+    }
+
+    /// The order with this name, if any.
+    pub fn from_slug(slug: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// How the page names the order.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Relevance => "Best match",
+            Sort::Chronological => "By year",
+        }
+    }
+}
+
 /// The filters of a view: selected ids per facet (empty = no filter on that facet).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
 pub struct Filters {

@@ -177,7 +177,7 @@ pub fn render(view: &View) -> String {
         }
     }
     if selection.sort == Sort::Chronological {
-        pairs.append_pair("sort", "chronological");
+        pairs.append_pair("sort", Sort::Chronological.slug());
     }
     if view.route == Route::Present && view.slide > 1 {
         pairs.append_pair("slide", &view.slide.to_string());
@@ -284,10 +284,9 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
         }
         match key.as_ref() {
             "q" => selection.text = value.chars().take(super::search::MAX_QUERY_CHARS).collect(),
-            "sort" => match value.as_ref() {
-                "chronological" => selection.sort = Sort::Chronological,
-                "relevance" => selection.sort = Sort::Relevance,
-                other => warnings.one(format!("Ignored unknown sort '{}'", shorten(other))),
+            "sort" => match Sort::from_slug(&value) {
+                Some(sort) => selection.sort = sort,
+                None => warnings.one(format!("Ignored unknown sort '{}'", shorten(&value))),
             },
             other => match Facet::ALL.into_iter().find(|f| f.key() == other) {
                 Some(facet) => {

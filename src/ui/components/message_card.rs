@@ -31,12 +31,9 @@ pub fn message_card(props: &MessageCardProps) -> Html {
             <p class="message-meta">
                 <span class="meeting">{ d.meeting.clone() }</span>
                 { " · " }
-                <span class="heading">{ d.heading.clone().unwrap_or_else(|| "Heading not given in the source".into()) }</span>
+                <span class="heading">{ d.heading_or_note() }</span>
                 { " · " }
-                <span class="topics">
-                    { d.topics.join(", ") }
-                    if d.editorial { { " (topic assigned editorially)" } }
-                </span>
+                <span class="topics">{ d.topics_line() }</span>
             </p>
             <p class="print-only message-source">{ format!("Source: {}, {}", d.source_title, d.locator) }</p>
             <p class="message-open"><a href={props.href.clone()}>{ "Read with source" }<span class="visually-hidden">{ format!(": {}", props.id) }</span></a></p>

@@ -28,11 +28,7 @@ pub fn explore_page() -> Html {
     let found = outcome.messages.len();
     let oninput = context.dispatcher(|e: InputEvent| Action::SetText(input_value(&e)));
     let onsort = context.dispatcher(|e: Event| {
-        Action::SetSort(if select_value(&e) == "chronological" {
-            Sort::Chronological
-        } else {
-            Sort::Relevance
-        })
+        Action::SetSort(Sort::from_slug(&select_value(&e)).unwrap_or_default())
     });
     let ontoggle =
         context.dispatcher(|(facet, id): (Facet, String)| Action::ToggleFacet(facet, id));
@@ -123,8 +119,9 @@ pub fn explore_page() -> Html {
                 <p id="search-help" class="hint">{ "Press / to search. The last word matches as you type; quote a phrase; put - before a word to exclude it." }</p>
                 <label for="sort">{ "Order" }</label>
                 <select id="sort" onchange={onsort} data-testid="sort">
-                    <option value="relevance" selected={selection.sort == Sort::Relevance}>{ "Best match" }</option>
-                    <option value="chronological" selected={selection.sort == Sort::Chronological}>{ "By year" }</option>
+                    { for Sort::ALL.into_iter().map(|sort| html! {
+                        <option value={sort.slug()} selected={selection.sort == sort}>{ sort.label() }</option>
+                    }) }
                 </select>
                 <button class="filters-toggle" aria-expanded={(*filters_open).to_string()} aria-controls="filters"
                     onclick={ontogglefilters} data-testid="filters-toggle">

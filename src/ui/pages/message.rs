@@ -46,13 +46,13 @@ pub fn message_page(props: &MessagePageProps) -> Html {
                 <dt>{ "Coverage" }</dt>
                 <dd>{ d.coverage.clone() }</dd>
                 <dt>{ "Heading as published" }</dt>
-                <dd>{ d.heading.clone().unwrap_or_else(|| "Not given in the source".into()) }</dd>
+                <dd>{ d.heading_or_note() }</dd>
                 if let Some(sub) = d.subheading.clone() {
                     <dt>{ "Sub-heading" }</dt>
                     <dd>{ sub }</dd>
                 }
                 <dt>{ "Topic" }</dt>
-                <dd>{ d.topics.join(", ") } if d.editorial { { " (assigned editorially: the source gives no heading)" } }</dd>
+                <dd>{ d.topics_line() }</dd>
                 <dt>{ "Source" }</dt>
                 <dd data-testid="message-source">
                     if let Some(href) = d.source_url.clone() {

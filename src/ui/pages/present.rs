@@ -45,10 +45,10 @@ pub fn present_page() -> Html {
                     <p class="slide-meta">
                         <span>{ d.meeting.clone() }</span>
                         { " · " }
-                        <span>{ d.heading.clone().unwrap_or_else(|| "Heading not given in the source".into()) }</span>
+                        <span>{ d.heading_or_note() }</span>
                     </p>
                     <p class="slide-meta small">
-                        { format!("Topic: {}{}", d.topics.join(", "), if d.editorial { " (assigned editorially)" } else { "" }) }
+                        { format!("Topic: {}", d.topics_line()) }
                         { " · " }{ format!("Source: {}", d.source_title) }
                     </p>
                     if d.partial {
