@@ -11,10 +11,10 @@
 use plotters::style::RGBColor;
 
 use super::corpus::CoverageStatus;
-use super::query::{Explorer, Facet, Selection};
+use super::query::Explorer;
 use super::search::Query;
 use super::stats::share;
-use super::url::{Route, View};
+use super::url::{explore_view as explore, View};
 
 /// Okabe–Ito colour-blind-safe palette (black left out: it is the text colour).
 pub const PALETTE: [RGBColor; 7] = [
@@ -175,22 +175,6 @@ pub struct Hotspot {
     pub label: String,
     /// The Explore view it opens.
     pub target: View,
-}
-
-pub(crate) fn explore(meeting: &str, topic: Option<&str>, text: Option<&str>) -> View {
-    let mut selection = Selection::default();
-    selection.filters.toggle(Facet::Meeting, meeting);
-    if let Some(topic) = topic {
-        selection.filters.toggle(Facet::Topic, topic);
-    }
-    if let Some(text) = text {
-        selection.text = format!("{text} ");
-    }
-    View {
-        route: Route::Explore,
-        selection,
-        ..View::default()
-    }
 }
 
 mod draw;

@@ -101,6 +101,16 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// Where the meeting took place, as the About page says it: the place, "Online", or
+    /// "Not stated".
+    pub fn place_label(&self) -> String {
+        match (&self.place, self.online) {
+            (Some(place), _) => place.clone(),
+            (None, true) => "Online".to_string(),
+            (None, false) => "Not stated".to_string(),
+        }
+    }
+
     /// "Kyoto 2023", "Online 2020": the short name used in lists and facets.
     pub fn short_name(&self) -> String {
         let place = match (&self.place, self.online) {
@@ -296,6 +306,23 @@ impl<'de> Deserialize<'de> for Year {
 }
 
 impl Corpus {
+    /// The title of the source with this id (the id itself if it is unknown).
+    pub fn source_title(&self, id: &str) -> String {
+        self.source(id)
+            .map_or_else(|| id.to_string(), |s| s.title.clone())
+    }
+
+    /// The labels of these topic ids (an unknown id as itself).
+    pub fn topic_labels<S: AsRef<str>>(&self, ids: &[S]) -> Vec<String> {
+        ids.iter()
+            .map(|id| {
+                let id = id.as_ref();
+                self.topic(id)
+                    .map_or_else(|| id.to_string(), |t| t.label.clone())
+            })
+            .collect()
+    }
+
     /// The meeting with this id.
     pub fn meeting(&self, id: &str) -> Option<&Meeting> {
         self.meetings.iter().find(|m| m.id == id)
@@ -471,15 +498,9 @@ impl Corpus {
                 .and_then(|h| self.heading(h))
                 .map(|(_, h)| h.name.clone()),
             subheading: message.subheading.clone(),
-            topics: topic_ids
-                .iter()
-                .map(|id| {
-                    self.topic(id)
-                        .map_or_else(|| id.to_string(), |t| t.label.clone())
-                })
-                .collect(),
+            topics: self.topic_labels(&topic_ids),
             editorial,
-            source_title: source.map_or_else(|| message.source.source.clone(), |s| s.title.clone()),
+            source_title: self.source_title(&message.source.source),
             source_url: source
                 .and_then(|s| s.url.clone())
                 .filter(|url| is_web_address(url)),

@@ -50,7 +50,7 @@ fn column_cells(column: &super::chart::Column) -> [String; 3] {
 }
 
 fn percent(share: Option<f64>) -> String {
-    share.map_or_else(String::new, |s| format!("{:.1}", s * 100.0))
+    share.map_or_else(String::new, super::stats::percent)
 }
 
 /// The topic chart's numbers: one row per meeting and topic.
@@ -182,6 +182,72 @@ fn exported<'a>(explorer: &'a Explorer, messages: &[usize]) -> Vec<(&'a Message,
         .filter(|&&m| m < explorer.corpus().messages.len())
         .map(|&m| (&explorer.corpus().messages[m], explorer.details(m)))
         .collect()
+}
+
+/// The formats a selection is exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// CSV with a byte-order mark (reads back as a corpus file).
+    Csv,
+    /// JSON: the corpus schema's message form with names, source and coverage.
+    Json,
+    /// Markdown: a handout.
+    Markdown,
+}
+
+impl ExportFormat {
+    /// Every format, in the order the page offers them.
+    pub const ALL: [ExportFormat; 3] = [
+        ExportFormat::Csv,
+        ExportFormat::Json,
+        ExportFormat::Markdown,
+    ];
+
+    /// The format's short name (the file extension, and its name in the page's tests).
+    pub fn slug(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+            ExportFormat::Markdown => "md",
+        }
+    }
+
+    /// The format with this short name.
+    pub fn from_slug(slug: &str) -> Option<ExportFormat> {
+        ExportFormat::ALL.into_iter().find(|f| f.slug() == slug)
+    }
+
+    /// How the page names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "CSV",
+            ExportFormat::Json => "JSON",
+            ExportFormat::Markdown => "Markdown",
+        }
+    }
+
+    /// Its media type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "text/csv",
+            ExportFormat::Json => "application/json",
+            ExportFormat::Markdown => "text/markdown",
+        }
+    }
+
+    /// The name of the downloaded file.
+    pub fn file_name(self) -> String {
+        format!("igf-messages.{}", self.slug())
+    }
+
+    /// The messages in this format.
+    pub fn write(self, explorer: &Explorer, messages: &[usize], header: &ExportHeader) -> String {
+        match self {
+            ExportFormat::Csv => messages_csv(explorer, messages),
+            ExportFormat::Json => messages_json(explorer, messages, header),
+            ExportFormat::Markdown => messages_markdown(explorer, messages, header),
+        }
+    }
 }
 
 /// The messages as CSV: one row each, with meeting, year, heading, topics, source and

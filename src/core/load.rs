@@ -15,6 +15,17 @@ use super::validate::{self, Problem};
 /// refused without being read into structures.
 pub const MAX_CORPUS_BYTES: usize = 20 * 1024 * 1024;
 
+/// What is wrong with a file of `size` bytes, if it is over [`MAX_CORPUS_BYTES`]: the
+/// page checks this before reading a file, the loader again before parsing it.
+pub fn too_large(size: u64) -> Option<String> {
+    (size > MAX_CORPUS_BYTES as u64).then(|| {
+        format!(
+            "the file is {size} bytes; the limit is {MAX_CORPUS_BYTES} bytes ({} MB), so it was not read",
+            MAX_CORPUS_BYTES / (1024 * 1024)
+        )
+    })
+}
+
 /// The corpus compiled into the app.
 pub const BUILTIN_JSON: &str = include_str!("../../assets/corpus.json");
 
@@ -25,13 +36,8 @@ fn checked_text(bytes: &[u8]) -> Result<&str, LoadError> {
     let fail = |message: String| LoadError {
         problems: vec![Problem::new("", message)],
     };
-    if bytes.len() > MAX_CORPUS_BYTES {
-        return Err(fail(format!(
-            "the file is {} bytes; the limit is {} bytes ({} MB)",
-            bytes.len(),
-            MAX_CORPUS_BYTES,
-            MAX_CORPUS_BYTES / (1024 * 1024)
-        )));
+    if let Some(message) = too_large(bytes.len() as u64) {
+        return Err(fail(message));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -98,6 +104,17 @@ impl Corpus {
         let text = checked_text(bytes)?;
         let title = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
         super::import::corpus_from_csv(text, title).map_err(|problems| LoadError { problems })
+    }
+
+    /// What is wrong with a file of `size` bytes, if it is over [`MAX_CORPUS_BYTES`]: the
+    /// page checks this before reading a file, the loader again before parsing it.
+    pub fn too_large(size: u64) -> Option<String> {
+        (size > MAX_CORPUS_BYTES as u64).then(|| {
+        format!(
+            "the file is {size} bytes; the limit is {MAX_CORPUS_BYTES} bytes ({} MB), so it was not read",
+            MAX_CORPUS_BYTES / (1024 * 1024)
+        )
+    })
     }
 
     /// The corpus compiled into the app. It is read without the field-path tracking that

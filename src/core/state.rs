@@ -3,7 +3,7 @@
 //! [`Action`]s; the URL is rendered from `state.view`.
 
 use super::query::{Facet, Filters, Sort};
-use super::url::{Route, View, MAX_COMPARED, MAX_SLIDE, MAX_TERMS, MAX_TERM_CHARS};
+use super::url::{Route, View, BUILTIN_CORPUS, MAX_COMPARED, MAX_SLIDE, MAX_TERMS, MAX_TERM_CHARS};
 
 /// How many results are shown at first, and added by each "Show more".
 pub const PAGE_SIZE: usize = 20;
@@ -90,9 +90,45 @@ pub enum Action {
     /// Asked to see every result at once (before printing a handout).
     ShowAll(usize),
     /// Another corpus is now in use: the selection (whose ids belonged to the previous
-    /// corpus) is cleared and the notice says which corpus is loaded. Carries the loaded
-    /// corpus's id, or `None` for the built-in one.
-    CorpusChanged(String, Option<String>),
+    /// corpus) is cleared and the notice says which corpus is loaded.
+    CorpusChanged(CorpusInUse),
+}
+
+/// The corpus that has just been put in use, as [`Action::CorpusChanged`] carries it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusInUse {
+    /// Its id (for a loaded corpus, as [`loaded_corpus_id`] made it).
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// How many messages it holds.
+    pub messages: usize,
+    /// Whether it is the built-in corpus (else a file the reader loaded).
+    pub builtin: bool,
+}
+
+impl CorpusInUse {
+    /// The notice that says which corpus is now in use.
+    pub fn notice(&self) -> String {
+        if self.builtin {
+            format!("Back to the built-in corpus ({} messages).", self.messages)
+        } else {
+            format!(
+                "Loaded your corpus \"{}\" ({} messages). It stays in this browser tab only, unless you keep it on this device.",
+                self.title, self.messages
+            )
+        }
+    }
+}
+
+/// The id a loaded corpus is used under: links name a loaded corpus by its id, so one
+/// that reuses the built-in corpus's id must not pass for the built-in corpus.
+pub fn loaded_corpus_id(id: &str) -> String {
+    if id == BUILTIN_CORPUS {
+        format!("{id}-file")
+    } else {
+        id.to_string()
+    }
 }
 
 /// What a key does in presentation mode (clickers send these keys too).
@@ -201,12 +237,12 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.shown = state.shown.max(total.min(MAX_PRINTED));
             next.history = HistoryMode::Keep;
         }
-        Action::CorpusChanged(notice, corpus) => {
+        Action::CorpusChanged(corpus) => {
             next.view = View {
-                corpus,
+                corpus: (!corpus.builtin).then(|| corpus.id.clone()),
                 ..View::default()
             };
-            next.notices = vec![notice];
+            next.notices = vec![corpus.notice()];
             next.shown = PAGE_SIZE;
         }
         Action::DismissNotice(i) => {
@@ -265,6 +301,33 @@ mod tests {
         assert_eq!(more.history, HistoryMode::Keep);
         let typed = reduce(&more, Action::SetText("data".into()));
         assert_eq!(typed.shown, PAGE_SIZE);
+    }
+
+    #[test]
+    fn a_corpus_change_clears_the_view_and_says_which_corpus() {
+        let loaded = CorpusInUse {
+            id: loaded_corpus_id("igf-messages"),
+            title: "Mine".into(),
+            messages: 2,
+            builtin: false,
+        };
+        assert_eq!(loaded.id, "igf-messages-file");
+        assert_eq!(loaded_corpus_id("class-2026"), "class-2026");
+        let state = reduce(&AppState::default(), Action::CorpusChanged(loaded));
+        assert_eq!(state.view.corpus.as_deref(), Some("igf-messages-file"));
+        assert!(state.notices[0].starts_with("Loaded your corpus \"Mine\" (2 messages)."));
+        let back = CorpusInUse {
+            id: BUILTIN_CORPUS.into(),
+            title: "IGF Messages".into(),
+            messages: 66,
+            builtin: true,
+        };
+        let state = reduce(&state, Action::CorpusChanged(back));
+        assert_eq!(state.view.corpus, None);
+        assert_eq!(
+            state.notices,
+            ["Back to the built-in corpus (66 messages)."]
+        );
     }
 
     #[test]

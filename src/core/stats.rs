@@ -88,9 +88,28 @@ pub fn share(part: usize, whole: usize) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64)
 }
 
+/// A share as a percentage with one decimal ("33.3"): the one rounding of every
+/// percentage the page shows in a table or writes to a file.
+pub fn percent(share: f64) -> String {
+    format!("{:.1}", share * 100.0)
+}
+
+/// A share as a whole percentage with its sign ("33%"), for the few places with the
+/// room of a chart cell; the chart's table beside it has [`percent`].
+pub fn percent_short(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percentages_round_one_way() {
+        assert_eq!(percent(1.0 / 3.0), "33.3");
+        assert_eq!(percent(0.5), "50.0");
+        assert_eq!(percent_short(1.0 / 3.0), "33%");
+    }
 
     fn counts(pairs: &[(&str, u64)]) -> TermCounts {
         pairs.iter().map(|(t, c)| (t.to_string(), *c)).collect()

@@ -319,6 +319,26 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
     }
 }
 
+/// The Explore view of one meeting's messages, optionally under one topic or matching a
+/// complete word or phrase (the link of a chart's cell or point, and of a distinctive
+/// term in Compare).
+pub fn explore_view(meeting: &str, topic: Option<&str>, text: Option<&str>) -> View {
+    let mut selection = Selection::default();
+    selection.filters.toggle(Facet::Meeting, meeting);
+    if let Some(topic) = topic {
+        selection.filters.toggle(Facet::Topic, topic);
+    }
+    if let Some(text) = text {
+        // A trailing space: the word is complete, not a prefix being typed.
+        selection.text = format!("{text} ");
+    }
+    View {
+        route: Route::Explore,
+        selection,
+        ..View::default()
+    }
+}
+
 /// Whether `url` is a link made on the corpus with this id (it carries `corpus=<id>`).
 pub fn links_corpus(url: &str, id: &str) -> bool {
     let fragment = url.split_once('#').map_or(url, |(_, f)| f);

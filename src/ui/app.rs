@@ -10,7 +10,7 @@ use super::pages::{AboutPage, ChartsPage, ComparePage, ExplorePage, MessagePage,
 use crate::core::corpus::Corpus;
 use crate::core::load::LoadError;
 use crate::core::query::Explorer;
-use crate::core::state::{Action, AppState};
+use crate::core::state::{loaded_corpus_id, Action, AppState, CorpusInUse};
 use crate::core::url::{self, Route};
 
 /// Props of the root: the URL fragment the page was opened with.
@@ -82,24 +82,17 @@ fn loaded(props: &LoadedProps) -> Html {
     let swap = {
         let (active, is_builtin, store) = (active.clone(), is_builtin.clone(), store.clone());
         move |corpus: Corpus, builtin: bool, reopen: Option<String>| {
-            let notice = if builtin {
-                format!(
-                    "Back to the built-in corpus ({} messages).",
-                    corpus.messages.len()
-                )
-            } else {
-                format!(
-                    "Loaded your corpus \"{}\" ({} messages). It stays in this browser tab only, unless you keep it on this device.",
-                    corpus.title,
-                    corpus.messages.len()
-                )
+            let in_use = CorpusInUse {
+                id: corpus.id.clone(),
+                title: corpus.title.clone(),
+                messages: corpus.messages.len(),
+                builtin,
             };
-            let id = (!builtin).then(|| corpus.id.clone());
             // A link made on this corpus is read again now that its ids are known.
             let reopened = reopen.map(|hash| url::parse(&hash, &corpus));
             active.set(Rc::new(RefCell::new(Explorer::new(corpus))));
             is_builtin.set(builtin);
-            store.dispatch(Action::CorpusChanged(notice, id));
+            store.dispatch(Action::CorpusChanged(in_use));
             if let Some(parsed) = reopened {
                 store.dispatch(Action::Navigated(Box::new(parsed.view), parsed.warnings));
             }
@@ -108,11 +101,7 @@ fn loaded(props: &LoadedProps) -> Html {
     let adopt = {
         let (swap, file) = (swap.clone(), file.clone());
         move |mut corpus: Corpus, loaded: LoadedFile, reopen: Option<String>| {
-            // Links name a loaded corpus by its id; one that reuses the built-in id must
-            // not pass for the built-in corpus.
-            if corpus.id == url::BUILTIN_CORPUS {
-                corpus.id = format!("{}-file", corpus.id);
-            }
+            corpus.id = loaded_corpus_id(&corpus.id);
             file.set(Some(loaded));
             swap(corpus, false, reopen)
         }

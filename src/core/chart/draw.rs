@@ -9,6 +9,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::core::stats::percent_short;
+
 use super::{explore, topic_title, Column, Hotspot, TermSeries, TopicSeries, PALETTE, TERM_TITLE};
 
 /// The widest a chart is drawn: the figure's width on a desktop or a projector.
@@ -404,7 +406,7 @@ impl<'a> Cells<'a> {
             root.draw(&Polygon::new(corner, RGBColor(0x55, 0x55, 0x55).filled()))?;
         }
         let (shown, amount) = if self.shares {
-            let percent = format!("{:.0}%", value * 100.0);
+            let percent = percent_short(value);
             (
                 percent.clone(),
                 format!("{percent} of {} messages", column.included),

@@ -4,7 +4,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::corpus::Corpus;
-use crate::core::load::{LoadError, MAX_CORPUS_BYTES};
+use crate::core::load::{too_large, LoadError, MAX_CORPUS_BYTES};
 use crate::ui::hooks::LoadedFile;
 
 /// Files above this size (2 MB) come with a word that loading takes a moment.
@@ -154,14 +154,8 @@ fn read_file(
 ) {
     let name = file.name();
     let size = file.size() as u64;
-    if size > MAX_CORPUS_BYTES as u64 {
-        accept(
-            name,
-            Err(format!(
-                "the file is {size} bytes; the limit is {MAX_CORPUS_BYTES} bytes ({} MB), so it was not read",
-                MAX_CORPUS_BYTES / (1024 * 1024)
-            )),
-        );
+    if let Some(message) = too_large(size) {
+        accept(name, Err(message));
         return;
     }
     status.set(Status::Reading(name.clone(), size));

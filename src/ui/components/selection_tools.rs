@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use crate::core::export::ExportFormat;
+
 /// Props of [`SelectionTools`].
 #[derive(Properties, PartialEq)]
 pub struct SelectionToolsProps {
@@ -9,8 +11,8 @@ pub struct SelectionToolsProps {
     pub count: usize,
     /// Asked to print a handout (the page shows every result first).
     pub onprint: Callback<()>,
-    /// Asked to export, with the format: "csv", "json" or "md".
-    pub onexport: Callback<&'static str>,
+    /// Asked to export, with the format.
+    pub onexport: Callback<ExportFormat>,
 }
 
 /// What a teacher does with a selection (present it, print it, export it), in one menu
@@ -37,7 +39,7 @@ pub fn selection_tools(props: &SelectionToolsProps) -> Html {
             action.emit(());
         })
     };
-    let export = |format: &'static str| then_close(props.onexport.reform(move |_: ()| format));
+    let export = |format: ExportFormat| then_close(props.onexport.reform(move |_: ()| format));
     let disabled = props.count == 0;
     html! {
         <div class="menu" {onkeydown} data-testid="selection-tools">
@@ -49,9 +51,9 @@ pub fn selection_tools(props: &SelectionToolsProps) -> Html {
                 <a class="button" href={props.present.clone()} data-testid="present-link">{ "Present" }</a>
                 <button onclick={then_close(props.onprint.clone())} {disabled} data-testid="print">{ "Print handout" }</button>
                 <span class="export-label">{ "Export:" }</span>
-                <button onclick={export("csv")} {disabled} data-testid="export-csv">{ "CSV" }</button>
-                <button onclick={export("json")} {disabled} data-testid="export-json">{ "JSON" }</button>
-                <button onclick={export("md")} {disabled} data-testid="export-md">{ "Markdown" }</button>
+                { for ExportFormat::ALL.into_iter().map(|format| html! {
+                    <button onclick={export(format)} {disabled} data-testid={format!("export-{}", format.slug())}>{ format.label() }</button>
+                }) }
             </div>
         </div>
     }

@@ -13,11 +13,7 @@ pub fn about_page() -> Html {
     let context = use_app_state();
     let explorer = context.explorer.borrow();
     let corpus = explorer.corpus();
-    let source_title = |id: &str| {
-        corpus
-            .source(id)
-            .map_or_else(|| id.to_string(), |s| s.title.clone())
-    };
+    let source_title = |id: &str| corpus.source_title(id);
     let fact = |label: &str, fact: &Option<Fact>| match fact {
         Some(f) => html! {
             <><dt>{ label.to_string() }</dt><dd>{ f.value.clone() }<span class="cite">{ format!(" — {}", source_title(&f.source)) }</span></dd></>
@@ -52,7 +48,7 @@ pub fn about_page() -> Html {
                     <h3>{ m.short_name() }</h3>
                     <dl class="facts">
                         <dt>{ "Place" }</dt>
-                        <dd>{ m.place.clone().unwrap_or_else(|| if m.online { "Online".into() } else { "Not stated".into() }) }</dd>
+                        <dd>{ m.place_label() }</dd>
                         { fact("Dates", &m.dates) }
                         { fact("Overarching theme", &m.theme) }
                         { for m.figures.iter().map(|f| html! {
@@ -67,7 +63,7 @@ pub fn about_page() -> Html {
                             <thead><tr><th scope="col">{ "Heading as published" }</th><th scope="col">{ "Topics (editorial)" }</th></tr></thead>
                             <tbody>
                                 { for m.message_set.headings.iter().map(|h| html! {
-                                    <tr><td>{ h.name.clone() }</td><td>{ h.topics.iter().filter_map(|t| corpus.topic(t)).map(|t| t.label.clone()).collect::<Vec<_>>().join(", ") }</td></tr>
+                                    <tr><td>{ h.name.clone() }</td><td>{ corpus.topic_labels(&h.topics).join(", ") }</td></tr>
                                 }) }
                             </tbody>
                         </table>

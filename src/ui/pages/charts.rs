@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use crate::core::stats::percent;
+
 use crate::core::chart::{
     term_series, terms_svg, topic_series, topic_title, topics_svg, Drawn, TERM_TITLE,
 };
@@ -85,7 +87,7 @@ pub fn charts_page() -> Html {
                         <tbody>{ for topic_series.topics.iter().enumerate().map(|(t, (_, label))| html! {
                             <tr><th scope="row">{ format!("{} {}", t + 1, label) }</th>
                                 { for (0..topic_series.columns.len()).map(|c| html! {
-                                    <td class="num">{ if settings.shares { topic_series.share(t, c).map_or("—".into(), |s| format!("{:.0} %", s * 100.0)) } else { topic_series.counts[t][c].to_string() } }</td>
+                                    <td class="num">{ if settings.shares { topic_series.share(t, c).map_or("—".into(), |s| format!("{} %", percent(s))) } else { topic_series.counts[t][c].to_string() } }</td>
                                 }) }
                             </tr>
                         }) }</tbody>
@@ -112,7 +114,7 @@ pub fn charts_page() -> Html {
                             <tbody>{ for term_series.terms.iter().enumerate().map(|(t, term)| html! {
                                 <tr><th scope="row">{ term.clone() }</th>
                                     { for (0..term_series.columns.len()).map(|c| html! {
-                                        <td class="num">{ format!("{} ({})", term_series.counts[t][c], term_series.share(t, c).map_or("—".into(), |s| format!("{:.0} %", s * 100.0))) }</td>
+                                        <td class="num">{ format!("{} ({})", term_series.counts[t][c], term_series.share(t, c).map_or("—".into(), |s| format!("{} %", percent(s)))) }</td>
                                     }) }
                                 </tr>
                             }) }</tbody>

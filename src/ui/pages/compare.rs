@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
+use crate::core::stats::percent;
+
 use crate::core::compare::{compare, messages_on_topic, Comparison, SIDES};
-use crate::core::query::{Facet, Selection};
 use crate::core::state::Action;
 use crate::core::url::{self, Route, View, MAX_COMPARED};
 use crate::ui::browser::{page_address, today};
@@ -111,18 +112,8 @@ struct SidesProps {
 #[function_component(Sides)]
 fn sides(props: &SidesProps) -> Html {
     let c = &props.comparison;
-    let term_link = |meeting: &str, word: &str| {
-        let mut selection = Selection {
-            text: format!("{word} "),
-            ..Selection::default()
-        };
-        selection.filters.toggle(Facet::Meeting, meeting);
-        url::render(&View {
-            route: Route::Explore,
-            selection,
-            ..View::default()
-        })
-    };
+    let term_link =
+        |meeting: &str, word: &str| url::render(&url::explore_view(meeting, None, Some(word)));
     html! {
         <>
             <div class="compare-grid" data-testid="compare-sides">
@@ -160,7 +151,7 @@ fn sides(props: &SidesProps) -> Html {
                         <tr>
                             <th scope="row">{ row.label.clone() } if row.one_sided() { <span class="weak">{ " (not on every side)" }</span> }</th>
                             { for row.counts.iter().zip(&row.shares).map(|(count, share)| html! {
-                                <td class="num">{ match share { Some(s) => format!("{count} ({:.0} %)", s * 100.0), None => "—".to_string() } }</td>
+                                <td class="num">{ match share { Some(s) => format!("{count} ({} %)", percent(*s)), None => "—".to_string() } }</td>
                             }) }
                         </tr>
                     }) }

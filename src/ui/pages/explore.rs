@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
-use crate::core::export::describe_selection;
 #[cfg(feature = "full")]
-use crate::core::export::{messages_csv, messages_json, messages_markdown, ExportHeader};
+use crate::core::export::ExportHeader;
+use crate::core::export::{describe_selection, ExportFormat};
 use crate::core::query::{partial_caveat, Explorer, Facet, Outcome, Selection, Sort};
 use crate::core::state::{printed_note, Action};
 use crate::core::url::{self, Route, View};
@@ -61,7 +61,7 @@ pub fn explore_page() -> Html {
     let onexport = {
         let (explorer, outcome, selection) =
             (context.explorer.clone(), outcome.clone(), selection.clone());
-        Callback::from(move |format: &'static str| {
+        Callback::from(move |format: ExportFormat| {
             export(&explorer.borrow(), &outcome, &selection, format)
         })
     };
@@ -69,11 +69,8 @@ pub fn explore_page() -> Html {
         // An export asked for in the first-view build runs once the full app is here.
         let onexport = onexport.clone();
         use_effect_with((), move |_| {
-            let format = browser::take_pending_action().and_then(|action| {
-                ["csv", "json", "md"]
-                    .into_iter()
-                    .find(|f| action.strip_prefix("export:") == Some(*f))
-            });
+            let format = browser::take_pending_action()
+                .and_then(|action| ExportFormat::from_slug(action.strip_prefix("export:")?));
             if let Some(format) = format {
                 onexport.emit(format);
             }
@@ -186,33 +183,23 @@ pub fn explore_page() -> Html {
     }
 }
 
-/// Downloads the selection as `format` ("csv", "json" or "md").
+/// Downloads the selection in `format`.
 #[cfg(feature = "full")]
-fn export(explorer: &Explorer, outcome: &Outcome, selection: &Selection, format: &'static str) {
+fn export(explorer: &Explorer, outcome: &Outcome, selection: &Selection, format: ExportFormat) {
     let header = ExportHeader {
         corpus: explorer.corpus().title.clone(),
         selection: describe_selection(explorer, selection),
         link: page_address(),
         date: today(),
     };
-    let (content, mime) = match format {
-        "csv" => (messages_csv(explorer, &outcome.messages), "text/csv"),
-        "json" => (
-            messages_json(explorer, &outcome.messages, &header),
-            "application/json",
-        ),
-        _ => (
-            messages_markdown(explorer, &outcome.messages, &header),
-            "text/markdown",
-        ),
-    };
-    browser::download(&format!("igf-messages.{format}"), mime, &content);
+    let content = format.write(explorer, &outcome.messages, &header);
+    browser::download(&format.file_name(), format.mime(), &content);
 }
 
 /// The first-view build carries no exporter: the full app takes over and exports.
 #[cfg(not(feature = "full"))]
-fn export(_: &Explorer, _: &Outcome, _: &Selection, format: &'static str) {
-    browser::load_full_app(Some(&format!("export:{format}")));
+fn export(_: &Explorer, _: &Outcome, _: &Selection, format: ExportFormat) {
+    browser::load_full_app(Some(&format!("export:{}", format.slug())));
 }
 
 /// Focuses the search box when `/` is pressed outside a text field.
