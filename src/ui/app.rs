@@ -3,9 +3,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::browser;
 use super::components::{Header, Notices};
-use super::hooks::{use_app_state, use_url_sync, AppContext, KeptCorpus, LoadedFile, Store};
+use super::hooks::{
+    use_app_state, use_kept_corpus, use_url_sync, Adopt, AppContext, KeptInputs, LoadedFile, Store,
+};
 use super::pages::{AboutPage, ChartsPage, ComparePage, ExplorePage, MessagePage, PresentPage};
 use crate::core::corpus::Corpus;
 use crate::core::load::LoadError;
@@ -68,9 +69,8 @@ fn loaded(props: &LoadedProps) -> Html {
         use_state(move || Rc::new(RefCell::new(Explorer::new((*builtin).clone()))))
     };
     let is_builtin = use_state(|| true);
-    // The file of the corpus in use (when it is the reader's), and the kept file.
+    // The file of the corpus in use, when it is the reader's.
     let file = use_state(|| None::<LoadedFile>);
-    let kept = use_state(|| None::<(KeptCorpus, LoadedFile)>);
     let store = {
         let explorer = (*active).clone();
         let url = props.url.clone();
@@ -98,45 +98,22 @@ fn loaded(props: &LoadedProps) -> Html {
             }
         }
     };
-    let adopt = {
+    let adopt: Adopt = {
         let (swap, file) = (swap.clone(), file.clone());
-        move |mut corpus: Corpus, loaded: LoadedFile, reopen: Option<String>| {
-            corpus.id = loaded_corpus_id(&corpus.id);
-            file.set(Some(loaded));
-            swap(corpus, false, reopen)
-        }
+        Rc::new(
+            move |mut corpus: Corpus, loaded: LoadedFile, reopen: Option<String>| {
+                corpus.id = loaded_corpus_id(&corpus.id);
+                file.set(Some(loaded));
+                swap(corpus, false, reopen)
+            },
+        )
     };
-    {
-        // A kept file is read and checked again at start; a link made on it opens with it.
-        let (kept, adopt, url) = (kept.clone(), adopt.clone(), props.url.clone());
-        use_effect_with((), move |_| {
-            // Only the full app reads corpus files (the loader starts it for corpus links).
-            if !cfg!(feature = "full") {
-                return;
-            }
-            browser::spawn(async move {
-                let Some(found) = browser::kept_corpus().await else {
-                    return;
-                };
-                let Ok(corpus) = Corpus::from_file(&found.name, &found.bytes) else {
-                    return;
-                };
-                let loaded = LoadedFile {
-                    name: found.name,
-                    bytes: Rc::new(found.bytes),
-                };
-                let named = KeptCorpus {
-                    id: corpus.id.clone(),
-                    title: corpus.title.clone(),
-                };
-                let linked = url::links_corpus(&url, &named.id);
-                kept.set(Some((named, loaded.clone())));
-                if linked {
-                    adopt(corpus, loaded, Some(url.to_string()));
-                }
-            });
-        });
-    }
+    let kept = use_kept_corpus(KeptInputs {
+        file: (*file).clone(),
+        explorer: (*active).clone(),
+        adopt: adopt.clone(),
+        url: props.url.clone(),
+    });
     let onload = {
         let adopt = adopt.clone();
         Callback::from(move |(corpus, loaded): (Corpus, LoadedFile)| adopt(corpus, loaded, None))
@@ -148,63 +125,16 @@ fn loaded(props: &LoadedProps) -> Html {
             swap((*builtin).clone(), true, None)
         })
     };
-    let onkeep = {
-        let (file, kept, explorer) = (file.clone(), kept.clone(), (*active).clone());
-        Callback::from(move |_: ()| {
-            // (Only the full app has a reader's file to keep.)
-            let Some(loaded) = (*file).clone().filter(|_| cfg!(feature = "full")) else {
-                return;
-            };
-            let corpus = explorer.borrow().corpus().clone();
-            let named = KeptCorpus {
-                id: corpus.id,
-                title: corpus.title,
-            };
-            let kept = kept.clone();
-            browser::spawn(async move {
-                if browser::keep_corpus(loaded.name.clone(), loaded.bytes.clone()).await {
-                    kept.set(Some((named, loaded)));
-                }
-            });
-        })
-    };
-    let onforget = {
-        let kept = kept.clone();
-        Callback::from(move |_: ()| {
-            if !cfg!(feature = "full") {
-                return;
-            }
-            let kept = kept.clone();
-            browser::spawn(async move {
-                browser::forget_corpus().await;
-                kept.set(None);
-            });
-        })
-    };
-    let onusekept = {
-        let (kept, adopt) = (kept.clone(), adopt.clone());
-        Callback::from(move |_: ()| {
-            let Some((_, loaded)) = (*kept).clone() else {
-                return;
-            };
-            if !cfg!(feature = "full") {
-                return;
-            }
-            if let Ok(corpus) = Corpus::from_file(&loaded.name, &loaded.bytes) {
-                adopt(corpus, loaded, None);
-            }
-        })
-    };
     let context = AppContext {
         store,
         explorer: (*active).clone(),
         builtin: *is_builtin,
         onload,
         onreset,
-        kept: (*kept).as_ref().map(|(named, _)| named.clone()),
-        onkeep,
-        onforget,
-        onusekept,
+        kept: kept.kept,
+        onkeep: kept.onkeep,
+        onforget: kept.onforget,
+        onusekept: kept.onusekept,
     };
     html! {
         <ContextProvider<AppContext> context={context}>

@@ -1,0 +1,132 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{KeptCorpus, LoadedFile};
+use crate::core::corpus::Corpus;
+use crate::core::query::Explorer;
+use crate::core::url;
+use crate::ui::browser;
+
+/// Puts a reader's corpus in use: the corpus, its file, and the address to read again
+/// with it (a link made on it), if any.
+pub type Adopt = Rc<dyn Fn(Corpus, LoadedFile, Option<String>)>;
+
+/// What [`use_kept_corpus`] needs from the app.
+pub struct KeptInputs {
+    /// The file of the corpus in use, when it is the reader's.
+    pub file: Option<LoadedFile>,
+    /// The corpus in use.
+    pub explorer: Rc<RefCell<Explorer>>,
+    /// Puts a corpus file in use.
+    pub adopt: Adopt,
+    /// The address the page was opened with.
+    pub url: AttrValue,
+}
+
+/// The corpus file kept on this device and the reader's actions on it.
+pub struct KeptHandles {
+    /// The kept corpus, if any.
+    pub kept: Option<KeptCorpus>,
+    /// Keeps the file of the corpus in use.
+    pub onkeep: Callback<()>,
+    /// Removes the kept file.
+    pub onforget: Callback<()>,
+    /// Puts the kept corpus in use.
+    pub onusekept: Callback<()>,
+}
+
+/// "Keep this corpus on this device": the kept file is read and checked again at start,
+/// and a link made on it opens with it. Only the full app reads corpus files, so in the
+/// first-view build every branch is off (and compiled out).
+#[hook]
+pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
+    let KeptInputs {
+        file,
+        explorer,
+        adopt,
+        url,
+    } = inputs;
+    let kept = use_state(|| None::<(KeptCorpus, LoadedFile)>);
+    {
+        let (kept, adopt) = (kept.clone(), adopt.clone());
+        use_effect_with((), move |_| {
+            if cfg!(feature = "full") {
+                browser::spawn(async move {
+                    if let Some((named, loaded, corpus)) = read_kept().await {
+                        let linked = url::links_corpus(&url, &named.id);
+                        kept.set(Some((named, loaded.clone())));
+                        if linked {
+                            adopt(corpus, loaded, Some(url.to_string()));
+                        }
+                    }
+                });
+            }
+        });
+    }
+    let onkeep = {
+        let kept = kept.clone();
+        Callback::from(move |_: ()| {
+            let Some(loaded) = file.clone().filter(|_| cfg!(feature = "full")) else {
+                return;
+            };
+            let corpus = explorer.borrow().corpus().clone();
+            let named = KeptCorpus {
+                id: corpus.id,
+                title: corpus.title,
+            };
+            let kept = kept.clone();
+            browser::spawn(async move {
+                if browser::keep_corpus(loaded.name.clone(), loaded.bytes.clone()).await {
+                    kept.set(Some((named, loaded)));
+                }
+            });
+        })
+    };
+    let onforget = {
+        let kept = kept.clone();
+        Callback::from(move |_: ()| {
+            if !cfg!(feature = "full") {
+                return;
+            }
+            let kept = kept.clone();
+            browser::spawn(async move {
+                browser::forget_corpus().await;
+                kept.set(None);
+            });
+        })
+    };
+    let onusekept = {
+        let kept = kept.clone();
+        Callback::from(move |_: ()| {
+            let Some((_, loaded)) = (*kept).clone().filter(|_| cfg!(feature = "full")) else {
+                return;
+            };
+            if let Ok(corpus) = Corpus::from_file(&loaded.name, &loaded.bytes) {
+                adopt(corpus, loaded, None);
+            }
+        })
+    };
+    KeptHandles {
+        kept: (*kept).as_ref().map(|(named, _)| named.clone()),
+        onkeep,
+        onforget,
+        onusekept,
+    }
+}
+
+/// The kept file, read and checked again (by the same code as any file).
+async fn read_kept() -> Option<(KeptCorpus, LoadedFile, Corpus)> {
+    let found = browser::kept_corpus().await?;
+    let corpus = Corpus::from_file(&found.name, &found.bytes).ok()?;
+    let named = KeptCorpus {
+        id: corpus.id.clone(),
+        title: corpus.title.clone(),
+    };
+    let loaded = LoadedFile {
+        name: found.name,
+        bytes: Rc::new(found.bytes),
+    };
+    Some((named, loaded, corpus))
+}
