@@ -56,11 +56,29 @@ pub fn is_slug(id: &str) -> bool {
         })
 }
 
-/// Checks the rules that span records; returns every problem found (none for a valid corpus).
+/// Checks the rules that span records; returns every problem found (none for a valid
+/// corpus). Passes in order: the file as a whole, the ids of each list, the meetings and
+/// their headings, the messages, and coverage against the messages.
 pub fn check(corpus: &Corpus) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut push = |path: String, message: String| problems.push(Problem::new(path, message));
+    check_whole(corpus, &mut push);
+    let known = check_ids(corpus, &mut push);
+    let headings = check_meetings(corpus, &known, &mut push);
+    let included = check_messages(corpus, &known, &headings, &mut push);
+    check_coverage(corpus, &included, &mut push);
+    problems
+}
 
+/// The ids each list declares (every reference must be one of them).
+struct Known<'a> {
+    sources: HashSet<&'a str>,
+    topics: HashSet<&'a str>,
+    meetings: HashSet<&'a str>,
+}
+
+/// The version, the corpus id, and that there are messages at all.
+fn check_whole(corpus: &Corpus, push: &mut impl FnMut(String, String)) {
     if corpus.version != SCHEMA_VERSION {
         push(
             "version".into(),
@@ -76,11 +94,14 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
     if corpus.messages.is_empty() {
         push("messages".into(), "the corpus has no messages".into());
     }
+}
 
-    let source_ids = unique_ids(
+/// Every list's ids are unique slugs; sources give web addresses only.
+fn check_ids<'a>(corpus: &'a Corpus, push: &mut impl FnMut(String, String)) -> Known<'a> {
+    let sources = unique_ids(
         corpus.sources.iter().map(|s| s.id.as_str()),
         "sources",
-        &mut push,
+        push,
     );
     for (i, source) in corpus.sources.iter().enumerate() {
         if let Some(url) = source.url.as_deref().filter(|u| !is_web_address(u)) {
@@ -93,23 +114,32 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
             );
         }
     }
-    let topic_ids = unique_ids(
-        corpus.topics.iter().map(|t| t.id.as_str()),
-        "topics",
-        &mut push,
-    );
-    let meeting_ids = unique_ids(
+    let topics = unique_ids(corpus.topics.iter().map(|t| t.id.as_str()), "topics", push);
+    let meetings = unique_ids(
         corpus.meetings.iter().map(|m| m.id.as_str()),
         "meetings",
-        &mut push,
+        push,
     );
     unique_ids(
         corpus.messages.iter().map(|m| m.id.as_str()),
         "messages",
-        &mut push,
+        push,
     );
+    Known {
+        sources,
+        topics,
+        meetings,
+    }
+}
 
-    // Headings are unique across the corpus (they appear in URLs on their own).
+/// The meetings' cited facts resolve; headings are unique slugs across the corpus (they
+/// appear in URLs on their own), named and mapped to known topics. Returns each heading's
+/// meeting.
+fn check_meetings<'a>(
+    corpus: &'a Corpus,
+    known: &Known,
+    push: &mut impl FnMut(String, String),
+) -> HashMap<&'a str, &'a str> {
     let mut heading_meeting: HashMap<&str, &str> = HashMap::new();
     for (mi, meeting) in corpus.meetings.iter().enumerate() {
         let base = format!("meetings[{mi}]");
@@ -120,23 +150,13 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
         ];
         for (field, fact) in facts {
             if let Some(fact) = fact {
-                check_ref(
-                    &source_ids,
-                    &fact.source,
-                    &format!("{base}.{field}.source"),
-                    "source",
-                    &mut push,
-                );
+                let path = format!("{base}.{field}.source");
+                check_ref(&known.sources, &fact.source, &path, "source", push);
             }
         }
         for (fi, figure) in meeting.figures.iter().enumerate() {
-            check_ref(
-                &source_ids,
-                &figure.source,
-                &format!("{base}.figures[{fi}].source"),
-                "source",
-                &mut push,
-            );
+            let path = format!("{base}.figures[{fi}].source");
+            check_ref(&known.sources, &figure.source, &path, "source", push);
         }
         for (hi, heading) in meeting.message_set.headings.iter().enumerate() {
             let path = format!("{base}.message_set.headings[{hi}]");
@@ -159,40 +179,33 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
                 );
             }
             for (ti, topic) in heading.topics.iter().enumerate() {
-                check_ref(
-                    &topic_ids,
-                    topic,
-                    &format!("{path}.topics[{ti}]"),
-                    "topic",
-                    &mut push,
-                );
+                let at = format!("{path}.topics[{ti}]");
+                check_ref(&known.topics, topic, &at, "topic", push);
             }
         }
     }
+    heading_meeting
+}
 
+/// Each message has text within the limit, a known meeting, a heading of that meeting,
+/// a known source and known editorial topics. Returns the messages counted per meeting.
+fn check_messages<'a>(
+    corpus: &'a Corpus,
+    known: &Known,
+    heading_meeting: &HashMap<&str, &str>,
+    push: &mut impl FnMut(String, String),
+) -> HashMap<&'a str, u32> {
     let mut included: HashMap<&str, u32> = HashMap::new();
     for (i, message) in corpus.messages.iter().enumerate() {
         let path = format!("messages[{i}]");
-        if message.text.trim().is_empty() {
-            push(format!("{path}.text"), "the message text is empty".into());
-        }
-        // Counting stops past the limit: a 10 MB text is refused as fast as a short one.
-        if message.text.chars().nth(MAX_MESSAGE_CHARS).is_some() {
-            push(
-                format!("{path}.text"),
-                format!(
-                    "the message is {} characters long; the limit is {}",
-                    message.text.chars().count(),
-                    MAX_MESSAGE_CHARS
-                ),
-            );
-        }
+        check_text(&message.text, &path, push);
+        let meeting_path = format!("{path}.meeting");
         if check_ref(
-            &meeting_ids,
+            &known.meetings,
             &message.meeting,
-            &format!("{path}.meeting"),
+            &meeting_path,
             "meeting",
-            &mut push,
+            push,
         ) {
             *included.entry(message.meeting.as_str()).or_default() += 1;
         }
@@ -212,24 +225,46 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
                 Some(_) => {}
             }
         }
+        let source_path = format!("{path}.source.source");
         check_ref(
-            &source_ids,
+            &known.sources,
             &message.source.source,
-            &format!("{path}.source.source"),
+            &source_path,
             "source",
-            &mut push,
+            push,
         );
         for (ti, topic) in message.editorial_topics.iter().enumerate() {
-            check_ref(
-                &topic_ids,
-                topic,
-                &format!("{path}.editorial_topics[{ti}]"),
-                "topic",
-                &mut push,
-            );
+            let at = format!("{path}.editorial_topics[{ti}]");
+            check_ref(&known.topics, topic, &at, "topic", push);
         }
     }
+    included
+}
 
+/// A message's text is not empty and within [`MAX_MESSAGE_CHARS`].
+fn check_text(text: &str, path: &str, push: &mut impl FnMut(String, String)) {
+    if text.trim().is_empty() {
+        push(format!("{path}.text"), "the message text is empty".into());
+    }
+    // Counting stops past the limit: a 10 MB text is refused as fast as a short one.
+    if text.chars().nth(MAX_MESSAGE_CHARS).is_some() {
+        push(
+            format!("{path}.text"),
+            format!(
+                "the message is {} characters long; the limit is {}",
+                text.chars().count(),
+                MAX_MESSAGE_CHARS
+            ),
+        );
+    }
+}
+
+/// Each meeting's coverage agrees with the messages it has.
+fn check_coverage(
+    corpus: &Corpus,
+    included: &HashMap<&str, u32>,
+    push: &mut impl FnMut(String, String),
+) {
     for (mi, meeting) in corpus.meetings.iter().enumerate() {
         let path = format!("meetings[{mi}].message_set.coverage");
         let count = included.get(meeting.id.as_str()).copied().unwrap_or(0);
@@ -253,7 +288,6 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
             push(path, format!("coverage of \"{}\" {text}", meeting.id));
         }
     }
-    problems
 }
 
 fn slug_message(id: &str) -> String {
