@@ -215,32 +215,7 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
     let fragment = fragment.strip_prefix('/').unwrap_or(fragment);
     let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
     let path = path.trim_end_matches('/');
-    let route = match path.split_once('/') {
-        _ if path.is_empty() || path == "explore" => Route::Explore,
-        None if path == "about" => Route::About,
-        None if path == "compare" => Route::Compare,
-        None if path == "charts" => Route::Charts,
-        None if path == "present" => Route::Present,
-        Some(("message", id)) => {
-            let id: String = form_urlencoded::parse(format!("x={id}").as_bytes())
-                .next()
-                .map(|(_, v)| v.into_owned())
-                .unwrap_or_default();
-            if corpus.message(&id).is_some() {
-                Route::Message(id)
-            } else {
-                warnings.one(format!(
-                    "Message '{}' is not in this corpus; showing the list instead",
-                    shorten(&id)
-                ));
-                Route::Explore
-            }
-        }
-        _ => {
-            warnings.one(format!("Unknown page '{}'; showing Explore", shorten(path)));
-            Route::Explore
-        }
-    };
+    let route = parse_route(path, corpus, &mut warnings);
     let mut selection = Selection::default();
     let mut compare = CompareSettings::default();
     let mut charts = ChartSettings::default();
@@ -282,29 +257,7 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
             parse_charts(&key, &value, &mut charts, &mut warnings);
             continue;
         }
-        match key.as_ref() {
-            "q" => selection.text = value.chars().take(super::search::MAX_QUERY_CHARS).collect(),
-            "sort" => match Sort::from_slug(&value) {
-                Some(sort) => selection.sort = sort,
-                None => warnings.one(format!("Ignored unknown sort '{}'", shorten(&value))),
-            },
-            other => match Facet::ALL.into_iter().find(|f| f.key() == other) {
-                Some(facet) => {
-                    for id in value.split(',').filter(|id| !id.is_empty()) {
-                        if facet_value_exists(corpus, facet, id) {
-                            if !selection.filters.contains(facet, id) {
-                                selection.filters.toggle(facet, id);
-                            }
-                        } else {
-                            warnings.add(&format!("unknown {} values", facet.key()), id, || {
-                                format!("Ignored unknown {} '{}'", facet.key(), shorten(id))
-                            });
-                        }
-                    }
-                }
-                None => warnings.unknown_key(other),
-            },
-        }
+        parse_selection(&key, &value, corpus, &mut selection, &mut warnings);
     }
     Parsed {
         view: View {
@@ -445,6 +398,69 @@ impl Dropped {
                 ),
             })
             .collect()
+    }
+}
+
+/// The route of a link's path; an unknown page or message is Explore, with a notice.
+fn parse_route(path: &str, corpus: &Corpus, warnings: &mut Dropped) -> Route {
+    match path.split_once('/') {
+        _ if path.is_empty() || path == "explore" => Route::Explore,
+        None if path == "about" => Route::About,
+        None if path == "compare" => Route::Compare,
+        None if path == "charts" => Route::Charts,
+        None if path == "present" => Route::Present,
+        Some(("message", id)) => {
+            let id: String = form_urlencoded::parse(format!("x={id}").as_bytes())
+                .next()
+                .map(|(_, v)| v.into_owned())
+                .unwrap_or_default();
+            if corpus.message(&id).is_some() {
+                Route::Message(id)
+            } else {
+                warnings.one(format!(
+                    "Message '{}' is not in this corpus; showing the list instead",
+                    shorten(&id)
+                ));
+                Route::Explore
+            }
+        }
+        _ => {
+            warnings.one(format!("Unknown page '{}'; showing Explore", shorten(path)));
+            Route::Explore
+        }
+    }
+}
+
+/// One key of Explore's selection (`q`, `sort`, or a facet), or a notice.
+fn parse_selection(
+    key: &str,
+    value: &str,
+    corpus: &Corpus,
+    selection: &mut Selection,
+    warnings: &mut Dropped,
+) {
+    match key {
+        "q" => selection.text = value.chars().take(super::search::MAX_QUERY_CHARS).collect(),
+        "sort" => match Sort::from_slug(value) {
+            Some(sort) => selection.sort = sort,
+            None => warnings.one(format!("Ignored unknown sort '{}'", shorten(value))),
+        },
+        other => match Facet::ALL.into_iter().find(|f| f.key() == other) {
+            Some(facet) => {
+                for id in value.split(',').filter(|id| !id.is_empty()) {
+                    if facet_value_exists(corpus, facet, id) {
+                        if !selection.filters.contains(facet, id) {
+                            selection.filters.toggle(facet, id);
+                        }
+                    } else {
+                        warnings.add(&format!("unknown {} values", facet.key()), id, || {
+                            format!("Ignored unknown {} '{}'", facet.key(), shorten(id))
+                        });
+                    }
+                }
+            }
+            None => warnings.unknown_key(other),
+        },
     }
 }
 
