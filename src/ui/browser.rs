@@ -235,3 +235,59 @@ pub fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
     #[cfg(not(target_arch = "wasm32"))]
     drop(future);
 }
+
+/// The page's address with `hash` as its fragment (a share link); outside a browser, the
+/// fragment alone.
+pub fn address_with_hash(hash: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let location = gloo::utils::window().location();
+        let origin = location.origin().unwrap_or_default();
+        let path = location.pathname().unwrap_or_default();
+        let search = location.search().unwrap_or_default();
+        format!("{origin}{path}{search}{hash}")
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    hash.to_string()
+}
+
+/// Puts `text` on the clipboard; whether the browser allowed it (never, outside one).
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let clipboard = gloo::utils::window().navigator().clipboard();
+        wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+            .await
+            .is_ok()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = text;
+        false
+    }
+}
+
+/// Sets the page's address fragment (a route change the history records).
+pub fn set_hash(hash: &str) {
+    #[cfg(target_arch = "wasm32")]
+    gloo::utils::window().location().set_hash(hash).ok();
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = hash;
+}
+
+/// Moves keyboard focus to the element with this id (the skip link's job, without
+/// touching the address, which holds the route).
+pub fn focus(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = gloo::utils::document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            element.focus().ok();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}

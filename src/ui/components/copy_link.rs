@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::core::url::{self, View};
+use crate::ui::browser;
 
 /// Props of [`CopyLink`].
 #[derive(Properties, PartialEq)]
@@ -12,7 +13,6 @@ pub struct CopyLinkProps {
 #[derive(Clone, PartialEq)]
 enum Copied {
     Not,
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     Done,
     /// The clipboard was refused: the link is shown as selectable text instead.
     Fallback(String),
@@ -31,7 +31,7 @@ pub fn copy_link(props: &CopyLinkProps) -> Html {
     }
     let onclick = {
         let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| copy(absolute(&hash), copied.clone()))
+        Callback::from(move |_: MouseEvent| copy(browser::address_with_hash(&hash), copied.clone()))
     };
     html! {
         <div class="copy-link">
@@ -51,29 +51,12 @@ pub fn copy_link(props: &CopyLinkProps) -> Html {
     }
 }
 
-/// The page's address with `hash` as its fragment.
-fn absolute(hash: &str) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let location = gloo::utils::window().location();
-        let origin = location.origin().unwrap_or_default();
-        let path = location.pathname().unwrap_or_default();
-        let search = location.search().unwrap_or_default();
-        format!("{origin}{path}{search}{hash}")
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    hash.to_string()
-}
-
 fn copy(link: String, copied: UseStateHandle<Copied>) {
-    #[cfg(target_arch = "wasm32")]
-    wasm_bindgen_futures::spawn_local(async move {
-        let clipboard = gloo::utils::window().navigator().clipboard();
-        match wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&link)).await {
-            Ok(_) => copied.set(Copied::Done),
-            Err(_) => copied.set(Copied::Fallback(link)),
+    browser::spawn(async move {
+        if browser::copy_to_clipboard(&link).await {
+            copied.set(Copied::Done);
+        } else {
+            copied.set(Copied::Fallback(link));
         }
     });
-    #[cfg(not(target_arch = "wasm32"))]
-    copied.set(Copied::Fallback(link));
 }

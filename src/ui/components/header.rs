@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use super::CopyLink;
 use crate::core::url::{self, Route};
+use crate::ui::browser;
 use crate::ui::hooks::use_app_state;
 
 /// The top bar: the app's name, the corpus in use and its partial sets, and the navigation.
@@ -17,7 +18,7 @@ pub fn header() -> Html {
             <a href={href} data-testid={testid} aria-current={current.then_some("page")}>{ label }</a>
         }
     };
-    let skip = Callback::from(|_: MouseEvent| focus_main());
+    let skip = Callback::from(|_: MouseEvent| browser::focus("main"));
     let partial = explorer.partial_sets();
     html! {
         <header class="site-header">
@@ -62,20 +63,5 @@ pub fn header() -> Html {
                 }
             </div>
         </header>
-    }
-}
-
-/// Moves keyboard focus to the main region (the skip link's job, without touching the
-/// hash, which holds the route).
-fn focus_main() {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Some(main) = gloo::utils::document()
-            .get_element_by_id("main")
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            main.focus().ok();
-        }
     }
 }

@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use crate::ui::browser;
+
 use crate::core::state::{clamp_slide, step_for, Action, Step};
 use crate::core::url::{self, Route};
 use crate::ui::components::CopyLink;
@@ -24,7 +26,7 @@ pub fn present_page() -> Html {
         let leave = leave.clone();
         Callback::from(move |step: Step| match step.target(slide, total) {
             Some(target) => store.dispatch(Action::SetSlide(target)),
-            None => set_hash(&leave),
+            None => browser::set_hash(&leave),
         })
     };
     use_keys(go.clone(), (slide, total));
@@ -75,13 +77,6 @@ pub fn present_page() -> Html {
             <p class="hint">{ "Keys: → ↓ Page Down or space for next; ← ↑ Page Up for previous; Home, End; Esc to leave." }</p>
         </div>
     }
-}
-
-fn set_hash(hash: &str) {
-    #[cfg(target_arch = "wasm32")]
-    gloo::utils::window().location().set_hash(hash).ok();
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = hash;
 }
 
 /// The presentation keys (clickers send the same ones). Buttons and links keep Enter and
