@@ -82,78 +82,18 @@ pub fn compare(explorer: &mut Explorer, meeting_ids: &[String]) -> Comparison {
         .collect();
     positions.sort_unstable();
     positions.dedup();
-    let side_of_meeting = |meeting: usize| positions.iter().position(|&p| p == meeting);
-    let messages = corpus.messages.len();
-    let group_of: Vec<Option<usize>> = (0..messages)
-        .map(|m| side_of_meeting(explorer.meeting_of(m)))
+    let group_of: Vec<Option<usize>> = (0..corpus.messages.len())
+        .map(|m| positions.iter().position(|&p| p == explorer.meeting_of(m)))
         .collect();
-    let background: Vec<Option<usize>> = vec![Some(0); messages];
-
-    // Topic counts per side.
-    let topic_count = corpus.topics.len();
-    let mut counts = vec![vec![0usize; positions.len()]; topic_count];
-    for (m, side) in group_of.iter().enumerate() {
-        if let Some(side) = side {
-            for &t in explorer.topics_of(m) {
-                counts[t as usize][*side] += 1;
-            }
-        }
-    }
     let included: Vec<usize> = positions.iter().map(|&p| explorer.included()[p]).collect();
-    let topics = corpus
-        .topics
-        .iter()
-        .zip(counts)
-        .map(|(topic, counts)| TopicRow {
-            id: topic.id.clone(),
-            label: topic.label.clone(),
-            shares: counts
-                .iter()
-                .zip(&included)
-                .map(|(&c, &n)| stats::share(c, n))
-                .collect(),
-            counts,
-        })
-        .collect();
-
-    // Distinctive terms: each side against the union of the others, with the whole corpus
-    // as the informative prior; stop words are left out.
-    let stop = explorer.index_mut().stems_of(english_stop_words());
-    let index = explorer.index();
-    let mut per_side = index.term_counts(&group_of, positions.len());
-    let prior = stats::scaled_prior(
-        &index.term_counts(&background, 1).pop().unwrap_or_default(),
-        stats::PRIOR_SCALE,
-    );
-    for side in &mut per_side {
-        side.retain(|term, _| !stop.contains(term) && !term.chars().all(|c| c.is_ascii_digit()));
-    }
-    let words = index.display_words();
+    let topics = topic_rows(explorer, &group_of, &included);
+    let mut terms = distinctive_terms(explorer, &group_of, positions.len()).into_iter();
     let corpus = explorer.corpus();
     let sides = positions
         .iter()
         .enumerate()
         .map(|(i, &p)| {
             let meeting = &corpus.meetings[p];
-            let mut rest = TermCounts::new();
-            for (_, other) in per_side.iter().enumerate().filter(|(j, _)| *j != i) {
-                for (term, count) in other {
-                    *rest.entry(term.clone()).or_insert(0) += count;
-                }
-            }
-            let terms = stats::log_odds(&per_side[i], &rest, &prior)
-                .into_iter()
-                .filter(|t| t.z > 0.0)
-                .take(TERMS_PER_SIDE)
-                .map(|t| DistinctiveTerm {
-                    word: words
-                        .get(t.term.as_str())
-                        .map_or_else(|| t.term.clone(), |w| w.to_string()),
-                    count: t.count,
-                    significant: t.z >= Z_THRESHOLD,
-                    z: t.z,
-                })
-                .collect();
             Side {
                 meeting: meeting.id.clone(),
                 name: meeting.short_name(),
@@ -168,11 +108,88 @@ pub fn compare(explorer: &mut Explorer, meeting_ids: &[String]) -> Comparison {
                     .iter()
                     .map(|h| h.name.clone())
                     .collect(),
-                terms,
+                terms: terms.next().unwrap_or_default(),
             }
         })
         .collect();
     Comparison { sides, topics }
+}
+
+/// Each topic's messages on each side (`group_of[message]` is its side), and their
+/// shares of the side's `included` messages.
+fn topic_rows(
+    explorer: &Explorer,
+    group_of: &[Option<usize>],
+    included: &[usize],
+) -> Vec<TopicRow> {
+    let corpus = explorer.corpus();
+    let mut counts = vec![vec![0usize; included.len()]; corpus.topics.len()];
+    for (m, side) in group_of.iter().enumerate() {
+        if let Some(side) = side {
+            for &t in explorer.topics_of(m) {
+                counts[t as usize][*side] += 1;
+            }
+        }
+    }
+    corpus
+        .topics
+        .iter()
+        .zip(counts)
+        .map(|(topic, counts)| TopicRow {
+            id: topic.id.clone(),
+            label: topic.label.clone(),
+            shares: counts
+                .iter()
+                .zip(included)
+                .map(|(&c, &n)| stats::share(c, n))
+                .collect(),
+            counts,
+        })
+        .collect()
+}
+
+/// Each side's distinctive terms: the side against the union of the others, with the
+/// whole corpus as the informative prior; stop words and numbers are left out.
+fn distinctive_terms(
+    explorer: &mut Explorer,
+    group_of: &[Option<usize>],
+    sides: usize,
+) -> Vec<Vec<DistinctiveTerm>> {
+    let stop = explorer.index_mut().stems_of(english_stop_words());
+    let index = explorer.index();
+    let mut per_side = index.term_counts(group_of, sides);
+    let background = vec![Some(0); group_of.len()];
+    let prior = stats::scaled_prior(
+        &index.term_counts(&background, 1).pop().unwrap_or_default(),
+        stats::PRIOR_SCALE,
+    );
+    for side in &mut per_side {
+        side.retain(|term, _| !stop.contains(term) && !term.chars().all(|c| c.is_ascii_digit()));
+    }
+    let words = index.display_words();
+    (0..sides)
+        .map(|i| {
+            let mut rest = TermCounts::new();
+            for (_, other) in per_side.iter().enumerate().filter(|(j, _)| *j != i) {
+                for (term, count) in other {
+                    *rest.entry(term.clone()).or_insert(0) += count;
+                }
+            }
+            stats::log_odds(&per_side[i], &rest, &prior)
+                .into_iter()
+                .filter(|t| t.z > 0.0)
+                .take(TERMS_PER_SIDE)
+                .map(|t| DistinctiveTerm {
+                    word: words
+                        .get(t.term.as_str())
+                        .map_or_else(|| t.term.clone(), |w| w.to_string()),
+                    count: t.count,
+                    significant: t.z >= Z_THRESHOLD,
+                    z: t.z,
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The messages of one meeting under one topic, in corpus order.
