@@ -1,14 +1,16 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 #[cfg(feature = "full")]
 use crate::core::export::ExportHeader;
 use crate::core::export::{describe_selection, ExportFormat};
 use crate::core::query::{partial_caveat, Explorer, Facet, Outcome, Selection, Sort};
-use crate::core::state::{printed_note, Action};
+use crate::core::state::{printed_note, Action, AppState};
 use crate::core::url::{self, Route, View};
 use crate::ui::browser::{self, page_address, print_soon, today};
 use crate::ui::components::{FacetList, MessageCard, SelectionTools};
-use crate::ui::hooks::{use_app_state, use_document_keydown, use_outcome, KeyPress};
+use crate::ui::hooks::{use_app_state, use_document_keydown, use_outcome, AppContext, KeyPress};
 
 /// Explore: the search box, the facets with counts, and the matching messages.
 #[function_component(ExplorePage)]
@@ -22,31 +24,19 @@ pub fn explore_page() -> Html {
     // wide screens), so the page, and its build-time copy, start with the messages.
     let filters_open = use_state(|| false);
     use_slash_focuses(search_ref.clone());
+    let onexport = use_exporter(&context, &outcome, &selection);
 
-    let mut explorer = context.explorer.borrow_mut();
+    let explorer = context.explorer.borrow();
     let total = explorer.corpus().messages.len();
     let found = outcome.messages.len();
-    let oninput = context.dispatcher(|e: InputEvent| Action::SetText(input_value(&e)));
-    let onsort = context.dispatcher(|e: Event| {
-        Action::SetSort(Sort::from_slug(&select_value(&e)).unwrap_or_default())
-    });
     let ontoggle =
         context.dispatcher(|(facet, id): (Facet, String)| Action::ToggleFacet(facet, id));
     let onclear = context.dispatcher(|_: MouseEvent| Action::ClearAll);
     let onmore = context.dispatcher(|_: MouseEvent| Action::ShowMore);
-    let active = !selection.is_empty();
-    let partial = explorer.partial_coverage(&outcome.messages);
-    let caveat = partial_caveat(&partial);
-    let filter_count = selection.filters.count();
-    let ontogglefilters = {
-        let filters_open = filters_open.clone();
-        Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
-    };
     let onclosefilters = {
         let filters_open = filters_open.clone();
         Callback::from(move |_: MouseEvent| filters_open.set(false))
     };
-
     let present = url::render(&View {
         slide: 1,
         ..state.view.at(Route::Present)
@@ -58,26 +48,120 @@ pub fn explore_page() -> Html {
             print_soon();
         })
     };
-    let onexport = {
-        let (explorer, outcome, selection) =
-            (context.explorer.clone(), outcome.clone(), selection.clone());
-        Callback::from(move |format: ExportFormat| {
-            export(&explorer.borrow(), &outcome, &selection, format)
-        })
-    };
-    {
-        // An export asked for in the first-view build runs once the full app is here.
-        let onexport = onexport.clone();
-        use_effect_with((), move |_| {
-            let format = browser::take_pending_action()
-                .and_then(|action| ExportFormat::from_slug(action.strip_prefix("export:")?));
-            if let Some(format) = format {
-                onexport.emit(format);
-            }
-        });
-    }
-    let described = describe_selection(&explorer, &selection);
+    let partial = explorer.partial_coverage(&outcome.messages);
+    // (No borrow of the explorer may outlive this point: the cards below borrow it mutably.)
+    drop(explorer);
 
+    html! {
+        <div class="explore">
+            <h1 class="visually-hidden">{ "Explore the messages" }</h1>
+            { search_row(&context, &selection, search_ref, &filters_open) }
+            <div class="explore-body">
+                <div id="filters" class={classes!("facets", filters_open.then_some("open"))} data-testid="facets">
+                    <h2 class="facets-title">{ "Filters" }</h2>
+                    { for outcome.facets.iter().map(|(facet, values)| html! {
+                        <FacetList facet={*facet} values={values.clone()} ontoggle={ontoggle.clone()} />
+                    }) }
+                    <button class="filters-done" onclick={onclosefilters} data-testid="filters-done">
+                        { format!("Show the {found} messages") }
+                    </button>
+                </div>
+                <section class="results" aria-labelledby="result-count">
+                    { print_header(&context, &selection, found, total) }
+                    <div class="result-head">
+                        <p id="result-count" class="result-count" role="status" aria-live="polite" data-testid="result-count">
+                            { format!("{found} of {total} messages included") }
+                        </p>
+                        if !selection.is_empty() {
+                            <button class="link-button" onclick={onclear} data-testid="clear-all">{ "Clear all" }</button>
+                        }
+                        <SelectionTools present={present} count={found} {onprint} {onexport} />
+                    </div>
+                    { coverage_caveat(&partial) }
+                    if found == 0 {
+                        { empty_state(&context, &outcome, &selection) }
+                    } else {
+                        <ol class="result-list">{ message_cards(&context, &outcome, &state) }</ol>
+                        if found > state.shown {
+                            <button class="show-more" onclick={onmore} data-testid="show-more">
+                                { format!("Show more ({} of {found} shown)", state.shown.min(found)) }
+                            </button>
+                        }
+                    }
+                </section>
+            </div>
+        </div>
+    }
+}
+
+/// The search box, the order, and (on phones) the button of the filters drawer.
+fn search_row(
+    context: &AppContext,
+    selection: &Selection,
+    search_ref: NodeRef,
+    filters_open: &UseStateHandle<bool>,
+) -> Html {
+    let oninput = context.dispatcher(|e: InputEvent| Action::SetText(input_value(&e)));
+    let onsort = context.dispatcher(|e: Event| {
+        Action::SetSort(Sort::from_slug(&select_value(&e)).unwrap_or_default())
+    });
+    let ontogglefilters = {
+        let filters_open = filters_open.clone();
+        Callback::from(move |_: MouseEvent| filters_open.set(!*filters_open))
+    };
+    let filter_count = selection.filters.count();
+    html! {
+        <div class="search-row" role="search">
+            <label for="search">{ "Search the messages" }</label>
+            <input id="search" type="search" ref={search_ref} data-testid="search"
+                value={selection.text.clone()} {oninput} autocomplete="off" spellcheck="false"
+                placeholder="Words, \"a phrase\", -exclude" aria-describedby="search-help" />
+            <p id="search-help" class="hint">{ "Press / to search. The last word matches as you type; quote a phrase; put - before a word to exclude it." }</p>
+            <label for="sort">{ "Order" }</label>
+            <select id="sort" onchange={onsort} data-testid="sort">
+                { for Sort::ALL.into_iter().map(|sort| html! {
+                    <option value={sort.slug()} selected={selection.sort == sort}>{ sort.label() }</option>
+                }) }
+            </select>
+            <button class="filters-toggle" aria-expanded={(**filters_open).to_string()} aria-controls="filters"
+                onclick={ontogglefilters} data-testid="filters-toggle">
+                { if filter_count == 0 { "Filters".to_string() } else { format!("Filters ({filter_count})") } }
+            </button>
+        </div>
+    }
+}
+
+/// What a printed handout says above the messages: counts, the selection, date and link.
+fn print_header(context: &AppContext, selection: &Selection, found: usize, total: usize) -> Html {
+    let described = describe_selection(&context.explorer.borrow(), selection);
+    html! {
+        <div class="print-only print-header" data-testid="print-header">
+            <p><strong>{ format!("IGF Messages: {found} of {total} messages included") }</strong></p>
+            <ul>{ for described.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
+            <p>{ format!("Printed {} from {}", today(), page_address()) }</p>
+            if let Some(note) = printed_note(found) { <p><strong>{ note }</strong></p> }
+        </div>
+    }
+}
+
+/// One line that stays visible when the list includes partial sets; the sentence per
+/// meeting one tap away.
+fn coverage_caveat(partial: &[String]) -> Html {
+    let Some(caveat) = partial_caveat(partial) else {
+        return Html::default();
+    };
+    html! {
+        <details class="coverage-notes" data-testid="coverage-notes">
+            <summary>{ caveat }</summary>
+            <ul>{ for partial.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
+            <p><a href="#/about">{ "Coverage of each meeting" }</a></p>
+        </details>
+    }
+}
+
+/// The shown page of results, each with its highlights and permalink.
+fn message_cards(context: &AppContext, outcome: &Outcome, state: &AppState) -> Html {
+    let mut explorer = context.explorer.borrow_mut();
     let cards: Vec<Html> = outcome
         .messages
         .iter()
@@ -93,7 +177,11 @@ pub fn explore_page() -> Html {
             }
         })
         .collect();
+    cards.into_iter().collect::<Html>()
+}
 
+/// No match: a way out for each active filter and for the search text.
+fn empty_state(context: &AppContext, outcome: &Outcome, selection: &Selection) -> Html {
     let removals: Vec<Html> = outcome
         .facets
         .iter()
@@ -104,83 +192,45 @@ pub fn explore_page() -> Html {
             html! { <li><button class="link-button" onclick={remove}>{ format!("Remove the filter {}: {}", facet.label(), value.label) }</button></li> }
         })
         .collect();
-
     html! {
-        <div class="explore">
-            <h1 class="visually-hidden">{ "Explore the messages" }</h1>
-            <div class="search-row" role="search">
-                <label for="search">{ "Search the messages" }</label>
-                <input id="search" type="search" ref={search_ref} data-testid="search"
-                    value={selection.text.clone()} {oninput} autocomplete="off" spellcheck="false"
-                    placeholder="Words, \"a phrase\", -exclude" aria-describedby="search-help" />
-                <p id="search-help" class="hint">{ "Press / to search. The last word matches as you type; quote a phrase; put - before a word to exclude it." }</p>
-                <label for="sort">{ "Order" }</label>
-                <select id="sort" onchange={onsort} data-testid="sort">
-                    { for Sort::ALL.into_iter().map(|sort| html! {
-                        <option value={sort.slug()} selected={selection.sort == sort}>{ sort.label() }</option>
-                    }) }
-                </select>
-                <button class="filters-toggle" aria-expanded={(*filters_open).to_string()} aria-controls="filters"
-                    onclick={ontogglefilters} data-testid="filters-toggle">
-                    { if filter_count == 0 { "Filters".to_string() } else { format!("Filters ({filter_count})") } }
-                </button>
-            </div>
-            <div class="explore-body">
-                <div id="filters" class={classes!("facets", filters_open.then_some("open"))} data-testid="facets">
-                    <h2 class="facets-title">{ "Filters" }</h2>
-                    { for outcome.facets.iter().map(|(facet, values)| html! {
-                        <FacetList facet={*facet} values={values.clone()} ontoggle={ontoggle.clone()} />
-                    }) }
-                    <button class="filters-done" onclick={onclosefilters} data-testid="filters-done">
-                        { format!("Show the {found} messages") }
-                    </button>
-                </div>
-                <section class="results" aria-labelledby="result-count">
-                    <div class="print-only print-header" data-testid="print-header">
-                        <p><strong>{ format!("IGF Messages: {found} of {total} messages included") }</strong></p>
-                        <ul>{ for described.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
-                        <p>{ format!("Printed {} from {}", today(), page_address()) }</p>
-                        if let Some(note) = printed_note(found) { <p><strong>{ note }</strong></p> }
-                    </div>
-                    <div class="result-head">
-                        <p id="result-count" class="result-count" role="status" aria-live="polite" data-testid="result-count">
-                            { format!("{found} of {total} messages included") }
-                        </p>
-                        if active {
-                            <button class="link-button" onclick={onclear.clone()} data-testid="clear-all">{ "Clear all" }</button>
-                        }
-                        <SelectionTools present={present} count={found} {onprint} {onexport} />
-                    </div>
-                    if let Some(caveat) = caveat {
-                        // One line that stays visible; the sentence per meeting one tap away.
-                        <details class="coverage-notes" data-testid="coverage-notes">
-                            <summary>{ caveat }</summary>
-                            <ul>{ for partial.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
-                            <p><a href="#/about">{ "Coverage of each meeting" }</a></p>
-                        </details>
-                    }
-                    if found == 0 {
-                        <div class="empty-state" data-testid="empty-state">
-                            <p>{ "No messages match." }</p>
-                            <ul>
-                                { for removals }
-                                if !selection.text.trim().is_empty() {
-                                    <li><button class="link-button" onclick={context.dispatcher(|_: MouseEvent| Action::SetText(String::new()))}>{ "Clear the search text" }</button></li>
-                                }
-                            </ul>
-                        </div>
-                    } else {
-                        <ol class="result-list">{ for cards }</ol>
-                        if found > state.shown {
-                            <button class="show-more" onclick={onmore} data-testid="show-more">
-                                { format!("Show more ({} of {found} shown)", state.shown.min(found)) }
-                            </button>
-                        }
-                    }
-                </section>
-            </div>
+        <div class="empty-state" data-testid="empty-state">
+            <p>{ "No messages match." }</p>
+            <ul>
+                { for removals }
+                if !selection.text.trim().is_empty() {
+                    <li><button class="link-button" onclick={context.dispatcher(|_: MouseEvent| Action::SetText(String::new()))}>{ "Clear the search text" }</button></li>
+                }
+            </ul>
         </div>
     }
+}
+
+/// The export callback; an export asked for in the first-view build runs once the full
+/// app is here.
+#[hook]
+fn use_exporter(
+    context: &AppContext,
+    outcome: &Rc<Outcome>,
+    selection: &Selection,
+) -> Callback<ExportFormat> {
+    let onexport = {
+        let (explorer, outcome, selection) =
+            (context.explorer.clone(), outcome.clone(), selection.clone());
+        Callback::from(move |format: ExportFormat| {
+            export(&explorer.borrow(), &outcome, &selection, format)
+        })
+    };
+    {
+        let onexport = onexport.clone();
+        use_effect_with((), move |_| {
+            let format = browser::take_pending_action()
+                .and_then(|action| ExportFormat::from_slug(action.strip_prefix("export:")?));
+            if let Some(format) = format {
+                onexport.emit(format);
+            }
+        });
+    }
+    onexport
 }
 
 /// Downloads the selection in `format`.
