@@ -45,27 +45,7 @@ pub fn corpus_loader(props: &CorpusLoaderProps) -> Html {
     let status = use_state(|| Status::Idle);
     let reader = use_mut_ref(|| None);
     let dragging = use_state(|| false);
-    let accept = {
-        let (status, onload) = (status.clone(), props.onload.clone());
-        Rc::new(
-            move |name: String, result: Result<Vec<u8>, String>| match result {
-                Ok(bytes) => match Corpus::from_file(&name, &bytes) {
-                    Ok(corpus) => {
-                        status.set(Status::Idle);
-                        let bytes = Rc::new(bytes);
-                        onload.emit((corpus, LoadedFile { name, bytes }));
-                    }
-                    Err(error) => status.set(Status::Refused(name, error)),
-                },
-                Err(message) => status.set(Status::Refused(
-                    name,
-                    LoadError {
-                        problems: vec![crate::core::validate::Problem::new("", message)],
-                    },
-                )),
-            },
-        )
-    };
+    let accept = acceptor(status.clone(), props.onload.clone());
     let start = {
         let (status, reader, accept) = (status.clone(), reader.clone(), accept.clone());
         Callback::from(move |file: web_sys::File| read_file(file, &status, &reader, accept.clone()))
@@ -120,27 +100,55 @@ pub fn corpus_loader(props: &CorpusLoaderProps) -> Html {
                 <input id="corpus-file" type="file" accept=".json,.csv,application/json,text/csv" {onchange} data-testid="corpus-file" />
             </div>
             <div role="status" aria-live="polite" data-testid="load-status">
-                { match &*status {
-                    Status::Idle => Html::default(),
-                    Status::Reading(name, size) => html! {
-                        <p class="progress" data-testid="load-busy">
-                            { format!("Reading, checking and indexing {name} ({})…", megabytes(*size)) }
-                            if *size > BIG_FILE { { " A file this large takes a few seconds; the page answers again when it is ready." } }
-                        </p>
-                    },
-                    Status::Refused(name, error) => html! {
-                        <div class="banner banner-error" data-testid="load-errors">
-                            <p>{ format!("{name} was not loaded; the corpus in use is unchanged. {} problem(s):", error.problems.len()) }</p>
-                            <ul>{ for error.problems.iter().take(SHOWN_PROBLEMS).map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
-                            if error.problems.len() > SHOWN_PROBLEMS {
-                                <p>{ format!("…and {} more.", error.problems.len() - SHOWN_PROBLEMS) }</p>
-                            }
-                        </div>
-                    },
-                } }
+                { status_view(&status) }
             </div>
         </section>
     }
+}
+
+/// What the loader says: nothing, that it is busy with a file, or why a file was refused.
+fn status_view(status: &Status) -> Html {
+    match status {
+        Status::Idle => Html::default(),
+        Status::Reading(name, size) => html! {
+            <p class="progress" data-testid="load-busy">
+                { format!("Reading, checking and indexing {name} ({})…", megabytes(*size)) }
+                if *size > BIG_FILE { { " A file this large takes a few seconds; the page answers again when it is ready." } }
+            </p>
+        },
+        Status::Refused(name, error) => html! {
+            <div class="banner banner-error" data-testid="load-errors">
+                <p>{ format!("{name} was not loaded; the corpus in use is unchanged. {} problem(s):", error.problems.len()) }</p>
+                <ul>{ for error.problems.iter().take(SHOWN_PROBLEMS).map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
+                if error.problems.len() > SHOWN_PROBLEMS {
+                    <p>{ format!("…and {} more.", error.problems.len() - SHOWN_PROBLEMS) }</p>
+                }
+            </div>
+        },
+    }
+}
+
+/// What happens to a file's bytes (or the reason they could not be read): checked by
+/// the same code as any corpus file, then put in use or refused with its problems.
+fn acceptor(status: UseStateHandle<Status>, onload: Callback<(Corpus, LoadedFile)>) -> Accept {
+    Rc::new(
+        move |name: String, result: Result<Vec<u8>, String>| match result {
+            Ok(bytes) => match Corpus::from_file(&name, &bytes) {
+                Ok(corpus) => {
+                    status.set(Status::Idle);
+                    let bytes = Rc::new(bytes);
+                    onload.emit((corpus, LoadedFile { name, bytes }));
+                }
+                Err(error) => status.set(Status::Refused(name, error)),
+            },
+            Err(message) => status.set(Status::Refused(
+                name,
+                LoadError {
+                    problems: vec![crate::core::validate::Problem::new("", message)],
+                },
+            )),
+        },
+    )
 }
 
 type Accept = Rc<dyn Fn(String, Result<Vec<u8>, String>)>;

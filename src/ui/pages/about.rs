@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::core::corpus::is_web_address;
 
-use crate::core::corpus::Fact;
+use crate::core::corpus::{Corpus, Fact};
 use crate::ui::components::CorpusLoader;
 use crate::ui::hooks::use_app_state;
 
@@ -77,21 +77,29 @@ pub fn about_page() -> Html {
             </dl>
             <CorpusLoader onload={context.onload.clone()} />
             <h2>{ "Sources" }</h2>
-            <ul class="sources">
-                { for corpus.sources.iter().map(|s| html! {
-                    <li>
-                        { s.title.clone() }
-                        { s.publisher.clone().map(|p| format!(", {p}")).unwrap_or_default() }
-                        { s.date.clone().map(|d| format!(", {d}")).unwrap_or_default() }
-                        // Only a web address becomes a link (validation refuses others; this is
-                        // the second line of defence).
-                        if let Some(url) = s.url.clone() {
-                            { ". " }
-                            if is_web_address(&url) { <a href={url.clone()} rel="noopener noreferrer">{ url }</a> } else { { url } }
-                        }
-                    </li>
-                }) }
-            </ul>
+            { sources_list(corpus) }
         </div>
+    }
+}
+
+/// The sources the corpus cites; only a web address becomes a link (validation refuses
+/// others; this is the second line of defence).
+fn sources_list(corpus: &Corpus) -> Html {
+    html! {
+    <ul class="sources">
+        { for corpus.sources.iter().map(|s| html! {
+            <li>
+                { s.title.clone() }
+                { s.publisher.clone().map(|p| format!(", {p}")).unwrap_or_default() }
+                { s.date.clone().map(|d| format!(", {d}")).unwrap_or_default() }
+                // Only a web address becomes a link (validation refuses others; this is
+                // the second line of defence).
+                if let Some(url) = s.url.clone() {
+                    { ". " }
+                    if is_web_address(&url) { <a href={url.clone()} rel="noopener noreferrer">{ url }</a> } else { { url } }
+                }
+            </li>
+        }) }
+    </ul>
     }
 }

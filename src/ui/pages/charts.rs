@@ -3,7 +3,8 @@ use yew::prelude::*;
 use crate::core::stats::percent;
 
 use crate::core::chart::{
-    term_series, terms_svg, topic_series, topic_title, topics_svg, Drawn, TERM_TITLE,
+    term_series, terms_svg, topic_series, topic_title, topics_svg, Column, Drawn, TermSeries,
+    TopicSeries, TERM_TITLE,
 };
 use crate::core::export::{term_csv, topic_csv};
 use crate::core::state::Action;
@@ -59,14 +60,7 @@ pub fn charts_page() -> Html {
                 .checked(),
         )
     });
-    let example = url::render(&View {
-        route: Route::Charts,
-        charts: ChartSettings {
-            terms: vec!["data".into(), "AI".into()],
-            shares: settings.shares,
-        },
-        ..View::default()
-    });
+    let example = example_link(settings.shares);
     let (topic_series, topic_drawn) = &*topics;
     let (term_series, term_drawn) = &*terms;
     html! {
@@ -78,21 +72,7 @@ pub fn charts_page() -> Html {
                     <input type="checkbox" id="chart-shares" checked={settings.shares} onchange={onscale} data-testid="chart-shares" />
                     <label for="chart-shares">{ " Show shares within each meeting instead of counts" }</label>
                 </p>
-                { figure(topic_title(settings.shares), topic_drawn, topic_csv(topic_series), "topics-by-meeting", "chart-topics", html! {
-                    <table>
-                        <caption>{ topic_title(settings.shares) }</caption>
-                        <thead><tr><th scope="col">{ "Topic" }</th>
-                            { for topic_series.columns.iter().map(|c| html! { <th scope="col" class="num">{ if c.partial { format!("{} (partial, {} included)", c.name, c.included) } else { format!("{} ({} included)", c.name, c.included) } }</th> }) }
-                        </tr></thead>
-                        <tbody>{ for topic_series.topics.iter().enumerate().map(|(t, (_, label))| html! {
-                            <tr><th scope="row">{ format!("{} {}", t + 1, label) }</th>
-                                { for (0..topic_series.columns.len()).map(|c| html! {
-                                    <td class="num">{ if settings.shares { topic_series.share(t, c).map_or("—".into(), |s| format!("{} %", percent(s))) } else { topic_series.counts[t][c].to_string() } }</td>
-                                }) }
-                            </tr>
-                        }) }</tbody>
-                    </table>
-                }) }
+                { figure(topic_title(settings.shares), topic_drawn, topic_csv(topic_series), "topics-by-meeting", "chart-topics", topic_table(topic_series, settings.shares)) }
             </section>
             <section aria-labelledby="terms-title">
                 <h2 id="terms-title">{ "Term trends" }</h2>
@@ -105,24 +85,77 @@ pub fn charts_page() -> Html {
                 if settings.terms.is_empty() {
                     <p class="hint" data-testid="terms-prompt">{ "Enter terms to chart, for example " }<a href={example}>{ "data, AI" }</a>{ "." }</p>
                 } else {
-                    { figure(TERM_TITLE, term_drawn, term_csv(term_series), "term-trends", "chart-terms-figure", html! {
-                        <table>
-                            <caption>{ TERM_TITLE }</caption>
-                            <thead><tr><th scope="col">{ "Term" }</th>
-                                { for term_series.columns.iter().map(|c| html! { <th scope="col" class="num">{ if c.partial { format!("{} (partial, {} included)", c.name, c.included) } else { format!("{} ({} included)", c.name, c.included) } }</th> }) }
-                            </tr></thead>
-                            <tbody>{ for term_series.terms.iter().enumerate().map(|(t, term)| html! {
-                                <tr><th scope="row">{ term.clone() }</th>
-                                    { for (0..term_series.columns.len()).map(|c| html! {
-                                        <td class="num">{ format!("{} ({})", term_series.counts[t][c], term_series.share(t, c).map_or("—".into(), |s| format!("{} %", percent(s)))) }</td>
-                                    }) }
-                                </tr>
-                            }) }</tbody>
-                        </table>
-                    }) }
+                    { figure(TERM_TITLE, term_drawn, term_csv(term_series), "term-trends", "chart-terms-figure", term_table(term_series)) }
                 }
             </section>
         </div>
+    }
+}
+
+/// The link the empty term chart offers: "data, AI".
+fn example_link(shares: bool) -> String {
+    url::render(&View {
+        route: Route::Charts,
+        charts: ChartSettings {
+            terms: vec!["data".into(), "AI".into()],
+            shares,
+        },
+        ..View::default()
+    })
+}
+
+/// A meeting as a column of a chart's table: its name and how many messages it holds.
+fn column_header(column: &Column) -> Html {
+    let text = if column.partial {
+        format!("{} (partial, {} included)", column.name, column.included)
+    } else {
+        format!("{} ({} included)", column.name, column.included)
+    };
+    html! { <th scope="col" class="num">{ text }</th> }
+}
+
+/// The topic chart's numbers: a row per topic, a column per meeting.
+fn topic_table(series: &TopicSeries, shares: bool) -> Html {
+    let cell = |t: usize, c: usize| {
+        if shares {
+            series
+                .share(t, c)
+                .map_or("—".into(), |s| format!("{} %", percent(s)))
+        } else {
+            series.counts[t][c].to_string()
+        }
+    };
+    html! {
+        <table>
+            <caption>{ topic_title(shares) }</caption>
+            <thead><tr><th scope="col">{ "Topic" }</th>{ for series.columns.iter().map(column_header) }</tr></thead>
+            <tbody>{ for series.topics.iter().enumerate().map(|(t, (_, label))| html! {
+                <tr><th scope="row">{ label.clone() }</th>
+                    { for (0..series.columns.len()).map(|c| html! { <td class="num">{ cell(t, c) }</td> }) }
+                </tr>
+            }) }</tbody>
+        </table>
+    }
+}
+
+/// The term chart's numbers: a row per term, messages (and share) per meeting.
+fn term_table(series: &TermSeries) -> Html {
+    let cell = |t: usize, c: usize| {
+        let share = series
+            .share(t, c)
+            .map_or("—".into(), |s| format!("{} %", percent(s)));
+        format!("{} ({share})", series.counts[t][c])
+    };
+    html! {
+        <table>
+            <caption>{ TERM_TITLE }</caption>
+            <thead><tr><th scope="col">{ "Term" }</th>{ for series.columns.iter().map(column_header) }</tr></thead>
+            <tbody>{ for series.terms.iter().enumerate().map(|(t, term)| html! {
+                <tr><th scope="row">{ term.clone() }</th>
+                    { for (0..series.columns.len()).map(|c| html! { <td class="num">{ cell(t, c) }</td> }) }
+                </tr>
+            }) }</tbody>
+        </table>
     }
 }
 

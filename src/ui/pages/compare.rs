@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::core::query::Explorer;
 use crate::core::stats::percent;
 
 use crate::core::compare::{compare, messages_on_topic, Comparison, SIDES};
@@ -32,17 +33,6 @@ pub fn compare_page() -> Html {
         Action::SetCompareTopic((!value.is_empty()).then_some(value))
     });
     let full = settings.meetings.len() >= MAX_COMPARED;
-    let example = url::render(&View {
-        route: Route::Compare,
-        compare: url::CompareSettings {
-            meetings: ["geneva-2017", "kyoto-2023"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-            topic: None,
-        },
-        ..View::default()
-    });
     html! {
         <div class="compare">
             <h1>{ "Compare meetings" }</h1>
@@ -64,7 +54,7 @@ pub fn compare_page() -> Html {
             if comparison.sides.len() < *SIDES.start() {
                 <p class="hint" data-testid="compare-prompt">
                     { "Pick at least two meetings to set them side by side, for example " }
-                    <a href={example}>{ "Geneva 2017 beside Kyoto 2023" }</a>{ "." }
+                    <a href={example_link()}>{ "Geneva 2017 beside Kyoto 2023" }</a>{ "." }
                 </p>
             } else {
                 <Sides comparison={(*comparison).clone()} />
@@ -78,27 +68,50 @@ pub fn compare_page() -> Html {
                         }) }
                     </select>
                     if let Some(topic) = settings.topic.clone() {
-                        <div class="compare-grid" data-testid="compare-focus">
-                            { for comparison.sides.iter().map(|side| {
-                                let messages = messages_on_topic(&explorer, &side.meeting, &topic);
-                                html! {
-                                    <section class="side">
-                                        <h3>{ format!("{} ({} messages)", side.name, messages.len()) }</h3>
-                                        if messages.is_empty() {
-                                            <p class="weak">{ "No message included on this topic." }</p>
-                                        }
-                                        <ul>{ for messages.iter().map(|&m| {
-                                            let message = &corpus.messages[m];
-                                            let href = url::render(&View { route: Route::Message(message.id.clone()), ..View::default() });
-                                            html! { <li><p class="message-text">{ message.text.clone() }</p><a href={href}>{ "Read with source" }</a></li> }
-                                        }) }</ul>
-                                    </section>
-                                }
-                            }) }
-                        </div>
+                        { focus(&explorer, &comparison, &topic) }
                     }
                 </section>
             }
+        </div>
+    }
+}
+
+/// The link the empty comparison offers: Geneva 2017 beside Kyoto 2023.
+fn example_link() -> String {
+    url::render(&View {
+        route: Route::Compare,
+        compare: url::CompareSettings {
+            meetings: ["geneva-2017", "kyoto-2023"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            topic: None,
+        },
+        ..View::default()
+    })
+}
+
+/// One topic's messages on each side, next to each other.
+fn focus(explorer: &Explorer, comparison: &Comparison, topic: &str) -> Html {
+    let corpus = explorer.corpus();
+    html! {
+        <div class="compare-grid" data-testid="compare-focus">
+            { for comparison.sides.iter().map(|side| {
+                let messages = messages_on_topic(explorer, &side.meeting, topic);
+                html! {
+                    <section class="side">
+                        <h3>{ format!("{} ({} messages)", side.name, messages.len()) }</h3>
+                        if messages.is_empty() {
+                            <p class="weak">{ "No message included on this topic." }</p>
+                        }
+                        <ul>{ for messages.iter().map(|&m| {
+                            let message = &corpus.messages[m];
+                            let href = url::render(&View { route: Route::Message(message.id.clone()), ..View::default() });
+                            html! { <li><p class="message-text">{ message.text.clone() }</p><a href={href}>{ "Read with source" }</a></li> }
+                        }) }</ul>
+                    </section>
+                }
+            }) }
         </div>
     }
 }
