@@ -256,7 +256,10 @@ fn the_url_parser_survives_100k_hostile_strings() {
             && fragment_query.is_some_and(|q| q.split('&').any(|p| p == "topic=foo"))
         {
             assert!(
-                parsed.warnings.iter().any(|w| w.contains("topic")),
+                parsed
+                    .warnings
+                    .iter()
+                    .any(|w| w.to_string().contains("topic")),
                 "{url:?}: {:?}",
                 parsed.warnings
             );

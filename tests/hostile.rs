@@ -10,7 +10,7 @@ use messages_explorer::core::corpus::Corpus;
 use messages_explorer::core::export::messages_markdown;
 use messages_explorer::core::export::ExportHeader;
 use messages_explorer::core::query::Explorer;
-use messages_explorer::core::url;
+use messages_explorer::core::url::{self, Notice};
 use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -276,32 +276,73 @@ fn a_link_with_51200_unknown_meetings_gives_two_notices_not_51200() {
     assert!(link.len() > 100_000);
     let parsed = url::parse(&link, &builtin());
     assert_eq!(parsed.warnings.len(), 2, "{:?}", parsed.warnings);
+    assert_eq!(parsed.warnings[0], Notice::LinkTooLong);
+    let Notice::Counted { first, count } = &parsed.warnings[1] else {
+        panic!("{:?}", parsed.warnings[1]);
+    };
+    assert!((2_000..3_000).contains(count), "{count}");
     assert_eq!(
-        parsed.warnings[0],
+        **first,
+        Notice::UnknownValue {
+            facet: "meeting",
+            value: "m0".into()
+        }
+    );
+    assert_eq!(
+        parsed.warnings[0].to_string(),
         "This link is longer than 16,384 characters; the part after that was ignored"
     );
-    assert!(
-        parsed.warnings[1].starts_with("Ignored 2,"),
-        "{}",
-        parsed.warnings[1]
+    assert_eq!(
+        parsed.warnings[1].to_string(),
+        format!(
+            "Ignored {} unknown meeting values, such as 'm0'",
+            thousands(*count)
+        )
     );
-    assert!(parsed.warnings[1].ends_with("unknown meeting values, such as 'm0'"));
+}
+
+/// 2185 as "2,185".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let head = digits.len() % 3;
+    let mut out = digits[..head].to_string();
+    for (i, chunk) in digits.as_bytes()[head..].chunks(3).enumerate() {
+        if head > 0 || i > 0 {
+            out.push(',');
+        }
+        out.push_str(std::str::from_utf8(chunk).unwrap());
+    }
+    out
 }
 
 #[test]
 fn repeated_kinds_of_notice_are_counted_in_one() {
+    let sentences = |link: &str| -> Vec<String> {
+        url::parse(link, &builtin())
+            .warnings
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
     let parsed = url::parse("#/explore?a=1&b=2&c=3&topic=x,y&q=data", &builtin());
+    assert!(matches!(
+        parsed.warnings[0],
+        Notice::Counted { count: 3, .. }
+    ));
+    assert!(matches!(
+        parsed.warnings[1],
+        Notice::Counted { count: 2, .. }
+    ));
     assert_eq!(
-        parsed.warnings,
+        sentences("#/explore?a=1&b=2&c=3&topic=x,y&q=data"),
         [
             "Ignored 3 unknown keys, such as 'a'",
             "Ignored 2 unknown topic values, such as 'x'"
         ]
     );
     assert_eq!(parsed.view.selection.text, "data");
-    let one = url::parse("#/explore?a=1&topic=x", &builtin());
     assert_eq!(
-        one.warnings,
+        sentences("#/explore?a=1&topic=x"),
         ["Ignored unknown key 'a'", "Ignored unknown topic 'x'"]
     );
 }

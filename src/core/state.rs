@@ -3,7 +3,9 @@
 //! [`Action`]s; the URL is rendered from `state.view`.
 
 use super::query::{Facet, Filters, Sort};
-use super::url::{Route, View, BUILTIN_CORPUS, MAX_COMPARED, MAX_SLIDE, MAX_TERMS, MAX_TERM_CHARS};
+use super::url::{
+    Notice, Route, View, BUILTIN_CORPUS, MAX_COMPARED, MAX_SLIDE, MAX_TERMS, MAX_TERM_CHARS,
+};
 
 /// How many results are shown at first, and added by each "Show more".
 pub const PAGE_SIZE: usize = 20;
@@ -48,10 +50,10 @@ pub struct AppState {
 
 impl AppState {
     /// The state for a view read from a URL, with the warnings of its parsing as notices.
-    pub fn from_url(view: View, warnings: Vec<String>) -> AppState {
+    pub fn from_url(view: View, warnings: Vec<Notice>) -> AppState {
         AppState {
             view,
-            notices: warnings,
+            notices: warnings.iter().map(ToString::to_string).collect(),
             shown: PAGE_SIZE,
             history: HistoryMode::Keep,
         }
@@ -72,7 +74,7 @@ pub enum Action {
     /// Opened a page (navigation links, opening a message).
     Go(Route),
     /// The URL changed (load, Back/Forward, a pasted link): adopt its view.
-    Navigated(Box<View>, Vec<String>),
+    Navigated(Box<View>, Vec<Notice>),
     /// Asked for more results.
     ShowMore,
     /// Dismissed the notice at this position.

@@ -122,8 +122,8 @@ pub fn split_terms(text: &str) -> Vec<String> {
 pub struct Parsed {
     /// The view, with every unusable part dropped.
     pub view: View,
-    /// One sentence per dropped part ("Ignored unknown topic 'foo'").
-    pub warnings: Vec<String>,
+    /// What was dropped, one notice per kind (`to_string` gives the sentence).
+    pub warnings: Vec<Notice>,
 }
 
 /// Renders a view to its canonical hash URL (starting with `#/`).
@@ -204,10 +204,7 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
     let fragment = url.split_once('#').map_or(url, |(_, f)| f);
     let fragment = match cut_to_limit(fragment) {
         Some(cut) => {
-            warnings.one(format!(
-                "This link is longer than {} characters; the part after that was ignored",
-                thousands(MAX_LINK_BYTES)
-            ));
+            warnings.add(Notice::LinkTooLong);
             cut
         }
         None => fragment,
@@ -223,30 +220,27 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
     let mut seen: HashSet<String> = HashSet::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         if !seen.insert(key.to_string()) {
-            warnings.add("repeated keys", &key, || {
-                format!("Ignored repeated key '{}'", shorten(&key))
-            });
+            warnings.add(Notice::RepeatedKey(key.to_string()));
             continue;
         }
         if key == "corpus" {
             if value != corpus.id {
-                warnings.one(format!(
-                    "This link was made with the corpus '{}', which is not loaded here: it is shown on \"{}\" instead",
-                    shorten(&value),
-                    shorten(&corpus.title)
-                ));
+                warnings.add(Notice::OtherCorpus {
+                    id: value.to_string(),
+                    title: corpus.title.clone(),
+                });
             }
             continue;
         }
         if route == Route::Present && key == "slide" {
             match value.parse::<usize>() {
                 Ok(n) if (1..=MAX_SLIDE).contains(&n) => slide = n,
-                _ => warnings.one(format!("Ignored slide '{}'", shorten(&value))),
+                _ => warnings.add(Notice::BadSlide(value.to_string())),
             }
             continue;
         }
         if route == Route::About {
-            warnings.unknown_key(&key);
+            warnings.add(Notice::UnknownKey(key.to_string()));
             continue;
         }
         if route == Route::Compare {
@@ -268,7 +262,7 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
             slide,
             corpus: (corpus.id != BUILTIN_CORPUS).then(|| corpus.id.clone()),
         },
-        warnings: warnings.into_sentences(),
+        warnings: warnings.into_notices(),
     }
 }
 
@@ -331,71 +325,139 @@ fn thousands(n: usize) -> String {
     out
 }
 
-/// What a URL's parsing dropped, as the sentences the page shows: one sentence per drop,
-/// except that drops of one kind after the first are counted into a single sentence
-/// ("Ignored 51,200 unknown meeting values, such as 'x'"), so a hostile link cannot make
+/// Why part of a link was dropped (the URL's notice kinds); `Display` gives the sentence
+/// the page shows. Values are shortened there, so a huge value makes a short notice.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Notice {
+    /// The link is longer than [`MAX_LINK_BYTES`]; the rest was not read.
+    #[error(
+        "This link is longer than {} characters; the part after that was ignored",
+        thousands(MAX_LINK_BYTES)
+    )]
+    LinkTooLong,
+    /// `#/message/<id>` names no message of this corpus.
+    #[error("Message '{}' is not in this corpus; showing the list instead", shorten(.0))]
+    UnknownMessage(String),
+    /// The path names no view.
+    #[error("Unknown page '{}'; showing Explore", shorten(.0))]
+    UnknownPage(String),
+    /// The link was made on another corpus than the one in use.
+    #[error("This link was made with the corpus '{}', which is not loaded here: it is shown on \"{}\" instead", shorten(.id), shorten(.title))]
+    OtherCorpus {
+        /// The corpus id the link names.
+        id: String,
+        /// The title of the corpus in use.
+        title: String,
+    },
+    /// `slide` is not a slide number.
+    #[error("Ignored slide '{}'", shorten(.0))]
+    BadSlide(String),
+    /// `sort` names no order.
+    #[error("Ignored unknown sort '{}'", shorten(.0))]
+    UnknownSort(String),
+    /// `scale` is neither `share` nor `count`.
+    #[error("Ignored unknown scale '{}'", shorten(.0))]
+    UnknownScale(String),
+    /// A key appears twice; the first is used.
+    #[error("Ignored repeated key '{}'", shorten(.0))]
+    RepeatedKey(String),
+    /// A key this view does not read.
+    #[error("Ignored unknown key '{}'", shorten(.0))]
+    UnknownKey(String),
+    /// A facet value (meeting, topic, heading, coverage) this corpus does not have.
+    #[error("Ignored unknown {facet} '{}'", shorten(.value))]
+    UnknownValue {
+        /// The facet's key.
+        facet: &'static str,
+        /// The value.
+        value: String,
+    },
+    /// A meeting past the [`MAX_COMPARED`] that Compare shows.
+    #[error("Ignored meeting '{0}': at most {MAX_COMPARED} meetings are compared")]
+    MeetingOverLimit(String),
+    /// A chart term longer than [`MAX_TERM_CHARS`].
+    #[error("Ignored term '{}': longer than {MAX_TERM_CHARS} characters", shorten(.0))]
+    TermTooLong(String),
+    /// A chart term past the [`MAX_TERMS`] that are charted.
+    #[error("Ignored term '{}': at most {MAX_TERMS} terms are charted", shorten(.0))]
+    TermOverLimit(String),
+    /// Many drops of one kind, counted in one notice (the first, and how many there were).
+    #[error("Ignored {} {}, such as '{}'", thousands(*.count), .first.plural().unwrap_or_default(), shorten(.first.value()))]
+    Counted {
+        /// The first of them.
+        first: Box<Notice>,
+        /// How many there were.
+        count: usize,
+    },
+}
+
+impl Notice {
+    /// What many notices of this kind are called, for the kinds a link can repeat.
+    fn plural(&self) -> Option<String> {
+        Some(match self {
+            Notice::RepeatedKey(_) => "repeated keys".into(),
+            Notice::UnknownKey(_) => "unknown keys".into(),
+            Notice::UnknownValue { facet, .. } => format!("unknown {facet} values"),
+            Notice::MeetingOverLimit(_) => "meetings over the limit".into(),
+            Notice::TermTooLong(_) => "terms over the length limit".into(),
+            Notice::TermOverLimit(_) => "terms over the limit".into(),
+            _ => return None,
+        })
+    }
+
+    /// The dropped value the notice names.
+    fn value(&self) -> &str {
+        match self {
+            Notice::UnknownMessage(v)
+            | Notice::UnknownPage(v)
+            | Notice::BadSlide(v)
+            | Notice::UnknownSort(v)
+            | Notice::UnknownScale(v)
+            | Notice::RepeatedKey(v)
+            | Notice::UnknownKey(v)
+            | Notice::MeetingOverLimit(v)
+            | Notice::TermTooLong(v)
+            | Notice::TermOverLimit(v) => v,
+            Notice::UnknownValue { value, .. } => value,
+            Notice::OtherCorpus { id, .. } => id,
+            Notice::Counted { first, .. } => first.value(),
+            Notice::LinkTooLong => "",
+        }
+    }
+}
+
+/// What a URL's parsing dropped: one notice per drop, except that drops of one kind after
+/// the first are counted into a single [`Notice::Counted`], so a hostile link cannot make
 /// the page show thousands of notices.
 #[derive(Default)]
 struct Dropped {
-    groups: Vec<DropGroup>,
-}
-
-struct DropGroup {
-    /// What many of them are called ("unknown meeting values"); empty for a one-off.
-    kind: String,
-    /// The sentence for the first one.
-    first: String,
-    /// The first one's value, shortened, for the counted sentence.
-    example: String,
-    count: usize,
+    groups: Vec<(Notice, usize)>,
 }
 
 impl Dropped {
-    /// A drop that can happen once per link (a key is read once).
-    fn one(&mut self, sentence: String) {
-        self.groups.push(DropGroup {
-            kind: String::new(),
-            first: sentence,
-            example: String::new(),
-            count: 1,
-        });
-    }
-
-    /// A drop of a kind that can repeat: the first keeps its own sentence, the rest count.
-    fn add(&mut self, kind: &str, value: &str, sentence: impl FnOnce() -> String) {
+    fn add(&mut self, notice: Notice) {
+        let plural = notice.plural();
         // Few kinds exist, so a linear search is cheaper than a map.
-        match self
-            .groups
-            .iter_mut()
-            .find(|g| !g.kind.is_empty() && g.kind == kind)
-        {
-            Some(group) => group.count += 1,
-            None => self.groups.push(DropGroup {
-                kind: kind.to_string(),
-                first: sentence(),
-                example: shorten(value),
-                count: 1,
-            }),
+        let group = plural.as_ref().and_then(|p| {
+            self.groups
+                .iter_mut()
+                .find(|(first, _)| first.plural().as_ref() == Some(p))
+        });
+        match group {
+            Some((_, count)) => *count += 1,
+            None => self.groups.push((notice, 1)),
         }
     }
 
-    fn unknown_key(&mut self, key: &str) {
-        self.add("unknown keys", key, || {
-            format!("Ignored unknown key '{}'", shorten(key))
-        });
-    }
-
-    fn into_sentences(self) -> Vec<String> {
+    fn into_notices(self) -> Vec<Notice> {
         self.groups
             .into_iter()
-            .map(|g| match g.count {
-                1 => g.first,
-                n => format!(
-                    "Ignored {} {}, such as '{}'",
-                    thousands(n),
-                    g.kind,
-                    g.example
-                ),
+            .map(|(first, count)| match count {
+                1 => first,
+                count => Notice::Counted {
+                    first: Box::new(first),
+                    count,
+                },
             })
             .collect()
     }
@@ -417,15 +479,12 @@ fn parse_route(path: &str, corpus: &Corpus, warnings: &mut Dropped) -> Route {
             if corpus.message(&id).is_some() {
                 Route::Message(id)
             } else {
-                warnings.one(format!(
-                    "Message '{}' is not in this corpus; showing the list instead",
-                    shorten(&id)
-                ));
+                warnings.add(Notice::UnknownMessage(id));
                 Route::Explore
             }
         }
         _ => {
-            warnings.one(format!("Unknown page '{}'; showing Explore", shorten(path)));
+            warnings.add(Notice::UnknownPage(path.to_string()));
             Route::Explore
         }
     }
@@ -443,7 +502,7 @@ fn parse_selection(
         "q" => selection.text = value.chars().take(super::search::MAX_QUERY_CHARS).collect(),
         "sort" => match Sort::from_slug(value) {
             Some(sort) => selection.sort = sort,
-            None => warnings.one(format!("Ignored unknown sort '{}'", shorten(value))),
+            None => warnings.add(Notice::UnknownSort(value.to_string())),
         },
         other => match Facet::ALL.into_iter().find(|f| f.key() == other) {
             Some(facet) => {
@@ -453,13 +512,14 @@ fn parse_selection(
                             selection.filters.toggle(facet, id);
                         }
                     } else {
-                        warnings.add(&format!("unknown {} values", facet.key()), id, || {
-                            format!("Ignored unknown {} '{}'", facet.key(), shorten(id))
+                        warnings.add(Notice::UnknownValue {
+                            facet: facet.key(),
+                            value: id.to_string(),
                         });
                     }
                 }
             }
-            None => warnings.unknown_key(other),
+            None => warnings.add(Notice::UnknownKey(other.to_string())),
         },
     }
 }
@@ -475,15 +535,12 @@ fn parse_compare(
         "meetings" => {
             for id in value.split(',').filter(|id| !id.is_empty()) {
                 if !facet_value_exists(corpus, Facet::Meeting, id) {
-                    warnings.add("unknown meeting values", id, || {
-                        format!("Ignored unknown meeting '{}'", shorten(id))
+                    warnings.add(Notice::UnknownValue {
+                        facet: "meeting",
+                        value: id.to_string(),
                     });
                 } else if compare.meetings.len() == MAX_COMPARED && !compare.meetings.contains(id) {
-                    warnings.add("meetings over the limit", id, || {
-                        format!(
-                            "Ignored meeting '{id}': at most {MAX_COMPARED} meetings are compared"
-                        )
-                    });
+                    warnings.add(Notice::MeetingOverLimit(id.to_string()));
                 } else {
                     compare.meetings.insert(id.to_string());
                 }
@@ -493,10 +550,13 @@ fn parse_compare(
             if facet_value_exists(corpus, Facet::Topic, value) {
                 compare.topic = Some(value.to_string());
             } else {
-                warnings.one(format!("Ignored unknown topic '{}'", shorten(value)));
+                warnings.add(Notice::UnknownValue {
+                    facet: "topic",
+                    value: value.to_string(),
+                });
             }
         }
-        other => warnings.unknown_key(other),
+        other => warnings.add(Notice::UnknownKey(other.to_string())),
     }
 }
 
@@ -505,19 +565,9 @@ fn parse_charts(key: &str, value: &str, charts: &mut ChartSettings, warnings: &m
         "terms" => {
             for term in split_terms(value) {
                 if term.chars().count() > MAX_TERM_CHARS {
-                    warnings.add("terms over the length limit", &term, || {
-                        format!(
-                            "Ignored term '{}': longer than {MAX_TERM_CHARS} characters",
-                            shorten(&term)
-                        )
-                    });
+                    warnings.add(Notice::TermTooLong(term));
                 } else if charts.terms.len() == MAX_TERMS {
-                    warnings.add("terms over the limit", &term, || {
-                        format!(
-                            "Ignored term '{}': at most {MAX_TERMS} terms are charted",
-                            shorten(&term)
-                        )
-                    });
+                    warnings.add(Notice::TermOverLimit(term));
                 } else {
                     charts.terms.push(term);
                 }
@@ -526,9 +576,9 @@ fn parse_charts(key: &str, value: &str, charts: &mut ChartSettings, warnings: &m
         "scale" => match value {
             "share" => charts.shares = true,
             "count" => charts.shares = false,
-            other => warnings.one(format!("Ignored unknown scale '{}'", shorten(other))),
+            other => warnings.add(Notice::UnknownScale(other.to_string())),
         },
-        other => warnings.unknown_key(other),
+        other => warnings.add(Notice::UnknownKey(other.to_string())),
     }
 }
 
@@ -587,8 +637,23 @@ mod tests {
             parsed.view.selection.filters.values(Facet::Topic),
             ["human-rights"]
         );
+        let unknown = |facet, value: &str| Notice::UnknownValue {
+            facet,
+            value: value.into(),
+        };
         assert_eq!(
             parsed.warnings,
+            [
+                unknown("topic", "foo"),
+                Notice::UnknownKey("bogus".into()),
+                unknown("meeting", "bali-1999"),
+                Notice::UnknownSort("up".into())
+            ]
+        );
+        // Each kind's sentence is the one the page has always shown.
+        let sentences: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            sentences,
             [
                 "Ignored unknown topic 'foo'",
                 "Ignored unknown key 'bogus'",
@@ -598,7 +663,10 @@ mod tests {
         );
         let parsed = parse("#/message/no-such-message", &corpus());
         assert_eq!(parsed.view.route, Route::Explore);
-        assert_eq!(parsed.warnings.len(), 1);
+        assert_eq!(
+            parsed.warnings,
+            [Notice::UnknownMessage("no-such-message".into())]
+        );
     }
 
     #[test]
