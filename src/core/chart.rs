@@ -179,7 +179,7 @@ pub struct Hotspot {
 
 mod draw;
 
-pub use draw::{chart_width, terms_svg, topics_svg, Drawn, MIN_TEXT, NARROW, WIDE};
+pub use draw::{chart_width, terms_svg, topics_svg, ChartError, Drawn, MIN_TEXT, NARROW, WIDE};
 
 /// The topic chart's title, which says what is counted.
 pub fn topic_title(shares: bool) -> &'static str {

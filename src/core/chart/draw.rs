@@ -688,9 +688,17 @@ fn marker<'a, DB: DrawingBackend + 'a>(
     }
 }
 
-fn to_svg<F>(size: (u32, u32), draw: F) -> Result<Drawn, String>
+/// Why a chart could not be drawn (the page then shows its table alone).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChartError {
+    /// plotters refused to draw; its own words.
+    #[error("{0}")]
+    Drawing(String),
+}
+
+fn to_svg<F>(size: (u32, u32), draw: F) -> Result<Drawn, ChartError>
 where
-    F: FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<Vec<Hotspot>, String>,
+    F: FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<Vec<Hotspot>, ChartError>,
 {
     let mut svg = String::new();
     let hotspots = {
@@ -706,19 +714,19 @@ where
 
 /// The topic heat map as SVG, drawn for a figure `width` pixels wide (see
 /// [`chart_width`]); wider when its columns need it.
-pub fn topics_svg(series: &TopicSeries, shares: bool, width: u32) -> Result<Drawn, String> {
+pub fn topics_svg(series: &TopicSeries, shares: bool, width: u32) -> Result<Drawn, ChartError> {
     let layout = topics_layout(series, shares, width);
     to_svg(layout.size, |root| {
-        draw_topics(series, shares, &layout, root).map_err(|e| e.to_string())
+        draw_topics(series, shares, &layout, root).map_err(|e| ChartError::Drawing(e.to_string()))
     })
 }
 
 /// The term chart as SVG, drawn for a figure `width` pixels wide; wider when its years
 /// need it.
-pub fn terms_svg(series: &TermSeries, width: u32) -> Result<Drawn, String> {
+pub fn terms_svg(series: &TermSeries, width: u32) -> Result<Drawn, ChartError> {
     let layout = terms_layout(series, width);
     to_svg(layout.size, |root| {
-        draw_terms(series, &layout, root).map_err(|e| e.to_string())
+        draw_terms(series, &layout, root).map_err(|e| ChartError::Drawing(e.to_string()))
     })
 }
 

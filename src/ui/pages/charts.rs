@@ -3,8 +3,8 @@ use yew::prelude::*;
 use crate::core::stats::percent;
 
 use crate::core::chart::{
-    term_series, terms_svg, topic_series, topic_title, topics_svg, Column, Drawn, TermSeries,
-    TopicSeries, TERM_TITLE,
+    term_series, terms_svg, topic_series, topic_title, topics_svg, ChartError, Column, Drawn,
+    TermSeries, TopicSeries, TERM_TITLE,
 };
 use crate::core::export::{term_csv, topic_csv};
 use crate::core::state::Action;
@@ -161,7 +161,7 @@ fn term_table(series: &TermSeries) -> Html {
 
 fn figure(
     title: &str,
-    drawn: &Result<Drawn, String>,
+    drawn: &Result<Drawn, ChartError>,
     csv: String,
     file: &str,
     testid: &str,
