@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use messages_explorer::core::corpus::{Corpus, CoverageStatus};
 use messages_explorer::core::load::{BUILTIN_JSON, MAX_CORPUS_BYTES};
+use messages_explorer::core::validate::ProblemKind;
 use messages_explorer::core::validate::{check, check_verbatim};
 use proptest::prelude::*;
 
@@ -241,13 +242,20 @@ fn bad_input_gives_a_typed_error_naming_the_field() {
 fn oversized_invalid_utf8_and_binary_files_are_refused_before_parsing() {
     let huge = vec![b' '; MAX_CORPUS_BYTES + 1];
     let err = Corpus::from_bytes(&huge).unwrap_err();
+    assert_eq!(
+        err.problems[0].kind,
+        ProblemKind::TooLarge {
+            size: MAX_CORPUS_BYTES as u64 + 1,
+            limit: MAX_CORPUS_BYTES
+        }
+    );
     assert!(err.problems[0]
-        .message
+        .to_string()
         .contains("the limit is 20971520 bytes (20 MB)"));
     let fifty_mb = "x".repeat(50 * 1024 * 1024);
     assert!(Corpus::from_json(&fifty_mb).is_err());
     let err = Corpus::from_bytes(b"{\"version\": \xff}").unwrap_err();
-    assert!(err.problems[0].message.contains("not UTF-8"));
+    assert_eq!(err.problems[0].kind, ProblemKind::NotUtf8(12));
     let binary: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
     assert!(Corpus::from_bytes(&binary).is_err());
 }

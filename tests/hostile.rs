@@ -11,6 +11,7 @@ use messages_explorer::core::export::messages_markdown;
 use messages_explorer::core::export::ExportHeader;
 use messages_explorer::core::query::Explorer;
 use messages_explorer::core::url::{self, Notice};
+use messages_explorer::core::validate::ProblemKind;
 use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -83,6 +84,14 @@ fn rows_of_one_heading_that_list_other_topics_are_a_problem_not_a_merge() {
     assert_eq!(
         problems(Corpus::from_file("x.csv", csv.as_bytes())),
         ["row 3, column \"topics\": lists other topics than row 2 for the heading \"Gender\"; a heading maps to one set of topics: list the same ones, or leave the cell empty"]
+    );
+    let error = Corpus::from_file("x.csv", csv.as_bytes()).unwrap_err();
+    assert_eq!(
+        error.problems[0].kind,
+        ProblemKind::ConflictingTopics {
+            first_row: 2,
+            heading: "Gender".into()
+        }
     );
 }
 

@@ -35,7 +35,7 @@ use super::corpus::{
     Topic, Year, SCHEMA_VERSION,
 };
 use super::text::slugify;
-use super::validate::{check, Problem};
+use super::validate::{check, Problem, ProblemKind};
 
 /// What the CSV export writes as the heading of a message published without one (read
 /// back as no heading).
@@ -106,7 +106,7 @@ impl Columns {
             Err(e) => {
                 return Err(vec![Problem::new(
                     "row 1",
-                    format!("the header row cannot be read: {e}"),
+                    ProblemKind::HeaderUnreadable(e.to_string()),
                 )])
             }
         };
@@ -119,11 +119,10 @@ impl Columns {
         if !missing.is_empty() {
             problems.push(Problem::new(
                 "row 1",
-                format!(
-                    "missing column(s) {}; the header must name {}",
-                    missing.join(", "),
-                    REQUIRED_COLUMNS.join(", ")
-                ),
+                ProblemKind::MissingColumns {
+                    missing: missing.join(", "),
+                    required: REQUIRED_COLUMNS.join(", "),
+                },
             ));
         }
         for header in &headers {
@@ -132,7 +131,7 @@ impl Columns {
             {
                 problems.push(Problem::new(
                     "row 1",
-                    format!("unknown column \"{header}\""),
+                    ProblemKind::UnknownColumn(header.clone()),
                 ));
             }
         }
@@ -183,36 +182,33 @@ fn read_row<'r>(
     problems: &mut Vec<Problem>,
 ) -> Option<Row<'r>> {
     let get = |name: &str| columns.get(record, name);
-    let mut bad = |name: &str, message: String| {
+    let mut bad = |name: &str, kind: ProblemKind| {
         problems.push(Problem::new(
             format!("row {number}, column \"{name}\""),
-            message,
+            kind,
         ))
     };
     let (meeting, year_text, text, source) =
         (get("meeting"), get("year"), get("text"), get("source"));
     if meeting.is_empty() {
-        bad("meeting", "is empty".into());
+        bad("meeting", ProblemKind::EmptyCell);
     }
     let year = year_text.parse::<i64>().ok().and_then(Year::new);
     if year.is_none() {
         bad(
             "year",
-            format!(
-                "expected a year between {} and {}, found \"{year_text}\"",
-                Year::MIN,
-                Year::MAX
-            ),
+            ProblemKind::BadYear {
+                found: year_text.to_string(),
+                min: Year::MIN,
+                max: Year::MAX,
+            },
         );
     }
     if text.is_empty() {
-        bad("text", "is empty".into());
+        bad("text", ProblemKind::EmptyCell);
     }
     if source.is_empty() {
-        bad(
-            "source",
-            "is empty: every message must say where it was published".into(),
-        );
+        bad("source", ProblemKind::NoSource);
     }
     let year = year?;
     if meeting.is_empty() || text.is_empty() || source.is_empty() {
@@ -349,10 +345,10 @@ impl Builder {
                 } else if !topic_ids.is_empty() && !same_set(&heading.topics, topic_ids) {
                     problems.push(Problem::new(
                         format!("row {}, column \"topics\"", row.number),
-                        format!(
-                            "lists other topics than row {first_row} for the heading \"{}\"; a heading maps to one set of topics: list the same ones, or leave the cell empty",
-                            row.heading
-                        ),
+                        ProblemKind::ConflictingTopics {
+                            first_row,
+                            heading: row.heading.to_string(),
+                        },
                     ));
                 }
                 heading.id.clone()
@@ -472,7 +468,10 @@ pub fn corpus_from_csv(text: &str, title: &str) -> Result<Corpus, Vec<Problem>> 
                     builder.add(&row, &mut problems);
                 }
             }
-            Err(e) => problems.push(Problem::new(format!("row {number}"), csv_error(&e))),
+            Err(e) => problems.push(Problem::new(
+                format!("row {number}"),
+                ProblemKind::BadRow(csv_error(&e)),
+            )),
         }
     }
     if !problems.is_empty() {

@@ -9,7 +9,7 @@
 //! [`validate`]: super::validate
 
 use super::corpus::Corpus;
-use super::validate::{self, Problem};
+use super::validate::{self, Problem, ProblemKind};
 
 /// The largest corpus file accepted, in bytes. Checked before parsing, so a huge file is
 /// refused without being read into structures.
@@ -17,12 +17,10 @@ pub const MAX_CORPUS_BYTES: usize = 20 * 1024 * 1024;
 
 /// What is wrong with a file of `size` bytes, if it is over [`MAX_CORPUS_BYTES`]: the
 /// page checks this before reading a file, the loader again before parsing it.
-pub fn too_large(size: u64) -> Option<String> {
-    (size > MAX_CORPUS_BYTES as u64).then(|| {
-        format!(
-            "the file is {size} bytes; the limit is {MAX_CORPUS_BYTES} bytes ({} MB), so it was not read",
-            MAX_CORPUS_BYTES / (1024 * 1024)
-        )
+pub fn too_large(size: u64) -> Option<ProblemKind> {
+    (size > MAX_CORPUS_BYTES as u64).then_some(ProblemKind::TooLarge {
+        size,
+        limit: MAX_CORPUS_BYTES,
     })
 }
 
@@ -33,22 +31,17 @@ pub const BUILTIN_JSON: &str = include_str!("../../assets/corpus.json");
 /// (before anything else), a UTF-8 byte-order mark dropped (Windows editors and this app's
 /// CSV export write one), not empty, UTF-8.
 fn checked_text(bytes: &[u8]) -> Result<&str, LoadError> {
-    let fail = |message: String| LoadError {
-        problems: vec![Problem::new("", message)],
+    let fail = |kind: ProblemKind| LoadError {
+        problems: vec![Problem::new("", kind)],
     };
-    if let Some(message) = too_large(bytes.len() as u64) {
-        return Err(fail(message));
+    if let Some(kind) = too_large(bytes.len() as u64) {
+        return Err(fail(kind));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(fail("the file is empty".into()));
+        return Err(fail(ProblemKind::Empty));
     }
-    std::str::from_utf8(bytes).map_err(|e| {
-        fail(format!(
-            "the file is not UTF-8 text (invalid byte at offset {})",
-            e.valid_up_to()
-        ))
-    })
+    std::str::from_utf8(bytes).map_err(|e| fail(ProblemKind::NotUtf8(e.valid_up_to())))
 }
 
 /// Why a corpus could not be loaded: every problem found, each with the path of its field.
@@ -68,25 +61,22 @@ impl Corpus {
     /// Like [`from_json`](Self::from_json) for raw bytes (a file the user picked): checks
     /// the size limit and UTF-8 before parsing.
     pub fn from_bytes(bytes: &[u8]) -> Result<Corpus, LoadError> {
-        let fail = |path: &str, message: String| LoadError {
-            problems: vec![Problem::new(path, message)],
+        let fail = |path: &str, kind: ProblemKind| LoadError {
+            problems: vec![Problem::new(path, kind)],
         };
         let text = checked_text(bytes)?;
         // serde would also read a struct from an array; a corpus is always an object.
         if !text.trim_start().starts_with('{') {
-            return Err(fail(
-                "",
-                "expected a JSON object (a corpus file), found other content".into(),
-            ));
+            return Err(fail("", ProblemKind::NotAnObject));
         }
         let mut de = serde_json::Deserializer::from_str(text);
         let corpus: Corpus = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
             let path = if path == "." { String::new() } else { path };
-            fail(&path, e.into_inner().to_string())
+            fail(&path, ProblemKind::Shape(e.into_inner().to_string()))
         })?;
         de.end()
-            .map_err(|e| fail("", format!("unexpected data after the corpus: {e}")))?;
+            .map_err(|e| fail("", ProblemKind::TrailingData(e.to_string())))?;
         let problems = validate::check(&corpus);
         if problems.is_empty() {
             Ok(corpus)
@@ -123,7 +113,7 @@ impl Corpus {
     /// smaller first-view build; the validation is the same.
     pub fn builtin() -> Result<Corpus, LoadError> {
         let corpus: Corpus = serde_json::from_str(BUILTIN_JSON).map_err(|e| LoadError {
-            problems: vec![Problem::new("", e.to_string())],
+            problems: vec![Problem::new("", ProblemKind::Shape(e.to_string()))],
         })?;
         let problems = validate::check(&corpus);
         if problems.is_empty() {

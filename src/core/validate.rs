@@ -14,21 +14,22 @@ use super::corpus::{is_web_address, Corpus, CoverageStatus, SCHEMA_VERSION};
 /// under 2,000; a longer text is a mistake in the file (or an attempt to freeze the page).
 pub const MAX_MESSAGE_CHARS: usize = 20_000;
 
-/// One problem found in a corpus, with the JSON path of the field concerned.
+/// One problem found in a corpus file, with the place of the field concerned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// JSON path of the field ("meetings[3].year"); empty for the whole file.
+    /// JSON path of the field ("meetings[3].year"), or a CSV row and column; empty for the
+    /// whole file.
     pub path: String,
-    /// What is wrong, and what was expected.
-    pub message: String,
+    /// What is wrong; its `Display` says so and what was expected.
+    pub kind: ProblemKind,
 }
 
 impl Problem {
     /// A problem at `path`.
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(path: impl Into<String>, kind: ProblemKind) -> Self {
         Problem {
             path: path.into(),
-            message: message.into(),
+            kind,
         }
     }
 }
@@ -36,11 +37,164 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
-            write!(f, "{}", self.message)
+            write!(f, "{}", self.kind)
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            write!(f, "{}: {}", self.path, self.kind)
         }
     }
+}
+
+/// The kinds of problem a corpus file can have (semver's `ErrorKind` habit): tests and
+/// code match on them; `Display` gives the wording the page shows.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProblemKind {
+    /// Over the size limit, refused before reading.
+    #[error("the file is {size} bytes; the limit is {limit} bytes ({} MB), so it was not read", limit / (1024 * 1024))]
+    TooLarge {
+        /// The file's size.
+        size: u64,
+        /// The limit.
+        limit: usize,
+    },
+    /// The browser could not read the file.
+    #[error("the file could not be read: {0}")]
+    Unreadable(String),
+    /// Nothing but white space.
+    #[error("the file is empty")]
+    Empty,
+    /// Not UTF-8.
+    #[error("the file is not UTF-8 text (invalid byte at offset {0})")]
+    NotUtf8(usize),
+    /// JSON, but not an object.
+    #[error("expected a JSON object (a corpus file), found other content")]
+    NotAnObject,
+    /// A field that does not fit the schema, in serde's words.
+    #[error("{0}")]
+    Shape(String),
+    /// More after the corpus object.
+    #[error("unexpected data after the corpus: {0}")]
+    TrailingData(String),
+    /// Another schema version.
+    #[error("expected schema version {expected}, found {found}")]
+    Version {
+        /// The version this code reads.
+        expected: u32,
+        /// The file's.
+        found: u32,
+    },
+    /// An id that is not a slug.
+    #[error("expected a slug of lowercase letters, digits and single hyphens, found {0:?}")]
+    NotSlug(String),
+    /// No message at all.
+    #[error("the corpus has no messages")]
+    NoMessages,
+    /// An id used twice in one list.
+    #[error("duplicate id \"{0}\"")]
+    DuplicateId(String),
+    /// A heading id used twice in the corpus.
+    #[error("duplicate heading id \"{0}\"")]
+    DuplicateHeading(String),
+    /// A source address that is not `http(s):` (first 60 characters).
+    #[error("only http: and https: addresses are accepted, found \"{0}\"")]
+    NotWebAddress(String),
+    /// A heading without a name.
+    #[error("the heading name is empty")]
+    EmptyHeadingName,
+    /// A heading mapped to no topic.
+    #[error("heading \"{0}\" is not mapped to any topic")]
+    UnmappedHeading(String),
+    /// A reference to an id the corpus does not declare.
+    #[error("unknown {kind} \"{id}\"")]
+    Unknown {
+        /// "source", "topic", "meeting" or "heading".
+        kind: &'static str,
+        /// The id.
+        id: String,
+    },
+    /// A message without text.
+    #[error("the message text is empty")]
+    EmptyText,
+    /// A message over [`MAX_MESSAGE_CHARS`].
+    #[error("the message is {chars} characters long; the limit is {limit}")]
+    TooLong {
+        /// Its length.
+        chars: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A message under a heading of another meeting.
+    #[error("heading \"{heading}\" belongs to meeting \"{owner}\", not \"{meeting}\"")]
+    OtherMeetingsHeading {
+        /// The heading id.
+        heading: String,
+        /// Its meeting.
+        owner: String,
+        /// The message's meeting.
+        meeting: String,
+    },
+    /// Coverage that disagrees with the messages.
+    #[error("coverage of \"{meeting}\" {detail}")]
+    Coverage {
+        /// The meeting id.
+        meeting: String,
+        /// How it disagrees.
+        detail: String,
+    },
+    /// A source that names no text file (verbatim check).
+    #[error("source \"{0}\" names no file")]
+    NoSourceFile(String),
+    /// A source file that is not at hand (verbatim check).
+    #[error("source file \"{0}\" is not available")]
+    SourceFileMissing(String),
+    /// A text not found verbatim in its source file.
+    #[error("text not found verbatim in \"{file}\": \"{start}…\"")]
+    NotVerbatim {
+        /// The source file.
+        file: String,
+        /// The text's beginning.
+        start: String,
+    },
+    /// The CSV header row cannot be read.
+    #[error("the header row cannot be read: {0}")]
+    HeaderUnreadable(String),
+    /// Required CSV columns are missing.
+    #[error("missing column(s) {missing}; the header must name {required}")]
+    MissingColumns {
+        /// The missing ones.
+        missing: String,
+        /// All the required ones.
+        required: String,
+    },
+    /// A CSV column the reader does not know.
+    #[error("unknown column \"{0}\"")]
+    UnknownColumn(String),
+    /// An empty required CSV cell.
+    #[error("is empty")]
+    EmptyCell,
+    /// An empty `source` cell.
+    #[error("is empty: every message must say where it was published")]
+    NoSource,
+    /// A `year` cell that is not a year in range.
+    #[error("expected a year between {min} and {max}, found \"{found}\"")]
+    BadYear {
+        /// The cell.
+        found: String,
+        /// The first year.
+        min: u16,
+        /// The last year.
+        max: u16,
+    },
+    /// A CSV row that cannot be read, in the reader's words.
+    #[error("{0}")]
+    BadRow(String),
+    /// Rows of one heading that list different topics.
+    #[error("lists other topics than row {first_row} for the heading \"{heading}\"; a heading maps to one set of topics: list the same ones, or leave the cell empty")]
+    ConflictingTopics {
+        /// The row that named the heading first.
+        first_row: usize,
+        /// The heading.
+        heading: String,
+    },
 }
 
 /// Whether `id` is a readable slug: lowercase ASCII letters and digits in groups joined by
@@ -61,7 +215,7 @@ pub fn is_slug(id: &str) -> bool {
 /// their headings, the messages, and coverage against the messages.
 pub fn check(corpus: &Corpus) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut push = |path: String, message: String| problems.push(Problem::new(path, message));
+    let mut push = |path: String, kind: ProblemKind| problems.push(Problem::new(path, kind));
     check_whole(corpus, &mut push);
     let known = check_ids(corpus, &mut push);
     let headings = check_meetings(corpus, &known, &mut push);
@@ -78,26 +232,26 @@ struct Known<'a> {
 }
 
 /// The version, the corpus id, and that there are messages at all.
-fn check_whole(corpus: &Corpus, push: &mut impl FnMut(String, String)) {
+fn check_whole(corpus: &Corpus, push: &mut impl FnMut(String, ProblemKind)) {
     if corpus.version != SCHEMA_VERSION {
         push(
             "version".into(),
-            format!(
-                "expected schema version {SCHEMA_VERSION}, found {}",
-                corpus.version
-            ),
+            ProblemKind::Version {
+                expected: SCHEMA_VERSION,
+                found: corpus.version,
+            },
         );
     }
     if !is_slug(&corpus.id) {
-        push("id".into(), slug_message(&corpus.id));
+        push("id".into(), ProblemKind::NotSlug(corpus.id.clone()));
     }
     if corpus.messages.is_empty() {
-        push("messages".into(), "the corpus has no messages".into());
+        push("messages".into(), ProblemKind::NoMessages);
     }
 }
 
 /// Every list's ids are unique slugs; sources give web addresses only.
-fn check_ids<'a>(corpus: &'a Corpus, push: &mut impl FnMut(String, String)) -> Known<'a> {
+fn check_ids<'a>(corpus: &'a Corpus, push: &mut impl FnMut(String, ProblemKind)) -> Known<'a> {
     let sources = unique_ids(
         corpus.sources.iter().map(|s| s.id.as_str()),
         "sources",
@@ -107,10 +261,7 @@ fn check_ids<'a>(corpus: &'a Corpus, push: &mut impl FnMut(String, String)) -> K
         if let Some(url) = source.url.as_deref().filter(|u| !is_web_address(u)) {
             push(
                 format!("sources[{i}].url"),
-                format!(
-                    "only http: and https: addresses are accepted, found \"{}\"",
-                    url.chars().take(60).collect::<String>()
-                ),
+                ProblemKind::NotWebAddress(url.chars().take(60).collect()),
             );
         }
     }
@@ -138,7 +289,7 @@ fn check_ids<'a>(corpus: &'a Corpus, push: &mut impl FnMut(String, String)) -> K
 fn check_meetings<'a>(
     corpus: &'a Corpus,
     known: &Known,
-    push: &mut impl FnMut(String, String),
+    push: &mut impl FnMut(String, ProblemKind),
 ) -> HashMap<&'a str, &'a str> {
     let mut heading_meeting: HashMap<&str, &str> = HashMap::new();
     for (mi, meeting) in corpus.meetings.iter().enumerate() {
@@ -161,21 +312,24 @@ fn check_meetings<'a>(
         for (hi, heading) in meeting.message_set.headings.iter().enumerate() {
             let path = format!("{base}.message_set.headings[{hi}]");
             if !is_slug(&heading.id) {
-                push(format!("{path}.id"), slug_message(&heading.id));
+                push(
+                    format!("{path}.id"),
+                    ProblemKind::NotSlug(heading.id.clone()),
+                );
             }
             if heading_meeting.insert(&heading.id, &meeting.id).is_some() {
                 push(
                     format!("{path}.id"),
-                    format!("duplicate heading id \"{}\"", heading.id),
+                    ProblemKind::DuplicateHeading(heading.id.clone()),
                 );
             }
             if heading.name.trim().is_empty() {
-                push(format!("{path}.name"), "the heading name is empty".into());
+                push(format!("{path}.name"), ProblemKind::EmptyHeadingName);
             }
             if heading.topics.is_empty() {
                 push(
                     format!("{path}.topics"),
-                    format!("heading \"{}\" is not mapped to any topic", heading.name),
+                    ProblemKind::UnmappedHeading(heading.name.clone()),
                 );
             }
             for (ti, topic) in heading.topics.iter().enumerate() {
@@ -193,7 +347,7 @@ fn check_messages<'a>(
     corpus: &'a Corpus,
     known: &Known,
     heading_meeting: &HashMap<&str, &str>,
-    push: &mut impl FnMut(String, String),
+    push: &mut impl FnMut(String, ProblemKind),
 ) -> HashMap<&'a str, u32> {
     let mut included: HashMap<&str, u32> = HashMap::new();
     for (i, message) in corpus.messages.iter().enumerate() {
@@ -213,14 +367,18 @@ fn check_messages<'a>(
             match heading_meeting.get(heading.as_str()) {
                 None => push(
                     format!("{path}.heading"),
-                    format!("unknown heading \"{heading}\""),
+                    ProblemKind::Unknown {
+                        kind: "heading",
+                        id: heading.clone(),
+                    },
                 ),
                 Some(owner) if *owner != message.meeting => push(
                     format!("{path}.heading"),
-                    format!(
-                        "heading \"{heading}\" belongs to meeting \"{owner}\", not \"{}\"",
-                        message.meeting
-                    ),
+                    ProblemKind::OtherMeetingsHeading {
+                        heading: heading.clone(),
+                        owner: owner.to_string(),
+                        meeting: message.meeting.clone(),
+                    },
                 ),
                 Some(_) => {}
             }
@@ -242,19 +400,18 @@ fn check_messages<'a>(
 }
 
 /// A message's text is not empty and within [`MAX_MESSAGE_CHARS`].
-fn check_text(text: &str, path: &str, push: &mut impl FnMut(String, String)) {
+fn check_text(text: &str, path: &str, push: &mut impl FnMut(String, ProblemKind)) {
     if text.trim().is_empty() {
-        push(format!("{path}.text"), "the message text is empty".into());
+        push(format!("{path}.text"), ProblemKind::EmptyText);
     }
     // Counting stops past the limit: a 10 MB text is refused as fast as a short one.
     if text.chars().nth(MAX_MESSAGE_CHARS).is_some() {
         push(
             format!("{path}.text"),
-            format!(
-                "the message is {} characters long; the limit is {}",
-                text.chars().count(),
-                MAX_MESSAGE_CHARS
-            ),
+            ProblemKind::TooLong {
+                chars: text.chars().count(),
+                limit: MAX_MESSAGE_CHARS,
+            },
         );
     }
 }
@@ -263,7 +420,7 @@ fn check_text(text: &str, path: &str, push: &mut impl FnMut(String, String)) {
 fn check_coverage(
     corpus: &Corpus,
     included: &HashMap<&str, u32>,
-    push: &mut impl FnMut(String, String),
+    push: &mut impl FnMut(String, ProblemKind),
 ) {
     for (mi, meeting) in corpus.meetings.iter().enumerate() {
         let path = format!("meetings[{mi}].message_set.coverage");
@@ -285,27 +442,35 @@ fn check_coverage(
             _ => None,
         };
         if let Some(text) = disagreement {
-            push(path, format!("coverage of \"{}\" {text}", meeting.id));
+            push(
+                path,
+                ProblemKind::Coverage {
+                    meeting: meeting.id.clone(),
+                    detail: text,
+                },
+            );
         }
     }
-}
-
-fn slug_message(id: &str) -> String {
-    format!("expected a slug of lowercase letters, digits and single hyphens, found {id:?}")
 }
 
 fn unique_ids<'a>(
     ids: impl Iterator<Item = &'a str>,
     list: &str,
-    push: &mut impl FnMut(String, String),
+    push: &mut impl FnMut(String, ProblemKind),
 ) -> HashSet<&'a str> {
     let mut seen = HashSet::new();
     for (i, id) in ids.enumerate() {
         if !is_slug(id) {
-            push(format!("{list}[{i}].id"), slug_message(id));
+            push(
+                format!("{list}[{i}].id"),
+                ProblemKind::NotSlug(id.to_string()),
+            );
         }
         if !seen.insert(id) {
-            push(format!("{list}[{i}].id"), format!("duplicate id \"{id}\""));
+            push(
+                format!("{list}[{i}].id"),
+                ProblemKind::DuplicateId(id.to_string()),
+            );
         }
     }
     seen
@@ -316,12 +481,18 @@ fn check_ref(
     known: &HashSet<&str>,
     id: &str,
     path: &str,
-    kind: &str,
-    push: &mut impl FnMut(String, String),
+    kind: &'static str,
+    push: &mut impl FnMut(String, ProblemKind),
 ) -> bool {
     let found = known.contains(id);
     if !found {
-        push(path.to_string(), format!("unknown {kind} \"{id}\""));
+        push(
+            path.to_string(),
+            ProblemKind::Unknown {
+                kind,
+                id: id.to_string(),
+            },
+        );
     }
     found
 }
@@ -350,14 +521,14 @@ pub fn check_verbatim(corpus: &Corpus, texts: &HashMap<String, String>) -> Vec<P
         let Some(file) = corpus.source(source_id).and_then(|s| s.file.as_deref()) else {
             problems.push(Problem::new(
                 path,
-                format!("source \"{source_id}\" names no file"),
+                ProblemKind::NoSourceFile(source_id.to_string()),
             ));
             return;
         };
         let Some(text) = normalised.get(file) else {
             problems.push(Problem::new(
                 path,
-                format!("source file \"{file}\" is not available"),
+                ProblemKind::SourceFileMissing(file.to_string()),
             ));
             return;
         };
@@ -365,7 +536,10 @@ pub fn check_verbatim(corpus: &Corpus, texts: &HashMap<String, String>) -> Vec<P
             let start: String = quoted.chars().take(60).collect();
             problems.push(Problem::new(
                 path,
-                format!("text not found verbatim in \"{file}\": \"{start}…\""),
+                ProblemKind::NotVerbatim {
+                    file: file.to_string(),
+                    start: start.to_string(),
+                },
             ));
         }
     };

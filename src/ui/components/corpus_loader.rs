@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::core::corpus::Corpus;
 use crate::core::load::{too_large, LoadError, MAX_CORPUS_BYTES};
+use crate::core::validate::{Problem, ProblemKind};
 use crate::ui::hooks::LoadedFile;
 
 /// Files above this size (2 MB) come with a word that loading takes a moment.
@@ -132,7 +133,7 @@ fn status_view(status: &Status) -> Html {
 /// the same code as any corpus file, then put in use or refused with its problems.
 fn acceptor(status: UseStateHandle<Status>, onload: Callback<(Corpus, LoadedFile)>) -> Accept {
     Rc::new(
-        move |name: String, result: Result<Vec<u8>, String>| match result {
+        move |name: String, result: Result<Vec<u8>, ProblemKind>| match result {
             Ok(bytes) => match Corpus::from_file(&name, &bytes) {
                 Ok(corpus) => {
                     status.set(Status::Idle);
@@ -141,17 +142,17 @@ fn acceptor(status: UseStateHandle<Status>, onload: Callback<(Corpus, LoadedFile
                 }
                 Err(error) => status.set(Status::Refused(name, error)),
             },
-            Err(message) => status.set(Status::Refused(
+            Err(kind) => status.set(Status::Refused(
                 name,
                 LoadError {
-                    problems: vec![crate::core::validate::Problem::new("", message)],
+                    problems: vec![Problem::new("", kind)],
                 },
             )),
         },
     )
 }
 
-type Accept = Rc<dyn Fn(String, Result<Vec<u8>, String>)>;
+type Accept = Rc<dyn Fn(String, Result<Vec<u8>, ProblemKind>)>;
 
 /// Refuses an oversized file before reading it, otherwise reads it and hands the bytes on.
 fn read_file(
@@ -162,8 +163,8 @@ fn read_file(
 ) {
     let name = file.name();
     let size = file.size() as u64;
-    if let Some(message) = too_large(size) {
-        accept(name, Err(message));
+    if let Some(kind) = too_large(size) {
+        accept(name, Err(kind));
         return;
     }
     status.set(Status::Reading(name.clone(), size));
@@ -171,7 +172,7 @@ fn read_file(
     let task = gloo::file::callbacks::read_as_bytes(&blob, move |result| {
         accept(
             name,
-            result.map_err(|e| format!("the file could not be read: {e}")),
+            result.map_err(|e| ProblemKind::Unreadable(e.to_string())),
         );
     });
     *reader.borrow_mut() = Some(task);
