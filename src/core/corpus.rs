@@ -379,14 +379,9 @@ impl Corpus {
     }
 
     /// The partial sets in short: "Kyoto 2023 (2 of 89)", "Paris 2018 (5)", in meeting
-    /// order; for the header, which always says when the corpus holds partial sets.
-    pub fn partial_sets(&self) -> Vec<String> {
-        self.partial_sets_with(|m| self.included_count(&m.id))
-    }
-
-    /// [`partial_sets`](Self::partial_sets) with the per-meeting counts from elsewhere
-    /// (the query module's `Explorer` keeps them).
-    pub fn partial_sets_with(&self, included: impl Fn(&Meeting) -> usize) -> Vec<String> {
+    /// order, with each meeting's count of included messages (the query module's
+    /// `Explorer` keeps them; [`included_count`](Self::included_count) counts them).
+    pub fn partial_sets(&self, included: impl Fn(&Meeting) -> usize) -> Vec<String> {
         self.meetings
             .iter()
             .filter(|m| m.message_set.coverage.status == CoverageStatus::Partial)
@@ -400,14 +395,9 @@ impl Corpus {
             .collect()
     }
 
-    /// A plain sentence on a meeting's coverage ("Kyoto 2023: 2 of 89 published messages
-    /// included"), for lists, headers and exports.
-    pub fn coverage_sentence(&self, meeting: &Meeting) -> String {
-        Self::describe_coverage(meeting, self.included_count(&meeting.id))
-    }
-
-    /// The sentence of [`coverage_sentence`](Self::coverage_sentence) for a known count.
-    pub fn describe_coverage(meeting: &Meeting, included: usize) -> String {
+    /// A plain sentence on a meeting's coverage with its count of included messages
+    /// ("Kyoto 2023: 2 of 89 published messages included"), for lists, headers and exports.
+    pub fn coverage_sentence(meeting: &Meeting, included: usize) -> String {
         let name = meeting.short_name();
         let coverage = &meeting.message_set.coverage;
         match (coverage.status, coverage.published_total) {
@@ -473,17 +463,9 @@ impl MessageDetails {
 }
 
 impl Corpus {
-    /// Resolves the ids around a message for display.
-    pub fn details(&self, message: &Message) -> MessageDetails {
-        let coverage = self
-            .meeting(&message.meeting)
-            .map(|m| self.coverage_sentence(m))
-            .unwrap_or_default();
-        self.details_with_coverage(message, coverage)
-    }
-
-    /// [`details`](Self::details) with the coverage sentence computed by the caller.
-    pub fn details_with_coverage(&self, message: &Message, coverage: String) -> MessageDetails {
+    /// Resolves the ids around a message for display, with its meeting's coverage sentence
+    /// (the query module's `Explorer::details` gives it from the counts it keeps).
+    pub fn details(&self, message: &Message, coverage: String) -> MessageDetails {
         let meeting = self.meeting(&message.meeting);
         let (topic_ids, editorial) = self.message_topics(message);
         let source = self.source(&message.source.source);
@@ -529,7 +511,8 @@ mod tests {
         let corpus = Corpus::builtin().unwrap();
         let check = |id: &str, expected: &str| {
             let meeting = corpus.meeting(id).unwrap();
-            assert_eq!(corpus.coverage_sentence(meeting), expected);
+            let included = corpus.included_count(id);
+            assert_eq!(Corpus::coverage_sentence(meeting, included), expected);
         };
         check(
             "kyoto-2023",

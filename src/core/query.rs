@@ -298,8 +298,7 @@ impl Explorer {
         for row in &rows {
             included[row.meeting as usize] += 1;
         }
-        let partial_sets =
-            corpus.partial_sets_with(|m| included[meeting_at[m.id.as_str()] as usize]);
+        let partial_sets = corpus.partial_sets(|m| included[meeting_at[m.id.as_str()] as usize]);
         Explorer {
             corpus,
             index,
@@ -317,14 +316,14 @@ impl Explorer {
 
     /// The coverage sentence of the meeting at this position.
     pub fn coverage_sentence(&self, meeting: usize) -> String {
-        Corpus::describe_coverage(&self.corpus.meetings[meeting], self.included[meeting])
+        Corpus::coverage_sentence(&self.corpus.meetings[meeting], self.included[meeting])
     }
 
     /// The details shown beside the message at this position.
     pub fn details(&self, message: usize) -> MessageDetails {
         let m = &self.corpus.messages[message];
         let coverage = self.coverage_sentence(self.rows[message].meeting as usize);
-        self.corpus.details_with_coverage(m, coverage)
+        self.corpus.details(m, coverage)
     }
 
     /// The corpus being explored.

@@ -32,12 +32,12 @@ pub fn about_page() -> Html {
                 <caption>{ "Messages included per IGF meeting" }</caption>
                 <thead><tr><th scope="col">{ "Meeting" }</th><th scope="col">{ "Message set" }</th><th scope="col">{ "Messages included" }</th><th scope="col">{ "Coverage" }</th></tr></thead>
                 <tbody>
-                    { for corpus.meetings.iter().map(|m| html! {
+                    { for corpus.meetings.iter().enumerate().map(|(i, m)| html! {
                         <tr>
                             <th scope="row">{ format!("{} ({})", m.short_name(), m.number.map(|n| format!("IGF {n}")).unwrap_or_default()) }</th>
                             <td>{ m.message_set.name.clone().unwrap_or_else(|| "—".into()) }</td>
-                            <td>{ corpus.included_count(&m.id) }</td>
-                            <td>{ corpus.coverage_sentence(m) }</td>
+                            <td>{ explorer.included()[i] }</td>
+                            <td>{ explorer.coverage_sentence(i) }</td>
                         </tr>
                     }) }
                 </tbody>

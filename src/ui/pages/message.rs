@@ -19,7 +19,11 @@ pub fn message_page(props: &MessagePageProps) -> Html {
     let explorer = context.explorer.borrow();
     let corpus = explorer.corpus();
     let back = url::render(&context.state().view.at(Route::Explore));
-    let Some(message) = corpus.message(&props.id) else {
+    let position = corpus
+        .messages
+        .iter()
+        .position(|m| m.id == props.id.as_str());
+    let Some(message) = position.map(|at| &corpus.messages[at]) else {
         return html! {
             <section class="message-detail">
                 <h1>{ "Message not found" }</h1>
@@ -28,7 +32,7 @@ pub fn message_page(props: &MessagePageProps) -> Html {
             </section>
         };
     };
-    let d = corpus.details(message);
+    let d = explorer.details(position.unwrap_or_default());
     let permalink = url::render(&View {
         route: Route::Message(message.id.clone()),
         ..View::default()
