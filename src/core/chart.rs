@@ -42,6 +42,17 @@ pub struct Column {
     pub partial: bool,
 }
 
+impl Column {
+    /// The meeting as a column of a chart's table: "Kyoto 2023 (partial, 2 included)".
+    pub fn label(&self) -> String {
+        if self.partial {
+            format!("{} (partial, {} included)", self.name, self.included)
+        } else {
+            format!("{} ({} included)", self.name, self.included)
+        }
+    }
+}
+
 /// Messages per topic for each meeting that has messages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopicSeries {

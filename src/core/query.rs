@@ -389,6 +389,17 @@ impl Explorer {
             .collect()
     }
 
+    /// The partial sets in a sentence for the header's details, if there are any:
+    /// "Includes partial sets (messages included): Kyoto 2023 (2 of 89), …."
+    pub fn partial_sets_sentence(&self) -> Option<String> {
+        (!self.partial_sets.is_empty()).then(|| {
+            format!(
+                "Includes partial sets (messages included): {}. ",
+                self.partial_sets.join(", ")
+            )
+        })
+    }
+
     /// The corpus in one short line, for the header: how many messages it holds, how
     /// many of its meetings are partial sets (first, as a phone may cut the line), and its
     /// title.
@@ -567,6 +578,11 @@ fn coverage_index(status: CoverageStatus) -> usize {
         .unwrap_or(0)
 }
 
+/// How many messages a list holds, in the honest wording: "7 of 66 messages included".
+pub fn included_line(found: usize, total: usize) -> String {
+    format!("{found} of {total} messages included")
+}
+
 /// The one line that says a list includes partial sets, above the sentences of
 /// [`Explorer::partial_coverage`] (shown one tap away); `None` when it includes none.
 pub fn partial_caveat(sentences: &[String]) -> Option<String> {
@@ -599,6 +615,15 @@ mod tests {
             ..Selection::default()
         };
         assert!(!searched.is_empty());
+    }
+
+    #[test]
+    fn counts_and_partial_sets_are_said_in_the_core() {
+        assert_eq!(included_line(7, 66), "7 of 66 messages included");
+        let explorer = Explorer::new(Corpus::builtin().unwrap());
+        let sentence = explorer.partial_sets_sentence().unwrap();
+        assert!(sentence.starts_with("Includes partial sets (messages included): Paris 2018 (5),"));
+        assert!(sentence.contains("Kyoto 2023 (2 of 89)"));
     }
 
     #[test]

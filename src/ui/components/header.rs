@@ -19,7 +19,6 @@ pub fn header() -> Html {
         }
     };
     let skip = Callback::from(|_: MouseEvent| browser::focus("main"));
-    let partial = explorer.partial_sets();
     html! {
         <header class="site-header">
             <button class="skip-link" onclick={skip}>{ "Skip to content" }</button>
@@ -35,9 +34,9 @@ pub fn header() -> Html {
                 // The corpus and its coverage in one line; the partial sets one tap away.
                 <details class="corpus-details">
                     <summary>{ explorer.corpus_line() }</summary>
-                    if !partial.is_empty() {
+                    if let Some(sentence) = explorer.partial_sets_sentence() {
                         <p class="corpus-partial" data-testid="corpus-partial">
-                            { format!("Includes partial sets (messages included): {}. ", partial.join(", ")) }
+                            { sentence }
                             <a href="#/about">{ "Coverage of each meeting" }</a>
                         </p>
                     }

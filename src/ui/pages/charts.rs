@@ -106,12 +106,7 @@ fn example_link(shares: bool) -> String {
 
 /// A meeting as a column of a chart's table: its name and how many messages it holds.
 fn column_header(column: &Column) -> Html {
-    let text = if column.partial {
-        format!("{} (partial, {} included)", column.name, column.included)
-    } else {
-        format!("{} ({} included)", column.name, column.included)
-    };
-    html! { <th scope="col" class="num">{ text }</th> }
+    html! { <th scope="col" class="num">{ column.label() }</th> }
 }
 
 /// The topic chart's numbers: a row per topic, a column per meeting.

@@ -5,7 +5,9 @@ use yew::prelude::*;
 #[cfg(feature = "full")]
 use crate::core::export::ExportHeader;
 use crate::core::export::{describe_selection, ExportFormat};
-use crate::core::query::{partial_caveat, Explorer, Facet, Outcome, Selection, Sort};
+use crate::core::query::{
+    included_line, partial_caveat, Explorer, Facet, Outcome, Selection, Sort,
+};
 use crate::core::state::{printed_note, Action, AppState};
 use crate::core::url::{self, Route, View};
 use crate::ui::browser::{self, page_address, print_soon, today};
@@ -70,7 +72,7 @@ pub fn explore_page() -> Html {
                     { print_header(&context, &selection, found, total) }
                     <div class="result-head">
                         <p id="result-count" class="result-count" role="status" aria-live="polite" data-testid="result-count">
-                            { format!("{found} of {total} messages included") }
+                            { included_line(found, total) }
                         </p>
                         if !selection.is_empty() {
                             <button class="link-button" onclick={onclear} data-testid="clear-all">{ "Clear all" }</button>
@@ -136,7 +138,7 @@ fn print_header(context: &AppContext, selection: &Selection, found: usize, total
     let described = describe_selection(&context.explorer.borrow(), selection);
     html! {
         <div class="print-only print-header" data-testid="print-header">
-            <p><strong>{ format!("IGF Messages: {found} of {total} messages included") }</strong></p>
+            <p><strong>{ format!("IGF Messages: {}", included_line(found, total)) }</strong></p>
             <ul>{ for described.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
             <p>{ format!("Printed {} from {}", today(), page_address()) }</p>
             if let Some(note) = printed_note(found) { <p><strong>{ note }</strong></p> }
