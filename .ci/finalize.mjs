@@ -57,12 +57,16 @@ for (const [plain, final] of [['./style.css', names['./style.css']], ['loader.js
 fs.writeFileSync(file('index.html'), index);
 }
 
-// The service worker precaches the whole app (both builds, so every view works offline).
+// The service worker precaches what the first view needs (the page, loader, styles, icons,
+// templates and the first-view build with its corpus); the full app is kept the first
+// time it is used, so a phone's first visit does not download it in the background. The
+// version covers every file, so a new full app is a new version too.
 function writeWorker() {
-const precache = fs.readdirSync(dir)
+const files = fs.readdirSync(dir)
   .filter((name) => !['sw.js'].includes(name) && !name.startsWith('.') && fs.statSync(file(name)).isFile())
   .sort();
-const version = hash(Buffer.concat(precache.map((name) => Buffer.concat([Buffer.from(name), read(name)]))));
+const precache = files.filter((name) => !name.startsWith('messages-explorer'));
+const version = hash(Buffer.concat(files.map((name) => Buffer.concat([Buffer.from(name), read(name)]))));
 let worker = read('sw.js').toString();
 for (const [line, value] of [[/const VERSION = '[^']*';/, `const VERSION = '${version}';`],
   [/const FILES = \[[^\]]*\];/, `const FILES = ${JSON.stringify(['./', ...precache])};`]]) {

@@ -1,6 +1,8 @@
-// The service worker: keeps the app (both builds, the style sheet, the icons; the corpus
-// is inside the Wasm) for use without a network. A release build writes VERSION and
-// FILES (.ci/finalize.mjs); a corpus file a reader loads is never cached here.
+// The service worker: keeps the app for use without a network. A release build writes
+// VERSION and FILES (.ci/finalize.mjs): what the first view needs (the page, loader,
+// styles, icons and the first-view build, whose Wasm holds the corpus), kept on the first
+// visit; the full app's files (content-hashed names) are kept the first time they are
+// fetched. A corpus file a reader loads is never cached here.
 //
 // Files are served from the cache first (their names carry content hashes, so a cached
 // file is never stale); the page itself too, so a reader keeps the version they started
@@ -8,6 +10,8 @@
 const VERSION = 'dev';
 const FILES = [];
 const PREFIX = 'messages-explorer-';
+// A file of the app's own with a content hash in its name, kept once fetched.
+const HASHED = /-[0-9a-f]{12}(_bg\.wasm|\.js|\.css)$/;
 const CACHE = PREFIX + VERSION;
 
 self.addEventListener('install', (event) => {
@@ -31,7 +35,13 @@ self.addEventListener('fetch', (event) => {
   const page = new URL('./', self.registration.scope).href;
   // A visit to the app's page (with any #/… address) is answered with the kept page.
   const key = request.mode === 'navigate' ? page : request;
-  event.respondWith(caches.open(CACHE)
-    .then((cache) => cache.match(key, { ignoreSearch: request.mode === 'navigate' }))
-    .then((hit) => hit || fetch(request)));
+  event.respondWith(caches.open(CACHE).then(async (cache) => {
+    const hit = await cache.match(key, { ignoreSearch: request.mode === 'navigate' });
+    if (hit) return hit;
+    const response = await fetch(request);
+    if (response.ok && HASHED.test(new URL(request.url).pathname)) {
+      await cache.put(request, response.clone());
+    }
+    return response;
+  }));
 });

@@ -33,13 +33,28 @@ async function installed(page) {
   }
 }
 
-test('after one visit the app, a share link and Charts work offline; a new version is offered as a reload', async () => {
+test('after one visit the app and a share link work offline, and Charts once used; a new version is offered as a reload', async () => {
   const { page, context } = await openPage(browser, url);
   await installed(page);
   const manifest = await page.evaluate(() => document.querySelector('link[rel=manifest]').href);
   assert.match(manifest, /manifest\.webmanifest$/);
+  // A phone's first visit keeps the first view only; the full app is kept once used.
+  const kept = () => page.evaluate(async () => {
+    const names = (await caches.keys()).filter((k) => k.startsWith('messages-explorer-'));
+    const requests = await (await caches.open(names[0])).keys();
+    return requests.map((r) => r.url.split('/').pop());
+  });
+  assert.ok((await kept()).some((name) => /^first-view-.*_bg\.wasm$/.test(name)));
+  assert.ok(!(await kept()).some((name) => name.startsWith('messages-explorer-')));
+  await page.goto(url + '#/charts?terms=data');
+  await page.getByTestId('chart-topics').waitFor();
+  for (let tries = 0; !(await kept()).some((n) => /^messages-explorer-.*_bg\.wasm$/.test(n)); tries++) {
+    assert.ok(tries < 100, 'the full app is kept once used');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 
   await context.setOffline(true);
+  await page.goto(url);
   await page.reload();
   await page.locator('#app [data-testid="result"]').first().waitFor();
   await page.goto(url + '#/explore?q=gender&meeting=geneva-2017');
