@@ -309,11 +309,6 @@ impl Explorer {
         }
     }
 
-    /// The partial sets in short ("Kyoto 2023 (2 of 89)"), for the header.
-    pub fn partial_sets(&self) -> &[String] {
-        &self.partial_sets
-    }
-
     /// The coverage sentence of the meeting at this position.
     pub fn coverage_sentence(&self, meeting: usize) -> String {
         Corpus::coverage_sentence(&self.corpus.meetings[meeting], self.included[meeting])

@@ -168,14 +168,15 @@ impl Notes {
     }
 }
 
-/// The first note of a chart: which sets are partial and how the chart marks them.
-fn partial_note(columns: &[Column], marks: &str) -> String {
+/// The first note of a chart: which sets are partial, how the chart marks them (`marks`)
+/// and what that means for reading it (`meaning`, after "not the whole year").
+fn partial_note(columns: &[Column], marks: &str, meaning: &str) -> String {
     let partial = partial_names(columns);
     if partial.is_empty() {
         "All sets shown are complete.".to_string()
     } else {
         format!(
-            "{marks}: partial sets, not the whole year: {}.",
+            "{marks}: partial sets, not the whole year{meaning}: {}.",
             partial.join(", ")
         )
     }
@@ -249,7 +250,7 @@ fn topics_layout(series: &TopicSeries, shares: bool, width: u32) -> TopicsLayout
     };
     let notes = Notes::new(
         &[
-            partial_note(&series.columns, marks),
+            partial_note(&series.columns, marks, ""),
             "A message counts under every topic its heading maps to; topics are an editorial layer over the published headings. Topics with the most messages come first.".to_string(),
         ],
         drawn_width as u32,
@@ -479,10 +480,7 @@ fn terms_layout(series: &TermSeries, width: u32) -> TermsLayout {
     };
     let notes = Notes::new(
         &[
-            partial_note(&series.columns, marks).replace(
-                ": partial sets, not the whole year:",
-                ": partial sets, not the whole year, so no line joins them:",
-            ),
+            partial_note(&series.columns, marks, ", so no line joins them"),
             "Meetings with no message text included are not plotted. Terms match like search: folded and stemmed.".to_string(),
         ],
         drawn_width as u32,
