@@ -3,7 +3,10 @@
 
 use messages_explorer::core::corpus::Corpus;
 use messages_explorer::core::query::{Explorer, Facet, Selection, Sort};
-use messages_explorer::core::search::{linear_search, Analyzer, Index};
+use std::collections::HashSet;
+
+use messages_explorer::core::search::{fold, linear_search, Analyzer, Index};
+use messages_explorer::core::text::english_stop_words;
 use messages_explorer::core::url::{parse, render, split_terms, Route, View};
 use proptest::prelude::*;
 
@@ -106,7 +109,7 @@ fn view() -> impl Strategy<Value = View> {
         Just(Route::Compare),
         Just(Route::Charts),
         Just(Route::Present),
-        proptest::sample::select(messages).prop_map(Route::Message),
+        proptest::sample::select(messages.clone()).prop_map(Route::Message),
     ];
     let selection = (
         "[ -~é’“”<>&#%+?=,/]{0,20}",
@@ -115,35 +118,39 @@ fn view() -> impl Strategy<Value = View> {
         pick(headings),
         proptest::sample::subsequence(vec!["complete", "partial", "none"], 0..=3),
         any::<bool>(),
+        proptest::option::weighted(0.3, proptest::sample::select(messages)),
     )
-        .prop_map(|(text, meetings, topics, headings, coverage, chrono)| {
-            let mut selection = Selection {
-                text,
-                sort: if chrono {
-                    Sort::Chronological
-                } else {
-                    Sort::Relevance
-                },
-                ..Selection::default()
-            };
-            for (facet, ids) in [
-                (Facet::Meeting, meetings),
-                (Facet::Topic, topics),
-                (Facet::Heading, headings),
-            ] {
-                for id in ids {
-                    selection.filters.toggle(facet, &id);
+        .prop_map(
+            |(text, meetings, topics, headings, coverage, chrono, like)| {
+                let mut selection = Selection {
+                    text,
+                    like,
+                    sort: if chrono {
+                        Sort::Chronological
+                    } else {
+                        Sort::Relevance
+                    },
+                    ..Selection::default()
+                };
+                for (facet, ids) in [
+                    (Facet::Meeting, meetings),
+                    (Facet::Topic, topics),
+                    (Facet::Heading, headings),
+                ] {
+                    for id in ids {
+                        selection.filters.toggle(facet, &id);
+                    }
                 }
-            }
-            for c in coverage {
-                selection.filters.toggle(Facet::Coverage, c);
-            }
-            // A blank search is no search.
-            if selection.text.trim().is_empty() {
-                selection.text.clear();
-            }
-            selection
-        });
+                for c in coverage {
+                    selection.filters.toggle(Facet::Coverage, c);
+                }
+                // A blank search is no search.
+                if selection.text.trim().is_empty() {
+                    selection.text.clear();
+                }
+                selection
+            },
+        );
     let compare = (
         pick(meetings),
         proptest::option::of(proptest::sample::select(topics)),
@@ -267,9 +274,34 @@ fn the_url_parser_survives_100k_hostile_strings() {
     }
 }
 
+/// The messages sharing a term that weighs something with the message `like` (not a stop
+/// word, not in every message), computed from the texts alone.
+fn naive_like(corpus: &Corpus, like: &str) -> Vec<usize> {
+    let mut analyzer = Analyzer::default();
+    let stop: HashSet<String> = english_stop_words()
+        .map(|w| analyzer.term(&fold(w)))
+        .collect();
+    let terms: Vec<HashSet<String>> = corpus
+        .messages
+        .iter()
+        .map(|m| analyzer.terms(&m.text).into_iter().collect())
+        .collect();
+    let everywhere = |t: &String| terms.iter().all(|set| set.contains(t));
+    let reference = corpus.messages.iter().position(|m| m.id == like).unwrap();
+    (0..terms.len())
+        .filter(|&m| m != reference)
+        .filter(|&m| {
+            terms[m]
+                .intersection(&terms[reference])
+                .any(|t| !stop.contains(t) && !everywhere(t))
+        })
+        .collect()
+}
+
 /// The filter against a naive loop over the messages, for random selections.
 fn naive(corpus: &Corpus, selection: &Selection, matching: &[u32]) -> Vec<usize> {
     let f = &selection.filters;
+    let like = selection.like.as_deref().map(|id| naive_like(corpus, id));
     corpus
         .messages
         .iter()
@@ -290,6 +322,7 @@ fn naive(corpus: &Corpus, selection: &Selection, matching: &[u32]) -> Vec<usize>
         })
         .map(|(i, _)| i)
         .filter(|i| matching.contains(&(*i as u32)))
+        .filter(|i| like.as_ref().is_none_or(|similar| similar.contains(i)))
         .collect()
 }
 
@@ -317,6 +350,61 @@ proptest! {
                 alone.filters.toggle(*facet, &value.id);
                 prop_assert_eq!(value.count, naive(&corpus, &alone, &matching).len(), "{:?} {}", facet, value.id);
             }
+        }
+    }
+}
+
+/// Cosine similarity of TF-IDF vectors computed densely from the texts alone: weight
+/// `(1 + ln tf) · ln(N / df)`, stop words weigh nothing.
+fn dense_similarity(texts: &[String], a: usize, b: usize) -> f64 {
+    let mut analyzer = Analyzer::default();
+    let stop: HashSet<String> = english_stop_words()
+        .map(|w| analyzer.term(&fold(w)))
+        .collect();
+    let docs: Vec<Vec<String>> = texts.iter().map(|t| analyzer.terms(t)).collect();
+    let mut vocabulary: Vec<&String> = docs.iter().flatten().collect();
+    vocabulary.sort();
+    vocabulary.dedup();
+    let n = texts.len() as f64;
+    let weight = |doc: usize, term: &String| {
+        let tf = docs[doc].iter().filter(|t| *t == term).count() as f64;
+        let df = docs.iter().filter(|d| d.contains(term)).count() as f64;
+        if tf == 0.0 || stop.contains(term) {
+            0.0
+        } else {
+            (1.0 + tf.ln()) * (n / df).ln()
+        }
+    };
+    let va: Vec<f64> = vocabulary.iter().map(|t| weight(a, t)).collect();
+    let vb: Vec<f64> = vocabulary.iter().map(|t| weight(b, t)).collect();
+    let dot: f64 = va.iter().zip(&vb).map(|(x, y)| x * y).sum();
+    let norm = |v: &[f64]| v.iter().map(|x| x * x).sum::<f64>().sqrt();
+    if dot == 0.0 {
+        0.0
+    } else {
+        dot / (norm(&va) * norm(&vb))
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// The index's similarity (from postings) equals the dense computation.
+    #[test]
+    fn similarity_from_postings_equals_the_dense_cosine(
+        texts in proptest::collection::vec(text(), 1..12),
+        pick in any::<proptest::sample::Index>(),
+    ) {
+        let mut index = Index::build(texts.iter().map(String::as_str));
+        let weights = index.weights(english_stop_words());
+        let doc = pick.index(texts.len());
+        let vector = index.vector(&texts[doc], &weights);
+        let found: Vec<(u32, f32)> = index.similar(&vector, &weights);
+        prop_assert!(found.windows(2).all(|w| w[0].0 < w[1].0), "document order");
+        for other in 0..texts.len() {
+            let expected = dense_similarity(&texts, doc, other);
+            let got = found.iter().find(|(d, _)| *d as usize == other).map_or(0.0, |f| f64::from(f.1));
+            prop_assert!((got - expected).abs() < 1e-4, "{} ~ {}: {} vs {}", doc, other, got, expected);
         }
     }
 }

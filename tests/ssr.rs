@@ -101,3 +101,34 @@ async fn a_corpus_that_fails_to_load_gives_an_error_banner() {
     assert!(html.contains("The built-in corpus could not be loaded"));
     assert!(html.contains("EOF while parsing"));
 }
+
+#[tokio::test]
+async fn message_page_lists_related_messages_and_its_heading() {
+    let html = render("#/message/geneva-2017-local-interventions-3").await;
+    assert!(html.contains("Related messages from other meetings"));
+    assert_eq!(html.matches("data-testid=\"related\"").count(), 5);
+    assert!(html.contains("Shares: "));
+    assert!(html.contains("From the same heading: "));
+    assert!(html.contains("aria-current=\"true\""));
+    assert!(html.contains("#/present?like=geneva-2017-local-interventions-3&amp;meeting="));
+    insta::assert_snapshot!("message_related", html);
+}
+
+#[tokio::test]
+async fn more_like_this() {
+    let html = render("#/explore?like=geneva-2017-local-interventions-3").await;
+    assert!(html.contains("Messages like this one, most similar first"));
+    assert!(!html.contains("data-id=\"geneva-2017-local-interventions-3\""));
+    assert!(html.contains("data-testid=\"reason\""));
+    insta::assert_snapshot!("explore_like", html);
+}
+
+#[tokio::test]
+async fn present_an_idea_across_the_years() {
+    let html = render(
+        "#/present?like=geneva-2017-local-interventions-3&meeting=kyoto-2023,berlin-2019&slide=2",
+    )
+    .await;
+    assert!(html.contains("(with the first message)"));
+    insta::assert_snapshot!("present_like", html);
+}

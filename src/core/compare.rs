@@ -4,6 +4,7 @@
 
 use super::query::Explorer;
 use super::stats::{self, TermCounts, FEW_MESSAGES, Z_THRESHOLD};
+use super::text::english_stop_words;
 
 /// How many distinctive terms each side lists.
 pub const TERMS_PER_SIDE: usize = 12;
@@ -208,26 +209,10 @@ pub fn messages_on_topic(explorer: &Explorer, meeting_id: &str, topic_id: &str) 
         .collect()
 }
 
-/// NLTK's English stop-word list (`assets/stop-words-en.txt`, one word a line), the same
-/// list the `stop-words` crate serves for "en". The crate compiles in every language it
-/// has (90 KB of the shipped Wasm), so only the English list is shipped; a test checks
-/// that it still equals the crate's.
-pub fn english_stop_words() -> impl Iterator<Item = &'static str> {
-    include_str!("../../assets/stop-words-en.txt")
-        .lines()
-        .filter(|word| !word.is_empty())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::corpus::Corpus;
-
-    #[test]
-    fn shipped_stop_words_equal_the_crates_english_list() {
-        let shipped: Vec<&str> = english_stop_words().collect();
-        assert_eq!(shipped, stop_words::get("en"));
-    }
 
     #[test]
     fn geneva_beside_kyoto() {

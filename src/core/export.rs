@@ -121,6 +121,17 @@ pub fn describe_selection(explorer: &Explorer, selection: &Selection) -> Vec<Str
     if !selection.text.trim().is_empty() {
         lines.push(format!("Search: {}", selection.text.trim()));
     }
+    if let Some(like) = selection
+        .like
+        .as_deref()
+        .and_then(|id| explorer.position(id))
+    {
+        lines.push(format!(
+            "Like the message {} ({}), most similar first",
+            corpus.messages[like].id,
+            explorer.details(like).meeting
+        ));
+    }
     for facet in Facet::ALL {
         let values = selection.filters.values(facet);
         if values.is_empty() {

@@ -8,7 +8,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::corpus::{Corpus, CoverageStatus, MessageDetails};
-use super::search::{Index, Query};
+use super::search::{Hit, Index, Query, Weights};
+use super::text::english_stop_words;
 
 /// The facets a selection can filter on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -171,13 +172,16 @@ pub struct Selection {
     pub filters: Filters,
     /// The order of results.
     pub sort: Sort,
+    /// "More like this": the id of a message; only messages similar to it are selected
+    /// (most similar first under [`Sort::Relevance`]), never the message itself.
+    pub like: Option<String>,
 }
 
 impl Selection {
     /// Whether the selection asks for nothing: no search text and no filter (the order
     /// alone selects nothing).
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty() && self.filters.is_empty()
+        self.text.trim().is_empty() && self.filters.is_empty() && self.like.is_none()
     }
 }
 
@@ -205,6 +209,16 @@ pub struct Outcome {
     pub query: Query,
     /// The query to highlight matches with (prefixes expanded; see [`Explorer::highlights`]).
     pub highlight: Query,
+    /// The message the selection is "like" (its position), when it names one.
+    pub like: Option<usize>,
+}
+
+impl Outcome {
+    /// The messages a presentation shows: the message the list is like first (the idea,
+    /// then where else it was said), then the list.
+    pub fn slides(&self) -> Vec<usize> {
+        self.like.iter().chain(&self.messages).copied().collect()
+    }
 }
 
 /// Per-message facet values, as small indices.
@@ -228,6 +242,8 @@ pub struct Explorer {
     included: Vec<usize>,
     /// The header's summary of partial sets, computed once.
     partial_sets: Vec<String>,
+    /// The weights of similarity, computed the first time they are needed.
+    weights: Option<Weights>,
 }
 
 /// A heading with its meeting's position and its topics' positions.
@@ -306,7 +322,46 @@ impl Explorer {
             headings,
             included,
             partial_sets,
+            weights: None,
         }
+    }
+
+    /// The position of the message with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.corpus.messages.iter().position(|m| m.id == id)
+    }
+
+    /// The index with the weights of similarity (computed on first use).
+    pub fn similarity(&mut self) -> (&mut Index, &Weights) {
+        let weights = self
+            .weights
+            .get_or_insert_with(|| self.index.weights(english_stop_words()));
+        (&mut self.index, weights)
+    }
+
+    /// Every other message sharing a weighted term with the one at `message`, with its
+    /// cosine similarity, in corpus order.
+    pub fn similar_to(&mut self, message: usize) -> Vec<(usize, f32)> {
+        let Some(text) = self.corpus.messages.get(message).map(|m| m.text.clone()) else {
+            return Vec::new();
+        };
+        let (index, weights) = self.similarity();
+        let vector = index.vector(&text, weights);
+        index
+            .similar(&vector, weights)
+            .into_iter()
+            .map(|(doc, similarity)| (doc as usize, similarity))
+            .filter(|&(doc, _)| doc != message)
+            .collect()
+    }
+
+    /// Orders `(message, similarity)` pairs most similar first, ties by message id.
+    pub fn by_similarity(&self, found: &mut [(usize, f32)]) {
+        let messages = &self.corpus.messages;
+        found.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| messages[a.0].id.cmp(&messages[b.0].id))
+        });
     }
 
     /// The coverage sentence of the meeting at this position.
@@ -412,6 +467,17 @@ impl Explorer {
     pub fn run(&mut self, selection: &Selection) -> Outcome {
         let query = self.index.parse(&selection.text);
         let mut hits = self.index.search(&query);
+        let like = selection.like.as_deref().and_then(|id| self.position(id));
+        if let Some(reference) = like {
+            let mut similarity = vec![0f32; self.corpus.messages.len()];
+            for (doc, s) in self.similar_to(reference) {
+                similarity[doc] = s;
+            }
+            hits.retain_mut(|hit| {
+                hit.score = similarity[hit.doc as usize];
+                hit.score > 0.0
+            });
+        }
         let wanted = self.wanted(&selection.filters);
         let mut counts: Vec<Vec<usize>> = vec![
             vec![0; self.corpus.meetings.len()],
@@ -453,9 +519,21 @@ impl Explorer {
             }
             failing == 0
         });
-        let chronological = selection.sort == Sort::Chronological || !query.has_positive();
+        let chronological =
+            selection.sort == Sort::Chronological || (!query.has_positive() && like.is_none());
         if chronological {
             hits.sort_unstable_by_key(|h| (self.rows[h.doc as usize].year, h.doc));
+        } else if like.is_some() {
+            let mut found: Vec<(usize, f32)> =
+                hits.iter().map(|h| (h.doc as usize, h.score)).collect();
+            self.by_similarity(&mut found);
+            hits = found
+                .into_iter()
+                .map(|(doc, score)| Hit {
+                    doc: doc as u32,
+                    score,
+                })
+                .collect();
         } else {
             hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         }
@@ -465,6 +543,7 @@ impl Explorer {
             facets,
             highlight: self.index.highlight_query(&query),
             query,
+            like,
         }
     }
 

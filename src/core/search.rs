@@ -15,6 +15,9 @@ use unicode_segmentation::UnicodeSegmentation;
 pub use super::text::fold;
 use super::text::fold_into;
 
+mod similar;
+pub use similar::{SharedTerm, Vector, Weights};
+
 /// Queries longer than this many characters are cut there (a pasted book is not a query).
 pub const MAX_QUERY_CHARS: usize = 1000;
 /// At most this many clauses of a query are used; the rest are ignored.
@@ -173,6 +176,15 @@ impl PostingList {
             self.starts.push(self.positions.len() as u32);
         }
         self.positions.push(position);
+    }
+
+    /// How often the term occurs in `docs[i]`.
+    fn count(&self, i: usize) -> u32 {
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.positions.len() as u32, |&e| e);
+        end - self.starts[i]
     }
 
     fn positions(&self, i: usize) -> &[u32] {

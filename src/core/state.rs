@@ -202,6 +202,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::ClearAll => {
             selection.text.clear();
             selection.filters = Filters::default();
+            selection.like = None;
             next.shown = PAGE_SIZE;
         }
         Action::SetSort(sort) => selection.sort = sort,
@@ -287,9 +288,12 @@ mod tests {
             .filters
             .topics
             .contains("human-rights"));
+        let mut filtered = filtered;
+        filtered.view.selection.like = Some("geneva-2017-gender-3".into());
         let cleared = reduce(&filtered, Action::ClearAll);
         assert!(cleared.view.selection.filters.is_empty());
         assert!(cleared.view.selection.text.is_empty());
+        assert!(cleared.view.selection.like.is_none());
     }
 
     #[test]

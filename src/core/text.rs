@@ -133,11 +133,27 @@ fn straight_quote(c: char) -> char {
     }
 }
 
+/// NLTK's English stop-word list (`assets/stop-words-en.txt`, one word a line), the same
+/// list the `stop-words` crate serves for "en". The crate compiles in every language it
+/// has (90 KB of the shipped Wasm), so only the English list is shipped; a test checks
+/// that it still equals the crate's.
+pub fn english_stop_words() -> impl Iterator<Item = &'static str> {
+    include_str!("../../assets/stop-words-en.txt")
+        .lines()
+        .filter(|word| !word.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::fmt::Write;
     use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+    #[test]
+    fn shipped_stop_words_equal_the_crates_english_list() {
+        let shipped: Vec<&str> = english_stop_words().collect();
+        assert_eq!(shipped, stop_words::get("en"));
+    }
 
     #[test]
     fn slugs() {

@@ -2,7 +2,7 @@
 //! parses any string back, dropping (and reporting) what it cannot use. The URL is a view
 //! of the state, never a second source of truth.
 //!
-//! Canonical form: `#/explore?q=…&meeting=…&topic=…&heading=…&coverage=…&sort=…`, keys in
+//! Canonical form: `#/explore?q=…&like=…&meeting=…&topic=…&heading=…&coverage=…&sort=…`, keys in
 //! that fixed order, defaults omitted, set values sorted and comma-joined, percent-encoding
 //! by `application/x-www-form-urlencoded` rules. Routes: `#/explore`, `#/message/<id>`
 //! (with the selection it was opened from), `#/compare?meetings=…&topic=…`,
@@ -170,6 +170,9 @@ pub fn render(view: &View) -> String {
     if !selection.text.trim().is_empty() {
         pairs.append_pair("q", &selection.text);
     }
+    if let Some(like) = &selection.like {
+        pairs.append_pair("like", like);
+    }
     for facet in Facet::ALL {
         let values = selection.filters.values(facet);
         if !values.is_empty() {
@@ -286,6 +289,13 @@ pub fn explore_view(meeting: &str, topic: Option<&str>, text: Option<&str>) -> V
     }
 }
 
+/// The Explore view of the messages most like one message ("More like this").
+pub fn like_view(message: &str) -> View {
+    let mut view = View::default();
+    view.selection.like = Some(message.to_string());
+    view
+}
+
 /// Whether `url` is a link made on the corpus with this id (it carries `corpus=<id>`).
 pub fn links_corpus(url: &str, id: &str) -> bool {
     let fragment = url.split_once('#').map_or(url, |(_, f)| f);
@@ -338,6 +348,9 @@ pub enum Notice {
     /// `#/message/<id>` names no message of this corpus.
     #[error("Message '{}' is not in this corpus; showing the list instead", shorten(.0))]
     UnknownMessage(String),
+    /// `like` names no message of this corpus.
+    #[error("Ignored \"More like this\" for message '{}': it is not in this corpus", shorten(.0))]
+    UnknownLike(String),
     /// The path names no view.
     #[error("Unknown page '{}'; showing Explore", shorten(.0))]
     UnknownPage(String),
@@ -409,6 +422,7 @@ impl Notice {
     fn value(&self) -> &str {
         match self {
             Notice::UnknownMessage(v)
+            | Notice::UnknownLike(v)
             | Notice::UnknownPage(v)
             | Notice::BadSlide(v)
             | Notice::UnknownSort(v)
@@ -500,6 +514,15 @@ fn parse_selection(
 ) {
     match key {
         "q" => selection.text = value.chars().take(super::search::MAX_QUERY_CHARS).collect(),
+        "like" => {
+            // Tolerant like the facets: spaces around the id and capitals are forgiven.
+            let id = value.trim().to_lowercase();
+            if corpus.message(&id).is_some() {
+                selection.like = Some(id);
+            } else {
+                warnings.add(Notice::UnknownLike(value.to_string()));
+            }
+        }
         "sort" => match Sort::from_slug(value) {
             Some(sort) => selection.sort = sort,
             None => warnings.add(Notice::UnknownSort(value.to_string())),

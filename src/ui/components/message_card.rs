@@ -19,6 +19,12 @@ pub struct MessageCardProps {
     pub details: MessageDetails,
     /// Link that opens the message with its context.
     pub href: AttrValue,
+    /// Link to the messages most like this one.
+    #[prop_or_default]
+    pub more_like: Option<AttrValue>,
+    /// Why the message is listed, when it is listed for being like another one.
+    #[prop_or_default]
+    pub reason: Option<AttrValue>,
 }
 
 /// A message in a result list: full text with highlights, meeting, heading and topic.
@@ -35,8 +41,17 @@ pub fn message_card(props: &MessageCardProps) -> Html {
                 { " · " }
                 <span class="topics">{ d.topics_line() }</span>
             </p>
+            if let Some(reason) = props.reason.clone() {
+                <p class="message-reason" data-testid="reason">{ reason }</p>
+            }
             <p class="print-only message-source">{ format!("Source: {}, {}", d.source_title, d.locator) }</p>
-            <p class="message-open"><a href={props.href.clone()}>{ "Read with source" }<span class="visually-hidden">{ format!(": {}", props.id) }</span></a></p>
+            <p class="message-open">
+                <a href={props.href.clone()}>{ "Read with source" }<span class="visually-hidden">{ format!(": {}", props.id) }</span></a>
+                if let Some(href) = props.more_like.clone() {
+                    { " · " }
+                    <a href={href} data-testid="more-like">{ "More like this" }<span class="visually-hidden">{ format!(": {}", props.id) }</span></a>
+                }
+            </p>
         </li>
     }
 }

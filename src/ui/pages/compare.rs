@@ -4,10 +4,12 @@ use crate::core::query::Explorer;
 use crate::core::stats::percent;
 
 use crate::core::compare::{compare, messages_on_topic, Comparison, SIDES};
+use crate::core::related::{closest_pairs, pairs_caveat, Pair, PairsError, PAIRS_SHOWN};
 use crate::core::state::Action;
 use crate::core::url::{self, Route, View, MAX_COMPARED};
 use crate::ui::browser::{page_address, today};
-use crate::ui::hooks::use_app_state;
+use crate::ui::components::Highlighted;
+use crate::ui::hooks::{use_app_state, AppContext};
 
 /// Compare: 2 to 4 meetings side by side.
 #[function_component(ComparePage)]
@@ -21,6 +23,23 @@ pub fn compare_page() -> Html {
         use_memo((ids, corpus_key), move |(ids, _)| {
             compare(&mut explorer.borrow_mut(), ids)
         })
+    };
+    let pairs = {
+        let explorer = context.explorer.clone();
+        let ids: Vec<String> = settings.meetings.iter().cloned().collect();
+        use_memo((ids, corpus_key), move |(ids, _)| {
+            let mut explorer = explorer.borrow_mut();
+            let meetings: Vec<usize> = (0..explorer.corpus().meetings.len())
+                .filter(|&i| ids.contains(&explorer.corpus().meetings[i].id))
+                .collect();
+            let pairs = closest_pairs(&mut explorer, &meetings, PAIRS_SHOWN);
+            (pairs, pairs_caveat(&explorer, &meetings))
+        })
+    };
+    let closest = if comparison.sides.len() < *SIDES.start() {
+        Html::default()
+    } else {
+        closest_pairs_section(&context, &pairs.0, pairs.1.as_deref())
     };
     let explorer = context.explorer.borrow();
     let corpus = explorer.corpus();
@@ -58,6 +77,7 @@ pub fn compare_page() -> Html {
                 </p>
             } else {
                 <Sides comparison={(*comparison).clone()} />
+                { closest }
                 <section aria-labelledby="focus-title">
                     <h2 id="focus-title">{ "One topic's messages, side by side" }</h2>
                     <label for="focus-topic">{ "Topic" }</label>{ " " }
@@ -73,6 +93,57 @@ pub fn compare_page() -> Html {
                 </section>
             }
         </div>
+    }
+}
+
+/// "Closest pairs across these meetings": the most similar pairs of messages from two
+/// different sides, each pair side by side with the words it shares marked.
+fn closest_pairs_section(
+    context: &AppContext,
+    pairs: &Result<Vec<Pair>, PairsError>,
+    caveat: Option<&str>,
+) -> Html {
+    let mut explorer = context.explorer.borrow_mut();
+    let mut card = |m: usize, highlight: &crate::core::search::Query| {
+        let spans = explorer.highlights(m, highlight);
+        let message = &explorer.corpus().messages[m];
+        let d = explorer.details(m);
+        let href = url::render(&View {
+            route: Route::Message(message.id.clone()),
+            ..View::default()
+        });
+        html! {
+            <div class="side">
+                <p class="message-meta"><strong>{ d.meeting.clone() }</strong>{ format!(" · {}", d.heading_or_note()) }</p>
+                <p class="message-text"><Highlighted text={message.text.clone()} {spans} /></p>
+                <a {href}>{ "Read with source" }<span class="visually-hidden">{ format!(": {}", message.id) }</span></a>
+            </div>
+        }
+    };
+    let body = match pairs {
+        Err(error) => html! { <p class="weak">{ error.to_string() }</p> },
+        Ok(pairs) if pairs.is_empty() => {
+            html! { <p class="weak">{ "No two messages of different meetings share a rarer word." }</p> }
+        }
+        Ok(pairs) => html! {
+            <ol class="pairs">{ for pairs.iter().map(|pair| html! {
+                <li class="pair" data-testid="closest-pair">
+                    <div class="compare-grid">
+                        { card(pair.left, &pair.right.highlight) }
+                        { card(pair.right.message, &pair.right.highlight) }
+                    </div>
+                    <p class="message-reason">{ pair.right.reason() }</p>
+                </li>
+            }) }</ol>
+        },
+    };
+    html! {
+        <section aria-labelledby="pairs-title" data-testid="closest-pairs">
+            <h2 id="pairs-title">{ "Closest pairs across these meetings" }</h2>
+            <p class="hint">{ "Pairs of messages, from two different meetings, that share the most of their rarer words (common words such as \"the\" do not count); most similar first." }</p>
+            if let Some(caveat) = caveat { <p class="warning" data-testid="pairs-caveat">{ caveat.to_string() }</p> }
+            { body }
+        </section>
     }
 }
 

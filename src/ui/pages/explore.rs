@@ -8,6 +8,7 @@ use crate::core::export::{describe_selection, ExportFormat};
 use crate::core::query::{
     included_line, partial_caveat, Explorer, Facet, Outcome, Selection, Sort,
 };
+use crate::core::related;
 use crate::core::state::{printed_note, Action, AppState};
 use crate::core::url::{self, Route, View};
 use crate::ui::browser::{self, page_address, print_soon, today};
@@ -79,6 +80,9 @@ pub fn explore_page() -> Html {
                         }
                         <SelectionTools present={present} count={found} {onprint} {onexport} />
                     </div>
+                    if let Some(reference) = outcome.like {
+                        { like_banner(&context, &state, reference) }
+                    }
                     { coverage_caveat(&partial) }
                     if found == 0 {
                         { empty_state(&context, &outcome, &selection) }
@@ -161,7 +165,8 @@ fn coverage_caveat(partial: &[String]) -> Html {
     }
 }
 
-/// The shown page of results, each with its highlights and permalink.
+/// The shown page of results, each with its highlights, permalink and "More like this";
+/// listed for being like a message, each says which words it shares with it.
 fn message_cards(context: &AppContext, outcome: &Outcome, state: &AppState) -> Html {
     let mut explorer = context.explorer.borrow_mut();
     let cards: Vec<Html> = outcome
@@ -169,17 +174,44 @@ fn message_cards(context: &AppContext, outcome: &Outcome, state: &AppState) -> H
         .iter()
         .take(state.shown)
         .map(|&m| {
-            let spans = explorer.highlights(m, &outcome.highlight);
-            let corpus = explorer.corpus();
-            let message = &corpus.messages[m];
-            let href = url::render(&state.view.at(Route::Message(message.id.clone())));
+            let shared = outcome.like.map(|reference| related::why(&mut explorer, reference, m));
+            let spans = match &shared {
+                Some(shared) if outcome.query.is_empty() => explorer.highlights(m, &shared.highlight),
+                _ => explorer.highlights(m, &outcome.highlight),
+            };
+            let id = explorer.corpus().messages[m].id.clone();
+            let href = url::render(&state.view.at(Route::Message(id.clone())));
+            let more_like = url::render(&url::like_view(&id));
             html! {
-                <MessageCard key={message.id.clone()} id={message.id.clone()} text={message.text.clone()}
-                    {spans} details={explorer.details(m)} href={href} />
+                <MessageCard key={id.clone()} id={id.clone()} text={explorer.corpus().messages[m].text.clone()}
+                    {spans} details={explorer.details(m)} {href} more_like={Some(AttrValue::from(more_like))}
+                    reason={shared.map(|s| AttrValue::from(s.reason()))} />
             }
         })
         .collect();
     cards.into_iter().collect::<Html>()
+}
+
+/// Above a "More like this" list: the message the list is like, in full, and the way back.
+fn like_banner(context: &AppContext, state: &AppState, reference: usize) -> Html {
+    let explorer = context.explorer.borrow();
+    let message = &explorer.corpus().messages[reference];
+    let d = explorer.details(reference);
+    let mut without = state.view.clone();
+    without.selection.like = None;
+    html! {
+        <section class="like-banner" data-testid="like-banner" aria-labelledby="like-title">
+            <h2 id="like-title">{ "Messages like this one, most similar first" }</h2>
+            <blockquote class="message-text"><p>{ message.text.clone() }</p></blockquote>
+            <p class="message-meta">{ format!("{} · {}", d.meeting, d.heading_or_note()) }</p>
+            <p class="hint">{ "Similar means sharing the rarer words of this message (common words such as \"the\" do not count); each message below says which words it shares." }</p>
+            <p>
+                <a href={url::render(&state.view.at(Route::Message(message.id.clone())))}>{ "Read it with its source" }</a>
+                { " · " }
+                <a href={url::render(&without)} data-testid="like-clear">{ "Show every message instead" }</a>
+            </p>
+        </section>
+    }
 }
 
 /// No match: a way out for each active filter and for the search text.

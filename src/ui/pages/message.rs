@@ -1,8 +1,10 @@
 use yew::prelude::*;
 
+use crate::core::query::Facet;
+use crate::core::related::{self, Scope, RELATED_SHOWN};
 use crate::core::url::{self, Route, View};
 use crate::ui::components::Highlighted;
-use crate::ui::hooks::use_app_state;
+use crate::ui::hooks::{use_app_state, AppContext};
 
 /// Props of [`MessagePage`].
 #[derive(Properties, PartialEq)]
@@ -16,14 +18,9 @@ pub struct MessagePageProps {
 #[function_component(MessagePage)]
 pub fn message_page(props: &MessagePageProps) -> Html {
     let context = use_app_state();
-    let explorer = context.explorer.borrow();
-    let corpus = explorer.corpus();
     let back = url::render(&context.state().view.at(Route::Explore));
-    let position = corpus
-        .messages
-        .iter()
-        .position(|m| m.id == props.id.as_str());
-    let Some(message) = position.map(|at| &corpus.messages[at]) else {
+    let position = context.explorer.borrow().position(&props.id);
+    let Some(position) = position else {
         return html! {
             <section class="message-detail">
                 <h1>{ "Message not found" }</h1>
@@ -32,7 +29,12 @@ pub fn message_page(props: &MessagePageProps) -> Html {
             </section>
         };
     };
-    let d = explorer.details(position.unwrap_or_default());
+    // (Built before the borrow below: they borrow the explorer mutably.)
+    let related = related_section(&context, position);
+    let same_heading = same_heading_section(&context, position);
+    let explorer = context.explorer.borrow();
+    let message = &explorer.corpus().messages[position];
+    let d = explorer.details(position);
     let permalink = url::render(&View {
         route: Route::Message(message.id.clone()),
         ..View::default()
@@ -70,6 +72,101 @@ pub fn message_page(props: &MessagePageProps) -> Html {
                 <dt>{ "Permalink" }</dt>
                 <dd><a href={permalink.clone()} data-testid="permalink">{ permalink }</a></dd>
             </dl>
+            { related }
+            { same_heading }
         </article>
+    }
+}
+
+/// "Related messages from other meetings": the most similar messages of other meetings,
+/// each with the words it shares (marked in its text), its meeting's coverage and a link;
+/// then the ways on: all similar messages, and a presentation of the idea across the years.
+fn related_section(context: &AppContext, message: usize) -> Html {
+    let view = &context.state().view;
+    let mut explorer = context.explorer.borrow_mut();
+    let found = related::related(&mut explorer, message, Scope::OtherMeetings, RELATED_SHOWN);
+    let id = explorer.corpus().messages[message].id.clone();
+    let own = explorer.corpus().messages[message].meeting.clone();
+    let items: Vec<Html> = found
+        .iter()
+        .map(|r| {
+            let spans = explorer.highlights(r.message, &r.highlight);
+            let other = &explorer.corpus().messages[r.message];
+            let d = explorer.details(r.message);
+            let href = url::render(&view.at(Route::Message(other.id.clone())));
+            html! {
+                <li class="related-item" data-testid="related" data-id={other.id.clone()}>
+                    <p class="message-meta"><strong>{ d.meeting.clone() }</strong>{ format!(" · {}", d.heading_or_note()) }</p>
+                    <p class="message-text"><Highlighted text={other.text.clone()} {spans} /></p>
+                    <p class="message-reason">{ r.reason() }</p>
+                    <p class="message-meta">{ d.coverage.clone() }</p>
+                    <p><a {href}>{ "Read with source" }<span class="visually-hidden">{ format!(": {}", other.id) }</span></a></p>
+                </li>
+            }
+        })
+        .collect();
+    // The presentation: this message, then the similar messages of the other meetings.
+    let mut sequence = url::like_view(&id).at(Route::Present);
+    let others: Vec<String> = (0..explorer.corpus().meetings.len())
+        .filter(|&i| explorer.included()[i] > 0 && explorer.corpus().meetings[i].id != own)
+        .map(|i| explorer.corpus().meetings[i].id.clone())
+        .collect();
+    for meeting in &others {
+        sequence.selection.filters.toggle(Facet::Meeting, meeting);
+    }
+    html! {
+        <section class="related" aria-labelledby="related-title" data-testid="related-section">
+            <h2 id="related-title">{ "Related messages from other meetings" }</h2>
+            if items.is_empty() {
+                <p>{ "No message of another meeting shares the rarer words of this one." }</p>
+            } else {
+                <p class="hint">{ "Most similar first: messages that share the rarer words of this one (common words such as \"the\" do not count)." }</p>
+                <ol class="related-list">{ for items }</ol>
+            }
+            <p>
+                <a href={url::render(&url::like_view(&id))} data-testid="more-like">{ "All messages like this one" }</a>
+                if !found.is_empty() {
+                    { " · " }
+                    <a href={url::render(&sequence)} data-testid="present-related">{ "Present this idea across the years" }</a>
+                }
+            </p>
+        </section>
+    }
+}
+
+/// "From the same heading": the messages published with this one, in source order, this
+/// one marked.
+fn same_heading_section(context: &AppContext, message: usize) -> Html {
+    let view = &context.state().view;
+    let explorer = context.explorer.borrow();
+    let group = related::same_heading(&explorer, message);
+    let d = explorer.details(message);
+    let title = match &d.heading {
+        Some(heading) => format!("From the same heading: {heading}"),
+        None => "From the same meeting, where no heading is given".to_string(),
+    };
+    let items: Vec<Html> = group
+        .iter()
+        .map(|&m| {
+            let other = &explorer.corpus().messages[m];
+            if m == message {
+                html! { <li aria-current="true" class="current"><strong>{ "This message: " }</strong>{ other.text.clone() }</li> }
+            } else {
+                let href = url::render(&view.at(Route::Message(other.id.clone())));
+                html! { <li><a {href}>{ other.text.clone() }</a></li> }
+            }
+        })
+        .collect();
+    html! {
+        <section class="same-heading" aria-labelledby="same-heading-title" data-testid="same-heading">
+            <h2 id="same-heading-title">{ title }</h2>
+            if group.len() < 2 {
+                <p>{ "No other message published under it is included." }</p>
+            } else {
+                <p class="hint">{ "In the order of the source." }</p>
+                <ol class="same-heading-list">{ for items }</ol>
+            }
+            <p class="message-meta">{ d.coverage.clone() }</p>
+        </section>
     }
 }

@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use crate::ui::browser;
 
+use crate::core::related;
 use crate::core::state::{clamp_slide, step_for, Action, Step};
 use crate::core::url::{self, Route};
 use crate::ui::components::CopyLink;
@@ -18,7 +19,8 @@ pub fn present_page() -> Html {
     let context = use_app_state();
     let view = context.state().view.clone();
     let outcome = use_outcome(&context, &view.selection);
-    let total = outcome.messages.len();
+    let slides = outcome.slides();
+    let total = slides.len();
     let slide = clamp_slide(view.slide, total);
     let leave = url::render(&view.at(Route::Explore));
     let go = {
@@ -30,8 +32,15 @@ pub fn present_page() -> Html {
         })
     };
     use_keys(go.clone(), (slide, total));
+    // Past the first slide of "like" slides, why each message follows the first.
+    let reason = match (outcome.like, slides.get(slide - 1)) {
+        (Some(first), Some(&m)) if m != first => {
+            Some(related::why(&mut context.explorer.borrow_mut(), first, m).reason())
+        }
+        _ => None,
+    };
     let explorer = context.explorer.borrow();
-    let body = match outcome.messages.get(slide - 1) {
+    let body = match slides.get(slide - 1) {
         None => html! {
             <div class="slide empty">
                 <p>{ "No messages to present: the selection is empty." }</p>
@@ -55,6 +64,9 @@ pub fn present_page() -> Html {
                     </p>
                     if d.partial {
                         <p class="slide-meta small">{ d.coverage.clone() }</p>
+                    }
+                    if let Some(reason) = reason {
+                        <p class="slide-meta small" data-testid="slide-reason">{ format!("{reason} (with the first message)") }</p>
                     }
                 </article>
             }
