@@ -17,7 +17,7 @@ const BUILDS = {
 
 // Views only the full app has, and links made on a reader's own corpus (only the full app
 // reads corpus files, such as one kept on this device).
-const FULL_ONLY = /^#\/(compare|charts|present|about)(?:[/?]|$)|[?&]corpus=/;
+const FULL_ONLY = /^#\/(compare|charts|present|about)(?:[/?]|$)|[?&](corpus|like)=/;
 const HOME = /^(#\/?(explore\/?)?)?$/;
 
 // A corpus file the reader asked to keep on this device: in Cache Storage under a name the

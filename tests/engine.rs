@@ -5,6 +5,7 @@ use messages_explorer::core::corpus::Corpus;
 use messages_explorer::core::query::{Explorer, Facet, Selection, Sort};
 use std::collections::HashSet;
 
+use messages_explorer::core::related;
 use messages_explorer::core::search::{fold, linear_search, Analyzer, Index};
 use messages_explorer::core::text::english_stop_words;
 use messages_explorer::core::url::{parse, render, split_terms, Route, View};
@@ -335,7 +336,7 @@ proptest! {
         let mut explorer = Explorer::new(corpus.clone());
         let mut selection = view.selection;
         selection.text = q;
-        let outcome = explorer.run(&selection);
+        let outcome = related::run(&mut explorer, &selection);
         let texts: Vec<&str> = corpus.messages.iter().map(|m| m.text.as_str()).collect();
         let matching = linear_search(&texts, &outcome.query, &mut Analyzer::default());
         let mut got = outcome.messages.clone();

@@ -8,7 +8,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::corpus::{Corpus, CoverageStatus, MessageDetails};
-use super::search::{Hit, Index, Query, Weights};
+use super::search::{Index, Query, Weights};
 use super::text::english_stop_words;
 
 /// The facets a selection can filter on.
@@ -221,6 +221,15 @@ impl Outcome {
     }
 }
 
+/// The message a selection is "like", with every message's similarity to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Like {
+    /// The message's position.
+    pub message: usize,
+    /// The similarity of each message (by position) to it; 0 for unrelated ones.
+    pub similarity: Vec<f32>,
+}
+
 /// Per-message facet values, as small indices.
 #[derive(Debug, Clone)]
 struct Row {
@@ -339,29 +348,23 @@ impl Explorer {
         (&mut self.index, weights)
     }
 
-    /// Every other message sharing a weighted term with the one at `message`, with its
-    /// cosine similarity, in corpus order.
-    pub fn similar_to(&mut self, message: usize) -> Vec<(usize, f32)> {
-        let Some(text) = self.corpus.messages.get(message).map(|m| m.text.clone()) else {
-            return Vec::new();
-        };
-        let (index, weights) = self.similarity();
-        let vector = index.vector(&text, weights);
-        index
-            .similar(&vector, weights)
-            .into_iter()
-            .map(|(doc, similarity)| (doc as usize, similarity))
-            .filter(|&(doc, _)| doc != message)
-            .collect()
-    }
-
-    /// Orders `(message, similarity)` pairs most similar first, ties by message id.
-    pub fn by_similarity(&self, found: &mut [(usize, f32)]) {
+    /// Keeps the `limit` most similar of `(message, similarity)` pairs, most similar
+    /// first, ties by message id (a selection, then a sort of what is kept).
+    pub fn top_by_similarity(&self, found: &mut Vec<(usize, f32)>, limit: usize) {
         let messages = &self.corpus.messages;
-        found.sort_by(|a, b| {
+        let order = |a: &(usize, f32), b: &(usize, f32)| {
             b.1.total_cmp(&a.1)
                 .then_with(|| messages[a.0].id.cmp(&messages[b.0].id))
-        });
+        };
+        if limit == 0 {
+            found.clear();
+            return;
+        }
+        if found.len() > limit {
+            found.select_nth_unstable_by(limit - 1, order);
+            found.truncate(limit);
+        }
+        found.sort_unstable_by(order);
     }
 
     /// The coverage sentence of the meeting at this position.
@@ -463,21 +466,30 @@ impl Explorer {
         format!("{count} messages included{partial} · {}", self.corpus.title)
     }
 
-    /// Evaluates a selection: the matching messages in order, and the facet counts.
+    /// Evaluates a selection: the matching messages in order, and the facet counts. Its
+    /// `like` is not read here: [`related::run`](super::related) resolves it (so that a
+    /// build without related messages carries none of their code).
     pub fn run(&mut self, selection: &Selection) -> Outcome {
+        self.run_with(selection, None)
+    }
+
+    /// Evaluates a selection among the messages similar to one ("More like this"): only
+    /// messages with a similarity above 0 are kept, most similar first under
+    /// [`Sort::Relevance`] (ties in corpus order; `related::run` breaks them by id).
+    pub fn run_with(&mut self, selection: &Selection, like: Option<Like>) -> Outcome {
         let query = self.index.parse(&selection.text);
         let mut hits = self.index.search(&query);
-        let like = selection.like.as_deref().and_then(|id| self.position(id));
-        if let Some(reference) = like {
-            let mut similarity = vec![0f32; self.corpus.messages.len()];
-            for (doc, s) in self.similar_to(reference) {
-                similarity[doc] = s;
-            }
+        if let Some(like) = &like {
             hits.retain_mut(|hit| {
-                hit.score = similarity[hit.doc as usize];
-                hit.score > 0.0
+                hit.score = like
+                    .similarity
+                    .get(hit.doc as usize)
+                    .copied()
+                    .unwrap_or(0.0);
+                hit.score > 0.0 && hit.doc as usize != like.message
             });
         }
+        let like = like.map(|l| l.message);
         let wanted = self.wanted(&selection.filters);
         let mut counts: Vec<Vec<usize>> = vec![
             vec![0; self.corpus.meetings.len()],
@@ -523,17 +535,6 @@ impl Explorer {
             selection.sort == Sort::Chronological || (!query.has_positive() && like.is_none());
         if chronological {
             hits.sort_unstable_by_key(|h| (self.rows[h.doc as usize].year, h.doc));
-        } else if like.is_some() {
-            let mut found: Vec<(usize, f32)> =
-                hits.iter().map(|h| (h.doc as usize, h.score)).collect();
-            self.by_similarity(&mut found);
-            hits = found
-                .into_iter()
-                .map(|(doc, score)| Hit {
-                    doc: doc as u32,
-                    score,
-                })
-                .collect();
         } else {
             hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         }
@@ -771,6 +772,29 @@ mod tests {
                 .text
                 .to_lowercase()
                 .contains("gender"));
+        }
+    }
+
+    #[test]
+    fn the_top_by_similarity_is_the_head_of_the_full_order() {
+        let explorer = explorer();
+        let n = explorer.corpus().messages.len();
+        // Many ties (similarities from a few values), so the ids decide.
+        let found: Vec<(usize, f32)> = (0..n).map(|m| (m, ((m * 7) % 5) as f32 / 4.0)).collect();
+        let mut all = found.clone();
+        explorer.top_by_similarity(&mut all, n);
+        let ids = |v: &[(usize, f32)]| -> Vec<String> {
+            v.iter()
+                .map(|&(m, _)| explorer.corpus().messages[m].id.clone())
+                .collect()
+        };
+        assert!(all
+            .windows(2)
+            .all(|w| w[0].1 > w[1].1 || (w[0].1 == w[1].1 && ids(&w[..1]) < ids(&w[1..]))));
+        for k in [0, 1, 5, 13, n - 1, n, n + 3] {
+            let mut top = found.clone();
+            explorer.top_by_similarity(&mut top, k);
+            assert_eq!(top, all[..k.min(n)].to_vec(), "k = {k}");
         }
     }
 }

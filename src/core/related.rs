@@ -4,8 +4,10 @@
 //! made-up precision.
 
 use super::corpus::CoverageStatus;
-use super::query::Explorer;
-use super::search::Query;
+use std::collections::HashMap;
+
+use super::query::{Explorer, Like, Outcome, Selection, Sort};
+use super::search::{Query, Vector};
 
 /// How many related messages a message's page lists.
 pub const RELATED_SHOWN: usize = 5;
@@ -45,6 +47,38 @@ impl Related {
     }
 }
 
+/// Evaluates a selection with its "More like this" (see [`Explorer::run_with`]); a `like`
+/// that names no message is ignored, as the URL parser has already said.
+pub fn run(explorer: &mut Explorer, selection: &Selection) -> Outcome {
+    let like = selection
+        .like
+        .as_deref()
+        .and_then(|id| explorer.position(id))
+        .map(|message| {
+            let mut similarity = vec![0f32; explorer.corpus().messages.len()];
+            for (doc, s) in Reference::new(explorer, message).similar(explorer) {
+                similarity[doc] = s;
+            }
+            Like {
+                message,
+                similarity,
+            }
+        });
+    let similarity = like.as_ref().map(|l| l.similarity.clone());
+    let mut outcome = explorer.run_with(selection, like);
+    if let (Some(similarity), Sort::Relevance) = (similarity, selection.sort) {
+        let mut found: Vec<(usize, f32)> = outcome
+            .messages
+            .iter()
+            .map(|&m| (m, similarity[m]))
+            .collect();
+        let all = found.len();
+        explorer.top_by_similarity(&mut found, all);
+        outcome.messages = found.into_iter().map(|(m, _)| m).collect();
+    }
+    outcome
+}
+
 /// The messages most similar to the one at `message`, at most `limit`, most similar
 /// first (ties by id), each with the words they share.
 pub fn related(
@@ -54,39 +88,71 @@ pub fn related(
     limit: usize,
 ) -> Vec<Related> {
     let meeting = explorer.meeting_of(message);
-    let mut found: Vec<(usize, f32)> = explorer
-        .similar_to(message)
-        .into_iter()
-        .filter(|&(m, _)| scope == Scope::Anywhere || explorer.meeting_of(m) != meeting)
-        .collect();
-    explorer.by_similarity(&mut found);
+    let reference = Reference::new(explorer, message);
+    let mut found = reference.similar(explorer);
+    found.retain(|&(m, _)| scope == Scope::Anywhere || explorer.meeting_of(m) != meeting);
+    explorer.top_by_similarity(&mut found, limit);
     found
         .into_iter()
-        .take(limit)
-        .map(|(other, _)| why(explorer, message, other))
+        .map(|(other, _)| reference.why(explorer, other))
         .collect()
+}
+
+/// A message that others are compared with: its weighted terms and the words it writes
+/// them with, computed once however many messages it is compared with.
+pub struct Reference {
+    message: usize,
+    vector: Vector,
+    words: HashMap<u32, String>,
+}
+
+impl Reference {
+    /// The message at `message` as a reference.
+    pub fn new(explorer: &mut Explorer, message: usize) -> Reference {
+        let text = explorer.corpus().messages[message].text.clone();
+        let (index, weights) = explorer.similarity();
+        Reference {
+            message,
+            vector: index.vector(&text, weights),
+            words: index.words_of_terms(&text),
+        }
+    }
+
+    /// Every other message sharing a weighted term with it, with its cosine similarity,
+    /// in corpus order.
+    pub fn similar(&self, explorer: &mut Explorer) -> Vec<(usize, f32)> {
+        let (index, weights) = explorer.similarity();
+        index
+            .similar(&self.vector, weights)
+            .into_iter()
+            .map(|(doc, similarity)| (doc as usize, similarity))
+            .filter(|&(doc, _)| doc != self.message)
+            .collect()
+    }
+
+    /// What the message at `other` shares with it.
+    pub fn why(&self, explorer: &mut Explorer, other: usize) -> Related {
+        let (index, weights) = explorer.similarity();
+        let shared: Vec<u32> = index
+            .shared_terms(&self.vector, other as u32, weights)
+            .into_iter()
+            .take(SHARED_WORDS)
+            .map(|s| s.term)
+            .collect();
+        Related {
+            message: other,
+            shared: shared
+                .iter()
+                .filter_map(|t| self.words.get(t).cloned())
+                .collect(),
+            highlight: index.terms_query(&shared),
+        }
+    }
 }
 
 /// What the message at `other` shares with the one at `reference`.
 pub fn why(explorer: &mut Explorer, reference: usize, other: usize) -> Related {
-    let text = explorer.corpus().messages[reference].text.clone();
-    let (index, weights) = explorer.similarity();
-    let vector = index.vector(&text, weights);
-    let shared: Vec<u32> = index
-        .shared_terms(&vector, other as u32, weights)
-        .into_iter()
-        .take(SHARED_WORDS)
-        .map(|s| s.term)
-        .collect();
-    let words = index.words_of_terms(&text);
-    Related {
-        message: other,
-        shared: shared
-            .iter()
-            .filter_map(|t| words.get(t).cloned())
-            .collect(),
-        highlight: index.terms_query(&shared),
-    }
+    Reference::new(explorer, reference).why(explorer, other)
 }
 
 /// The messages published with the one at `message`: under the same heading of the same
@@ -105,7 +171,7 @@ pub fn same_heading(explorer: &Explorer, message: usize) -> Vec<usize> {
 /// One of Compare's closest pairs: two messages of different meetings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pair {
-    /// The message of the earlier meeting (in corpus order).
+    /// The message of the meeting listed first (in corpus order).
     pub left: usize,
     /// The message of the later meeting, with the words it shares with `left`.
     pub right: Related,
@@ -134,31 +200,79 @@ pub fn closest_pairs(
     if members.len() > MAX_PAIRED {
         return Err(PairsError::TooMany(members.len()));
     }
-    let mut pairs: Vec<(usize, usize, f32)> = Vec::new();
-    for &left in &members {
-        let meeting = explorer.meeting_of(left);
-        for (right, similarity) in explorer.similar_to(left) {
-            let other = explorer.meeting_of(right);
-            // Each pair once: from the message of the earlier-listed meeting.
-            if other != meeting && meetings.contains(&other) && (meeting, left) < (other, right) {
-                pairs.push((left, right, similarity));
-            }
+    let side: Vec<usize> = members.iter().map(|&m| explorer.meeting_of(m)).collect();
+    let texts: Vec<String> = members
+        .iter()
+        .map(|&m| explorer.corpus().messages[m].text.clone())
+        .collect();
+    let (index, weights) = explorer.similarity();
+    let vectors: Vec<Vector> = texts.iter().map(|t| index.vector(t, weights)).collect();
+    let norms: Vec<f32> = vectors
+        .iter()
+        .map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt())
+        .collect();
+    // Postings over the compared messages only, so the work grows with them, not with the
+    // corpus: each pair is met once per term it shares.
+    let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+    for (i, vector) in vectors.iter().enumerate() {
+        for &(term, weight) in vector {
+            postings.entry(term).or_default().push((i as u32, weight));
         }
     }
-    let ids = &explorer.corpus().messages;
-    pairs.sort_by(|a, b| {
-        b.2.total_cmp(&a.2)
-            .then_with(|| ids[a.0].id.cmp(&ids[b.0].id))
-            .then_with(|| ids[a.1].id.cmp(&ids[b.1].id))
-    });
-    pairs.truncate(limit);
-    Ok(pairs
+    let mut dots = vec![0f32; members.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut best: Vec<(usize, usize, f32)> = Vec::new();
+    for a in 0..members.len() {
+        for (term, weight) in &vectors[a] {
+            let list = &postings[term];
+            let later = list.partition_point(|&(b, _)| b as usize <= a);
+            for &(b, other) in &list[later..] {
+                let b = b as usize;
+                if side[b] != side[a] {
+                    if dots[b] == 0.0 {
+                        touched.push(b);
+                    }
+                    dots[b] += weight * other;
+                }
+            }
+        }
+        for b in touched.drain(..) {
+            // The left message is the one of the meeting listed first.
+            let (left, right) = if side[a] <= side[b] { (a, b) } else { (b, a) };
+            best.push((
+                members[left],
+                members[right],
+                dots[b] / (norms[a] * norms[b]),
+            ));
+            dots[b] = 0.0;
+        }
+        if best.len() > 4 * limit.max(1024) {
+            keep_closest(explorer, &mut best, limit);
+        }
+    }
+    keep_closest(explorer, &mut best, limit);
+    Ok(best
         .into_iter()
         .map(|(left, right, _)| Pair {
             left,
             right: why(explorer, left, right),
         })
         .collect())
+}
+
+/// Keeps the `limit` most similar pairs, most similar first, ties by the two ids.
+fn keep_closest(explorer: &Explorer, pairs: &mut Vec<(usize, usize, f32)>, limit: usize) {
+    let ids = &explorer.corpus().messages;
+    let order = |a: &(usize, usize, f32), b: &(usize, usize, f32)| {
+        b.2.total_cmp(&a.2)
+            .then_with(|| ids[a.0].id.cmp(&ids[b.0].id))
+            .then_with(|| ids[a.1].id.cmp(&ids[b.1].id))
+    };
+    if pairs.len() > limit && limit > 0 {
+        pairs.select_nth_unstable_by(limit - 1, order);
+    }
+    pairs.truncate(limit);
+    pairs.sort_unstable_by(order);
 }
 
 /// The sentence under Compare's closest pairs when a compared meeting is a partial set.
@@ -277,5 +391,41 @@ mod tests {
             assert!(a != b && meetings.contains(&a) && meetings.contains(&b));
         }
         assert!(pairs_caveat(&explorer, &meetings).is_some());
+    }
+
+    /// Every cross-meeting pair's similarity from each message's related list: the oracle
+    /// of the pairs computed over the compared messages' own postings.
+    #[test]
+    fn closest_pairs_equal_the_best_of_every_related_list() {
+        let mut explorer = explorer();
+        let with_messages: Vec<usize> = (0..explorer.corpus().meetings.len())
+            .filter(|&m| explorer.included()[m] > 0)
+            .collect();
+        for (i, &a) in with_messages.iter().enumerate() {
+            for &b in &with_messages[i + 1..] {
+                let meetings = [a, b];
+                let mut expected: Vec<(usize, usize, f32)> = Vec::new();
+                for left in 0..explorer.corpus().messages.len() {
+                    if explorer.meeting_of(left) != a {
+                        continue;
+                    }
+                    for (right, s) in Reference::new(&mut explorer, left).similar(&mut explorer) {
+                        if explorer.meeting_of(right) == b {
+                            expected.push((left, right, s));
+                        }
+                    }
+                }
+                keep_closest(&explorer, &mut expected, PAIRS_SHOWN);
+                let got = closest_pairs(&mut explorer, &meetings, PAIRS_SHOWN).unwrap();
+                assert_eq!(got.len(), expected.len());
+                for (pair, (left, right, _)) in got.iter().zip(&expected) {
+                    assert_eq!(
+                        (pair.left, pair.right.message),
+                        (*left, *right),
+                        "{a} ~ {b}"
+                    );
+                }
+            }
+        }
     }
 }

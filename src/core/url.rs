@@ -516,7 +516,7 @@ fn parse_selection(
         "q" => selection.text = value.chars().take(super::search::MAX_QUERY_CHARS).collect(),
         "like" => {
             // Tolerant like the facets: spaces around the id and capitals are forgiven.
-            let id = value.trim().to_lowercase();
+            let id = value.trim().to_ascii_lowercase();
             if corpus.message(&id).is_some() {
                 selection.like = Some(id);
             } else {

@@ -9,6 +9,12 @@ pub mod pages;
 
 pub use app::App;
 
+/// Whether this is the full app (the `full` Cargo feature) rather than the first-view
+/// build. Code reached only when this is true is left out of the first-view build (a
+/// constant condition), so related messages, which need the similarity weights, cost it
+/// nothing; see ARCHITECTURE.md, "Two builds".
+pub const FULL_APP: bool = cfg!(feature = "full");
+
 /// Starts the app in the page: installs the panic hook, mounts [`App`] on a new element
 /// at the end of the body, then removes the page's stand-in (`#prerendered`: the home view
 /// rendered at build time, or a loading line). Text typed into the stand-in's search box

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::core::corpus::Corpus;
 use crate::core::query::{Explorer, Outcome, Selection};
+use crate::core::related;
 use crate::core::state::{reduce, Action, AppState};
 
 /// [`AppState`] wrapped for Yew's reducer hook; the rules live in [`reduce`].
@@ -105,7 +106,14 @@ pub fn use_outcome(context: &AppContext, selection: &Selection) -> Rc<Outcome> {
     let explorer = context.explorer.clone();
     use_memo(
         (selection.clone(), context.corpus_key()),
-        move |(selection, _)| explorer.borrow_mut().run(selection),
+        move |(selection, _)| {
+            let mut explorer = explorer.borrow_mut();
+            if crate::ui::FULL_APP {
+                related::run(&mut explorer, selection)
+            } else {
+                explorer.run(selection)
+            }
+        },
     )
 }
 

@@ -12,7 +12,7 @@ use crate::core::related;
 use crate::core::state::{printed_note, Action, AppState};
 use crate::core::url::{self, Route, View};
 use crate::ui::browser::{self, page_address, print_soon, today};
-use crate::ui::components::{FacetList, MessageCard, SelectionTools};
+use crate::ui::components::{FacetList, LoadingFullApp, MessageCard, SelectionTools};
 use crate::ui::hooks::{use_app_state, use_document_keydown, use_outcome, AppContext, KeyPress};
 
 /// Explore: the search box, the facets with counts, and the matching messages.
@@ -29,6 +29,9 @@ pub fn explore_page() -> Html {
     use_slash_focuses(search_ref.clone());
     let onexport = use_exporter(&context, &outcome, &selection);
 
+    if !crate::ui::FULL_APP && selection.like.is_some() {
+        return html! { <LoadingFullApp view="Messages like this one" /> };
+    }
     let explorer = context.explorer.borrow();
     let total = explorer.corpus().messages.len();
     let found = outcome.messages.len();
@@ -80,7 +83,7 @@ pub fn explore_page() -> Html {
                         }
                         <SelectionTools present={present} count={found} {onprint} {onexport} />
                     </div>
-                    if let Some(reference) = outcome.like {
+                    if let Some(reference) = outcome.like.filter(|_| crate::ui::FULL_APP) {
                         { like_banner(&context, &state, reference) }
                     }
                     { coverage_caveat(&partial) }
@@ -169,12 +172,16 @@ fn coverage_caveat(partial: &[String]) -> Html {
 /// listed for being like a message, each says which words it shares with it.
 fn message_cards(context: &AppContext, outcome: &Outcome, state: &AppState) -> Html {
     let mut explorer = context.explorer.borrow_mut();
+    let reference = outcome
+        .like
+        .filter(|_| crate::ui::FULL_APP)
+        .map(|reference| related::Reference::new(&mut explorer, reference));
     let cards: Vec<Html> = outcome
         .messages
         .iter()
         .take(state.shown)
         .map(|&m| {
-            let shared = outcome.like.map(|reference| related::why(&mut explorer, reference, m));
+            let shared = reference.as_ref().map(|r| r.why(&mut explorer, m));
             let spans = match &shared {
                 Some(shared) if outcome.query.is_empty() => explorer.highlights(m, &shared.highlight),
                 _ => explorer.highlights(m, &outcome.highlight),

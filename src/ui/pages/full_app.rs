@@ -3,24 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::browser;
-
-#[derive(Properties, PartialEq)]
-struct LoadingProps {
-    view: &'static str,
-}
-
-/// Stands in for a view until the full app has taken over.
-#[function_component(LoadingFullApp)]
-fn loading_full_app(props: &LoadingProps) -> Html {
-    use_effect_with((), |_| browser::load_full_app(None));
-    html! {
-        <div class="loading-view">
-            <h1>{ props.view }</h1>
-            <p class="loading" role="status" data-testid="loading-full">{ "Loading this view…" }</p>
-        </div>
-    }
-}
+use crate::ui::components::LoadingFullApp;
 
 /// Compare, once the full app has loaded.
 #[function_component(ComparePage)]

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::core::query::Facet;
 use crate::core::related::{self, Scope, RELATED_SHOWN};
 use crate::core::url::{self, Route, View};
-use crate::ui::components::Highlighted;
+use crate::ui::components::{Highlighted, RelatedOnRequest};
 use crate::ui::hooks::{use_app_state, AppContext};
 
 /// Props of [`MessagePage`].
@@ -30,7 +30,11 @@ pub fn message_page(props: &MessagePageProps) -> Html {
         };
     };
     // (Built before the borrow below: they borrow the explorer mutably.)
-    let related = related_section(&context, position);
+    let related = if crate::ui::FULL_APP {
+        related_section(&context, position)
+    } else {
+        html! { <RelatedOnRequest /> }
+    };
     let same_heading = same_heading_section(&context, position);
     let explorer = context.explorer.borrow();
     let message = &explorer.corpus().messages[position];
