@@ -2,7 +2,7 @@
 //! against a linear scan, facet filtering against a naive loop, and the URL parser.
 
 use messages_explorer::core::corpus::Corpus;
-use messages_explorer::core::query::{Explorer, Facet, Selection, Sort};
+use messages_explorer::core::query::{Explorer, Facet, Selection, Sort, ABBREVIATIONS};
 use std::collections::HashSet;
 
 use messages_explorer::core::related;
@@ -280,6 +280,7 @@ fn the_url_parser_survives_100k_hostile_strings() {
 fn naive_like(corpus: &Corpus, like: &str) -> Vec<usize> {
     let mut analyzer = Analyzer::default();
     let stop: HashSet<String> = english_stop_words()
+        .chain(ABBREVIATIONS)
         .map(|w| analyzer.term(&fold(w)))
         .collect();
     let terms: Vec<HashSet<String>> = corpus

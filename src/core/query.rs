@@ -221,6 +221,10 @@ impl Outcome {
     }
 }
 
+/// Latin abbreviations that say nothing about a message's matter ("e.g." is one word to
+/// the word-boundary rules): like stop words, they make no message similar to another.
+pub const ABBREVIATIONS: [&str; 4] = ["e.g", "i.e", "etc", "cf"];
+
 /// The message a selection is "like", with every message's similarity to it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Like {
@@ -342,9 +346,10 @@ impl Explorer {
 
     /// The index with the weights of similarity (computed on first use).
     pub fn similarity(&mut self) -> (&mut Index, &Weights) {
-        let weights = self
-            .weights
-            .get_or_insert_with(|| self.index.weights(english_stop_words()));
+        let weights = self.weights.get_or_insert_with(|| {
+            self.index
+                .weights(english_stop_words().chain(ABBREVIATIONS))
+        });
         (&mut self.index, weights)
     }
 

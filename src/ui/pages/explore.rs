@@ -83,8 +83,10 @@ pub fn explore_page() -> Html {
                         }
                         <SelectionTools present={present} count={found} {onprint} {onexport} />
                     </div>
-                    if let Some(reference) = outcome.like.filter(|_| crate::ui::FULL_APP) {
-                        { like_banner(&context, &state, reference) }
+                    if crate::ui::FULL_APP {
+                        if let Some(reference) = outcome.like {
+                            { like_banner(&context, &state, reference) }
+                        }
                     }
                     { coverage_caveat(&partial) }
                     if found == 0 {
@@ -171,20 +173,21 @@ fn coverage_caveat(partial: &[String]) -> Html {
 /// The shown page of results, each with its highlights, permalink and "More like this";
 /// listed for being like a message, each says which words it shares with it.
 fn message_cards(context: &AppContext, outcome: &Outcome, state: &AppState) -> Html {
+    let shown: Vec<usize> = outcome.messages.iter().take(state.shown).copied().collect();
+    // A constant condition, so that the first-view build carries no similarity code.
+    let reasons = if crate::ui::FULL_APP {
+        like_reasons(context, outcome, &shown)
+    } else {
+        Vec::new()
+    };
     let mut explorer = context.explorer.borrow_mut();
-    let reference = outcome
-        .like
-        .filter(|_| crate::ui::FULL_APP)
-        .map(|reference| related::Reference::new(&mut explorer, reference));
-    let cards: Vec<Html> = outcome
-        .messages
+    let cards: Vec<Html> = shown
         .iter()
-        .take(state.shown)
-        .map(|&m| {
-            let shared = reference.as_ref().map(|r| r.why(&mut explorer, m));
-            let spans = match &shared {
-                Some(shared) if outcome.query.is_empty() => explorer.highlights(m, &shared.highlight),
-                _ => explorer.highlights(m, &outcome.highlight),
+        .enumerate()
+        .map(|(i, &m)| {
+            let (reason, spans) = match reasons.get(i) {
+                Some((reason, spans)) => (Some(AttrValue::from(reason.clone())), spans.clone()),
+                None => (None, explorer.highlights(m, &outcome.highlight)),
             };
             let id = explorer.corpus().messages[m].id.clone();
             let href = url::render(&state.view.at(Route::Message(id.clone())));
@@ -192,11 +195,37 @@ fn message_cards(context: &AppContext, outcome: &Outcome, state: &AppState) -> H
             html! {
                 <MessageCard key={id.clone()} id={id.clone()} text={explorer.corpus().messages[m].text.clone()}
                     {spans} details={explorer.details(m)} {href} more_like={Some(AttrValue::from(more_like))}
-                    reason={shared.map(|s| AttrValue::from(s.reason()))} />
+                    {reason} />
             }
         })
         .collect();
     cards.into_iter().collect::<Html>()
+}
+
+/// In a "More like this" list, each shown message's reason and the words it shares
+/// marked (the search words instead, when there is search text); empty otherwise.
+fn like_reasons(
+    context: &AppContext,
+    outcome: &Outcome,
+    shown: &[usize],
+) -> Vec<(String, Vec<std::ops::Range<usize>>)> {
+    let Some(like) = outcome.like else {
+        return Vec::new();
+    };
+    let mut explorer = context.explorer.borrow_mut();
+    let reference = related::Reference::new(&mut explorer, like);
+    shown
+        .iter()
+        .map(|&m| {
+            let shared = reference.why(&mut explorer, m);
+            let highlight = if outcome.query.is_empty() {
+                &shared.highlight
+            } else {
+                &outcome.highlight
+            };
+            (shared.reason(), explorer.highlights(m, highlight))
+        })
+        .collect()
 }
 
 /// Above a "More like this" list: the message the list is like, in full, and the way back.
