@@ -52,6 +52,10 @@ pub struct Source {
     /// The text file the corpus was taken from (under `tests/data/sources/`).
     #[serde(default)]
     pub file: Option<String>,
+    /// Further text files holding other messages of the same source (a later pass of
+    /// recovery); the verbatim check looks in these too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_in: Vec<String>,
 }
 
 /// One entry of the cross-year topic vocabulary (an editorial layer over the headings).

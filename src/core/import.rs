@@ -59,7 +59,7 @@ pub const OPTIONAL_COLUMNS: [&str; 7] = [
 /// Ids made from names. The same name always gets the same id; a different name whose
 /// slug is taken gets the next free `-2`, `-3`, …, so look-alike names stay apart.
 #[derive(Default)]
-struct Ids {
+pub(super) struct Ids {
     by_name: HashMap<String, String>,
     taken: HashSet<String>,
     /// The next suffix to try for a slug, so that many look-alikes stay linear.
@@ -68,7 +68,7 @@ struct Ids {
 
 impl Ids {
     /// The id of `name`, made from `slug` if the name is new; and whether it is new.
-    fn of(&mut self, name: &str, slug: impl FnOnce() -> String) -> (String, bool) {
+    pub(super) fn of(&mut self, name: &str, slug: impl FnOnce() -> String) -> (String, bool) {
         if let Some(id) = self.by_name.get(name) {
             return (id.clone(), false);
         }
@@ -321,6 +321,7 @@ impl Builder {
                 date: None,
                 url: is_web(url).then(|| url.to_string()),
                 file: None,
+                also_in: Vec::new(),
             });
         }
         id

@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod export;
 pub mod import;
 pub mod load;
+pub mod markdown;
 pub mod query;
 pub mod related;
 pub mod search;

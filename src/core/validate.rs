@@ -195,6 +195,48 @@ pub enum ProblemKind {
         /// The heading.
         heading: String,
     },
+    /// Markdown: a message stands before any `# Meeting` heading.
+    #[error("this message comes before any meeting: start each meeting with a heading such as \"# Kyoto 2023\"")]
+    BeforeMeeting,
+    /// Markdown: a meeting has no year.
+    #[error("meeting \"{0}\" has no year: end its heading with the year (\"# Kyoto 2023\") or add a line \"Year: 2023\"")]
+    NoYear(String),
+    /// Markdown: a heading deeper than `###`.
+    #[error("a heading of level {0}: use # for a meeting, ## for a heading and ### for a sub-heading as published")]
+    HeadingLevel(u8),
+    /// Markdown: a `Key: value` line with an unknown key.
+    #[error("unknown line \"{key}:\" here; {known}")]
+    UnknownKey {
+        /// The key.
+        key: String,
+        /// What may be said here.
+        known: String,
+    },
+    /// Markdown: a value that cannot be read.
+    #[error("\"{key}: {found}\" cannot be read; expected {expected}")]
+    BadValue {
+        /// The key.
+        key: String,
+        /// The value found.
+        found: String,
+        /// What is expected.
+        expected: &'static str,
+    },
+    /// Markdown: a block inside a bullet.
+    #[error("a message is one bullet or one paragraph: this bullet holds a nested list or more paragraphs (give each message its own bullet)")]
+    NestedBlock,
+    /// Markdown: no source for a message.
+    #[error("no source for this message: add a line \"Source: title <https://…>\" under its meeting or heading")]
+    NoSourceDeclared,
+    /// Markdown: a message names a source id that is not declared.
+    #[error("source \"{0}\" is not declared by a \"Source:\" line with \"Source id: {0}\"")]
+    UndeclaredSource(String),
+    /// Markdown: one source id declared twice with different details.
+    #[error("source id \"{0}\" is declared twice with different details")]
+    SourceRedeclared(String),
+    /// Markdown: the heading text is empty.
+    #[error("this heading is empty")]
+    EmptyHeading,
 }
 
 /// Whether `id` is a readable slug: lowercase ASCII letters and digits in groups joined by
@@ -518,21 +560,31 @@ pub fn check_verbatim(corpus: &Corpus, texts: &HashMap<String, String>) -> Vec<P
         .collect();
     let mut problems = Vec::new();
     let mut check = |path: String, source_id: &str, quoted: &str| {
-        let Some(file) = corpus.source(source_id).and_then(|s| s.file.as_deref()) else {
+        let source = corpus.source(source_id);
+        let Some(file) = source.and_then(|s| s.file.as_deref()) else {
             problems.push(Problem::new(
                 path,
                 ProblemKind::NoSourceFile(source_id.to_string()),
             ));
             return;
         };
-        let Some(text) = normalised.get(file) else {
-            problems.push(Problem::new(
-                path,
-                ProblemKind::SourceFileMissing(file.to_string()),
-            ));
-            return;
-        };
-        if !text.contains(&normalise_for_verbatim(quoted)) {
+        let files = std::iter::once(file).chain(
+            source
+                .iter()
+                .flat_map(|s| s.also_in.iter().map(String::as_str)),
+        );
+        let mut found = false;
+        for name in files {
+            let Some(text) = normalised.get(name) else {
+                problems.push(Problem::new(
+                    path.clone(),
+                    ProblemKind::SourceFileMissing(name.to_string()),
+                ));
+                return;
+            };
+            found |= text.contains(&normalise_for_verbatim(quoted));
+        }
+        if !found {
             let start: String = quoted.chars().take(60).collect();
             problems.push(Problem::new(
                 path,

@@ -1,0 +1,1357 @@
+//! The Markdown corpus layout: what a person writes from an official text by adding a few
+//! marks, read with a real CommonMark parser (`pulldown-cmark`) into the same corpus model
+//! and the same validation as JSON and CSV; and its writer, which the app's Markdown
+//! export uses, so that an exported file reads back to the same messages, headings,
+//! sources and coverage.
+//!
+//! ```markdown
+//! ---
+//! id: class-3b
+//! title: Class 3B's IGF Messages
+//! ---
+//!
+//! # Kyoto 2023
+//!
+//! Place: Kyoto, Japan
+//! Source: IGF Messages from Kyoto <https://www.intgovforum.org/…>
+//! Coverage: partial, 89 published
+//!
+//! ## AI and emerging technologies
+//!
+//! Topics: Emerging technologies; Governance
+//!
+//! ### A sub-heading as published
+//!
+//! - One message per bullet.
+//! - Or per paragraph.
+//! ```
+//!
+//! - The front matter (optional) is `key: value` lines between two `---` lines: `id`,
+//!   `title` (and the export's `selection`, `link`, `exported`, read and ignored).
+//! - `#` starts a meeting: its name, ending with the year. `##` is a heading as
+//!   published, `###` a sub-heading. Messages before any `##` have no heading.
+//! - Right after a `#` or `##` heading, a paragraph of `Key: value` lines describes it.
+//!   Meeting: `Id`, `Year`, `Place`, `Online: yes`, `Set` (the message set's name),
+//!   `Coverage` (`complete`, `partial` or `none`, optionally `, 89 published`),
+//!   `Coverage note`. Heading: `Id`, `Topics` (labels separated by `;`). Both: `Source`
+//!   (a title and `<https://…>`, or an address), then optionally `Source id`,
+//!   `Publisher`, `Date`, `File`, `Also in` for that source. A meeting may declare several
+//!   sources; its messages cite the first (a heading's source, under that heading).
+//! - Every other bullet or paragraph is one message, verbatim: emphasis marks are dropped,
+//!   a link or raw HTML is kept as the literal text written, never as markup.
+//! - A comment right after a message gives its details (the export writes them):
+//!   `<!-- id: geneva-2017-gender-3 | locator: page 9 | source: <source id> | topics: a; b -->`,
+//!   where `\|`, `\>` and `\\` stand for `|`, `>` and `\`. Other comments are ignored.
+//!
+//! Problems name the line and column. Every lookup is by hash: time grows linearly with
+//! the text.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::corpus::{
+    Corpus, Coverage, CoverageStatus, Heading, Meeting, Message, MessageSet, Source, SourceRef,
+    Topic, Year, SCHEMA_VERSION,
+};
+use super::import::Ids;
+use super::text::slugify;
+use super::validate::{check, Problem, ProblemKind};
+
+/// The keys of a meeting's description.
+const MEETING_KEYS: [&str; 7] = [
+    "id",
+    "year",
+    "place",
+    "online",
+    "set",
+    "coverage",
+    "coverage note",
+];
+/// The keys of a heading's description.
+const HEADING_KEYS: [&str; 2] = ["id", "topics"];
+/// The keys that declare a source (after `#` or `##`).
+const SOURCE_KEYS: [&str; 6] = [
+    "source",
+    "source id",
+    "publisher",
+    "date",
+    "file",
+    "also in",
+];
+/// The keys of a message's comment.
+const MESSAGE_KEYS: [&str; 4] = ["id", "locator", "source", "topics"];
+/// The keys of the front matter.
+const FRONT_KEYS: [&str; 5] = ["id", "title", "selection", "link", "exported"];
+
+/// Line starts of a text, to turn byte offsets into "line L, column C".
+struct Lines {
+    starts: Vec<usize>,
+    /// Lines before the parsed part (the front matter), added to every line number.
+    shift: usize,
+}
+
+impl Lines {
+    fn new(text: &str, shift: usize) -> Lines {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { starts, shift }
+    }
+
+    fn at(&self, text: &str, offset: usize) -> String {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let end = offset.min(text.len());
+        let column = text.get(start..end).map_or(1, |s| s.chars().count() + 1);
+        format!("line {}, column {column}", line + self.shift)
+    }
+}
+
+/// Which description a `Key: value` paragraph may be, where it stands.
+#[derive(Clone, Copy, PartialEq)]
+enum Expect {
+    Meeting,
+    Heading,
+    Nothing,
+}
+
+/// A source as declared, before it has an id.
+#[derive(Default, Clone, PartialEq)]
+struct SourceDraft {
+    id: Option<String>,
+    title: String,
+    url: Option<String>,
+    publisher: Option<String>,
+    date: Option<String>,
+    file: Option<String>,
+    also_in: Vec<String>,
+}
+
+/// The attributes of a message, from its comment.
+#[derive(Default)]
+struct Attributes {
+    id: Option<String>,
+    locator: Option<String>,
+    source: Option<String>,
+    topics: Vec<String>,
+}
+
+/// A message being read: its text and where it stands.
+struct Draft {
+    text: String,
+    at: String,
+    line: String,
+    attributes: Attributes,
+}
+
+/// Reads a document into a corpus.
+struct Reader<'t> {
+    text: &'t str,
+    lines: Lines,
+    problems: Vec<Problem>,
+    front: HashMap<String, String>,
+    meetings: Vec<Meeting>,
+    meeting_at: Vec<String>,
+    /// Each meeting's name as its heading gives it, without the year (for its id).
+    meeting_names: Vec<String>,
+    meeting_ids: Ids,
+    heading_ids: Ids,
+    heading_index: HashMap<(usize, String), usize>,
+    topics: Vec<Topic>,
+    topic_ids: Ids,
+    sources: Vec<Source>,
+    source_ids: Ids,
+    source_index: HashMap<String, usize>,
+    messages: Vec<Message>,
+    message_at: Vec<String>,
+    /// Message ids given in comments, to keep made ids clear of them.
+    given_ids: std::collections::HashSet<String>,
+    // Where the reading stands.
+    meeting: Option<usize>,
+    heading: Option<usize>,
+    subheading: Option<String>,
+    expect: Expect,
+    meeting_source: Option<String>,
+    heading_source: Option<String>,
+    /// Messages so far under the current heading (or the meeting, without one).
+    in_section: usize,
+    pending: Option<Draft>,
+}
+
+/// Builds a corpus from a Markdown file in the layout above. Returns every problem found,
+/// each with its line and column; never panics.
+pub fn corpus_from_markdown(text: &str, title: &str) -> Result<Corpus, Vec<Problem>> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let (front, body, shift) = split_front_matter(text);
+    let mut reader = Reader::new(body, shift);
+    if let Some(front) = front {
+        reader.front_matter(front);
+    }
+    reader.read();
+    reader.finish(title)
+}
+
+/// The front matter (between a first line `---` and the next `---`), the rest, and how
+/// many lines come before the rest.
+fn split_front_matter(text: &str) -> (Option<&str>, &str, usize) {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return (None, text, 0);
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let front = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            return (Some(front), body, front.lines().count() + 2);
+        }
+        offset += line.len();
+    }
+    (None, text, 0)
+}
+
+/// Splits a `Key: value` line; the key lowercased.
+fn key_value(line: &str) -> Option<(String, String)> {
+    let (key, value) = line.split_once(':')?;
+    let key = key.trim();
+    if key.is_empty() || key.len() > 20 || !key.chars().all(|c| c.is_alphabetic() || c == ' ') {
+        return None;
+    }
+    Some((key.to_lowercase(), value.trim().to_string()))
+}
+
+/// The `(key, value)` pairs of a comment `<!-- key: value | … -->` whose first key is one
+/// of `keys`; `None` for any other comment or HTML.
+fn comment_attributes(html: &str, keys: &[&str]) -> Option<Vec<(String, String)>> {
+    let inner = html.trim().strip_prefix("<!--")?.strip_suffix("-->")?;
+    let mut parts = vec![String::new()];
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(next) = chars.next() {
+                    parts.last_mut()?.push(next);
+                }
+            }
+            '|' => parts.push(String::new()),
+            c => parts.last_mut()?.push(c),
+        }
+    }
+    let pairs: Vec<(String, String)> = parts
+        .iter()
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| key_value(p).unwrap_or_else(|| (String::new(), p.trim().to_string())))
+        .collect();
+    pairs
+        .first()
+        .is_some_and(|(k, _)| keys.contains(&k.as_str()))
+        .then_some(pairs)
+}
+
+/// Escapes a value written into a message's comment.
+fn escape_attribute(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\\' | '|' | '>' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The index after the element that starts at `events[i]` (or after `events[i]` when it
+/// starts none).
+fn skip(events: &[(Event, Range<usize>)], i: usize) -> usize {
+    let mut depth = 0usize;
+    for (j, (event, _)) in events.iter().enumerate().skip(i) {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return j + 1;
+                }
+            }
+            _ if depth == 0 => return j + 1,
+            _ => {}
+        }
+    }
+    events.len()
+}
+
+/// What an inline run says: its text and the comment attributes found in it.
+struct Inline {
+    text: String,
+    comments: Vec<Vec<(String, String)>>,
+    /// The index of the event that ended the run.
+    end: usize,
+}
+
+impl<'t> Reader<'t> {
+    fn new(text: &'t str, shift: usize) -> Reader<'t> {
+        Reader {
+            text,
+            lines: Lines::new(text, shift),
+            problems: Vec::new(),
+            front: HashMap::new(),
+            meetings: Vec::new(),
+            meeting_at: Vec::new(),
+            meeting_names: Vec::new(),
+            meeting_ids: Ids::default(),
+            heading_ids: Ids::default(),
+            heading_index: HashMap::new(),
+            topics: Vec::new(),
+            topic_ids: Ids::default(),
+            sources: Vec::new(),
+            source_ids: Ids::default(),
+            source_index: HashMap::new(),
+            messages: Vec::new(),
+            message_at: Vec::new(),
+            given_ids: Default::default(),
+            meeting: None,
+            heading: None,
+            subheading: None,
+            expect: Expect::Nothing,
+            meeting_source: None,
+            heading_source: None,
+            in_section: 0,
+            pending: None,
+        }
+    }
+
+    fn at(&self, offset: usize) -> String {
+        self.lines.at(self.text, offset)
+    }
+
+    fn problem(&mut self, at: String, kind: ProblemKind) {
+        self.problems.push(Problem::new(at, kind));
+    }
+
+    fn front_matter(&mut self, front: &str) {
+        for (i, line) in front.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let at = format!("line {}, column 1", i + 2);
+            match key_value(line) {
+                Some((key, value)) if FRONT_KEYS.contains(&key.as_str()) => {
+                    self.front.insert(key, value);
+                }
+                Some((key, _)) => self.problem(
+                    at,
+                    ProblemKind::UnknownKey {
+                        key,
+                        known: format!("the front matter may give {}", FRONT_KEYS.join(", ")),
+                    },
+                ),
+                None => self.problem(
+                    at,
+                    ProblemKind::BadValue {
+                        key: "front matter".into(),
+                        found: line.chars().take(60).collect(),
+                        expected: "\"key: value\" lines",
+                    },
+                ),
+            }
+        }
+    }
+
+    /// Walks the document's blocks.
+    fn read(&mut self) {
+        let events: Vec<(Event, Range<usize>)> = Parser::new_ext(self.text, Options::empty())
+            .into_offset_iter()
+            .collect();
+        let mut i = 0;
+        while i < events.len() {
+            let (event, range) = (&events[i].0, events[i].1.clone());
+            match event {
+                Event::Start(Tag::Heading { level, .. }) => {
+                    let inline = self.inline(&events, i + 1);
+                    self.flush();
+                    self.heading(*level, inline.text, range.start);
+                    i = skip(&events, i);
+                    continue;
+                }
+                Event::Start(Tag::Paragraph) => {
+                    let inline = self.inline(&events, i + 1);
+                    self.paragraph(inline, range);
+                    i = skip(&events, i);
+                    continue;
+                }
+                Event::Start(Tag::Item) => {
+                    self.item(&events, i);
+                    i = skip(&events, i);
+                    continue;
+                }
+                Event::Start(Tag::HtmlBlock) => {
+                    let end = skip(&events, i);
+                    let html: String = events[i..end]
+                        .iter()
+                        .filter_map(|(e, _)| match e {
+                            Event::Html(h) | Event::Text(h) => Some(h.as_ref()),
+                            _ => None,
+                        })
+                        .collect();
+                    self.html_block(&html, range.start);
+                    i = end;
+                    continue;
+                }
+                Event::Start(Tag::CodeBlock(_)) => {
+                    // Indented text (often pasted from a PDF) is a message as it stands.
+                    let end = skip(&events, i);
+                    let text: String = events[i..end]
+                        .iter()
+                        .filter_map(|(e, _)| match e {
+                            Event::Text(t) => Some(t.as_ref()),
+                            _ => None,
+                        })
+                        .collect();
+                    self.message(text.trim().to_string(), Vec::new(), range.start);
+                    i = end;
+                    continue;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        self.flush();
+    }
+
+    /// The text of the inline events from `events[start]` to the end of their block.
+    fn inline(&self, events: &[(Event, Range<usize>)], start: usize) -> Inline {
+        let mut text = String::new();
+        let mut comments = Vec::new();
+        let mut i = start;
+        while i < events.len() {
+            match &events[i].0 {
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                Event::SoftBreak => text.push(' '),
+                Event::HardBreak => text.push('\n'),
+                Event::InlineHtml(h) => match comment_attributes(h, &MESSAGE_KEYS) {
+                    Some(pairs) => comments.push(pairs),
+                    None if h.starts_with("<!--") => {}
+                    None => text.push_str(h),
+                },
+                // A link or image is kept as written: message text stays text.
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                    text.push_str(&self.text[events[i].1.clone()]);
+                    i = skip(events, i);
+                    continue;
+                }
+                Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
+                | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {}
+                Event::Start(_) | Event::End(_) => break,
+                _ => text.push_str(&self.text[events[i].1.clone()]),
+            }
+            i += 1;
+        }
+        Inline {
+            text,
+            comments,
+            end: i,
+        }
+    }
+
+    /// A bullet: one message, with the comment after it; anything nested is a problem.
+    fn item(&mut self, events: &[(Event, Range<usize>)], i: usize) {
+        let end = skip(events, i) - 1;
+        let start = events[i].1.start;
+        let mut j = i + 1;
+        if matches!(events.get(j), Some((Event::Start(Tag::Paragraph), _))) {
+            j += 1;
+        }
+        let inline = self.inline(events, j);
+        let mut comments = inline.comments;
+        // Past the message's own paragraph, only a comment may follow.
+        let mut k = inline.end;
+        if matches!(events.get(k), Some((Event::End(TagEnd::Paragraph), _))) {
+            k += 1;
+        }
+        while k < end {
+            match &events[k].0 {
+                Event::Start(Tag::HtmlBlock) => {
+                    let block_end = skip(events, k);
+                    let html: String = events[k..block_end]
+                        .iter()
+                        .filter_map(|(e, _)| match e {
+                            Event::Html(h) => Some(h.as_ref()),
+                            _ => None,
+                        })
+                        .collect();
+                    if let Some(pairs) = comment_attributes(&html, &MESSAGE_KEYS) {
+                        comments.push(pairs);
+                    } else if !html.trim_start().starts_with("<!--") {
+                        let at = self.at(events[k].1.start);
+                        self.problem(at, ProblemKind::NestedBlock);
+                    }
+                    k = block_end;
+                }
+                _ => {
+                    let at = self.at(events[k].1.start);
+                    self.problem(at, ProblemKind::NestedBlock);
+                    break;
+                }
+            }
+        }
+        self.message(inline.text.trim().to_string(), comments, start);
+    }
+
+    fn html_block(&mut self, html: &str, offset: usize) {
+        if let Some(pairs) = comment_attributes(html, &MESSAGE_KEYS) {
+            match self.pending.as_mut() {
+                Some(draft) => {
+                    let at = draft.at.clone();
+                    self.apply_attributes(pairs, &at);
+                }
+                None => {
+                    let at = self.at(offset);
+                    self.problem(
+                        at,
+                        ProblemKind::BadValue {
+                            key: "<!-- id".into(),
+                            found: html.trim().chars().take(60).collect(),
+                            expected: "a message's comment right after the message",
+                        },
+                    );
+                }
+            }
+        } else if !html.trim_start().starts_with("<!--") {
+            // Raw HTML is a message written as HTML: kept as its text, never rendered.
+            self.message(html.trim().to_string(), Vec::new(), offset);
+        }
+    }
+
+    fn heading(&mut self, level: HeadingLevel, name: String, offset: usize) {
+        let name = name.trim().to_string();
+        let at = self.at(offset);
+        if name.is_empty() {
+            self.problem(at, ProblemKind::EmptyHeading);
+            return;
+        }
+        match level {
+            HeadingLevel::H1 => self.start_meeting(name, at),
+            HeadingLevel::H2 => self.start_heading(name),
+            HeadingLevel::H3 => {
+                self.subheading = Some(name);
+                self.expect = Expect::Nothing;
+            }
+            other => self.problem(at, ProblemKind::HeadingLevel(other as u8)),
+        }
+    }
+
+    fn start_meeting(&mut self, name: String, at: String) {
+        let (place, year) = match name.rsplit_once(' ') {
+            Some((place, year)) if year.len() == 4 && year.parse::<u16>().is_ok() => (
+                place.trim().to_string(),
+                year.parse::<i64>().ok().and_then(Year::new),
+            ),
+            _ => (name.clone(), None),
+        };
+        self.meetings.push(Meeting {
+            id: String::new(),
+            number: None,
+            year: year.unwrap_or(Year(0)),
+            place: Some(place),
+            online: false,
+            number_source: None,
+            dates: None,
+            theme: None,
+            figures: Vec::new(),
+            message_set: MessageSet {
+                name: None,
+                headings: Vec::new(),
+                coverage: Coverage {
+                    status: CoverageStatus::Partial,
+                    published_total: None,
+                    note: None,
+                },
+            },
+        });
+        self.meeting_at.push(at);
+        self.meeting_names.push(
+            self.meetings
+                .last()
+                .and_then(|m| m.place.clone())
+                .unwrap_or_default(),
+        );
+        self.meeting = Some(self.meetings.len() - 1);
+        self.heading = None;
+        self.subheading = None;
+        self.meeting_source = None;
+        self.heading_source = None;
+        self.in_section = 0;
+        self.expect = Expect::Meeting;
+    }
+
+    /// The meeting's id, made on first need (after its description was read).
+    fn meeting_id(&mut self, meeting: usize) -> String {
+        if self.meetings[meeting].id.is_empty() {
+            let name = self.meeting_names[meeting].clone();
+            let year = self.meetings[meeting].year.0;
+            let (id, _) = self.meeting_ids.of(&format!("{meeting}\u{0}"), || {
+                format!("{}-{year}", slugify(&name))
+            });
+            self.meetings[meeting].id = id;
+        }
+        self.meetings[meeting].id.clone()
+    }
+
+    fn start_heading(&mut self, name: String) {
+        self.subheading = None;
+        self.heading_source = None;
+        self.in_section = 0;
+        let Some(meeting) = self.meeting else {
+            self.expect = Expect::Nothing;
+            return;
+        };
+        let key = (meeting, name.clone());
+        let index = match self.heading_index.get(&key) {
+            Some(&index) => index,
+            None => {
+                let headings = &mut self.meetings[meeting].message_set.headings;
+                headings.push(Heading {
+                    id: String::new(),
+                    name,
+                    topics: Vec::new(),
+                });
+                let index = headings.len() - 1;
+                self.heading_index.insert(key, index);
+                index
+            }
+        };
+        self.heading = Some(index);
+        self.expect = Expect::Heading;
+    }
+
+    /// A paragraph: a description where one may stand (its first line a known key),
+    /// otherwise a message.
+    fn paragraph(&mut self, inline: Inline, range: Range<usize>) {
+        let expect = self.expect;
+        self.expect = Expect::Nothing;
+        if expect != Expect::Nothing {
+            let keys: Vec<&str> = match expect {
+                Expect::Meeting => MEETING_KEYS.iter().chain(&SOURCE_KEYS).copied().collect(),
+                _ => HEADING_KEYS.iter().chain(&SOURCE_KEYS).copied().collect(),
+            };
+            // Read as written, line by line (values are plain text, not Markdown).
+            let raw = &self.text[range.clone()];
+            let first = raw.lines().next().and_then(key_value);
+            if first.is_some_and(|(k, _)| keys.contains(&k.as_str())) {
+                let mut lines = Vec::new();
+                let mut offset = range.start;
+                for line in raw.split_inclusive('\n') {
+                    lines.push((line.trim().to_string(), self.at(offset)));
+                    offset += line.len();
+                }
+                self.describe(expect, &keys, lines);
+                return;
+            }
+        }
+        self.message(inline.text.trim().to_string(), inline.comments, range.start);
+    }
+
+    /// Applies a description's `Key: value` lines to the meeting or heading just begun.
+    fn describe(&mut self, level: Expect, keys: &[&str], lines: Vec<(String, String)>) {
+        let mut source: Option<(SourceDraft, String)> = None;
+        for (line, at) in lines {
+            let Some((key, value)) = key_value(&line).filter(|(k, _)| keys.contains(&k.as_str()))
+            else {
+                let key =
+                    key_value(&line).map_or_else(|| line.chars().take(40).collect(), |(k, _)| k);
+                let known = format!("a description here may give {}", keys.join(", "));
+                self.problem(at, ProblemKind::UnknownKey { key, known });
+                continue;
+            };
+            match key.as_str() {
+                "source" => {
+                    self.declare(level, source.take());
+                    source = Some((source_draft(&value), at));
+                }
+                "source id" | "publisher" | "date" | "file" | "also in" => match source.as_mut() {
+                    Some((draft, _)) => set_source_field(draft, &key, &value),
+                    None => self.problem(
+                        at,
+                        ProblemKind::BadValue {
+                            key,
+                            found: value,
+                            expected: "a line \"Source: …\" before it",
+                        },
+                    ),
+                },
+                _ if level == Expect::Meeting => self.meeting_key(&key, value, at),
+                _ => self.heading_key(&key, value, at),
+            }
+        }
+        self.declare(level, source);
+    }
+
+    fn meeting_key(&mut self, key: &str, value: String, at: String) {
+        let Some(m) = self.meeting else { return };
+        let meeting = &mut self.meetings[m];
+        let bad = |expected: &'static str| {
+            Some(ProblemKind::BadValue {
+                key: key.to_string(),
+                found: value.chars().take(60).collect(),
+                expected,
+            })
+        };
+        let problem = match key {
+            "id" => {
+                meeting.id = value.clone();
+                None
+            }
+            "year" => match value.parse::<i64>().ok().and_then(Year::new) {
+                Some(year) => {
+                    meeting.year = year;
+                    None
+                }
+                None => bad("a year between 2006 and 2100"),
+            },
+            "place" => {
+                meeting.place = Some(value.clone());
+                None
+            }
+            "online" => match value.to_lowercase().as_str() {
+                "yes" | "true" => {
+                    meeting.online = true;
+                    None
+                }
+                "no" | "false" => None,
+                _ => bad("yes or no"),
+            },
+            "set" => {
+                meeting.message_set.name = Some(value.clone()).filter(|v| !v.is_empty());
+                None
+            }
+            "coverage" => match parse_coverage(&value) {
+                Some((status, total)) => {
+                    meeting.message_set.coverage.status = status;
+                    meeting.message_set.coverage.published_total = total;
+                    None
+                }
+                None => bad("complete, partial or none, optionally followed by \", 89 published\""),
+            },
+            _ => {
+                meeting.message_set.coverage.note = Some(value.clone()).filter(|v| !v.is_empty());
+                None
+            }
+        };
+        if let Some(kind) = problem {
+            self.problem(at, kind);
+        }
+    }
+
+    fn heading_key(&mut self, key: &str, value: String, at: String) {
+        let (Some(m), Some(h)) = (self.meeting, self.heading) else {
+            return;
+        };
+        if key == "id" {
+            self.meetings[m].message_set.headings[h].id = value;
+            return;
+        }
+        let topics: Vec<String> = split_list(&value).iter().map(|t| self.topic(t)).collect();
+        let heading = &mut self.meetings[m].message_set.headings[h];
+        if heading.topics.is_empty() {
+            heading.topics = topics;
+        } else if heading.topics != topics {
+            self.problem(
+                at,
+                ProblemKind::BadValue {
+                    key: "topics".into(),
+                    found: value,
+                    expected: "the same topics each time a heading is described (a heading maps to one set of topics)",
+                },
+            );
+        }
+    }
+
+    /// Registers a declared source; the first of a section is its messages' source.
+    fn declare(&mut self, level: Expect, draft: Option<(SourceDraft, String)>) {
+        let Some((draft, at)) = draft else { return };
+        let id = match &draft.id {
+            Some(id) => id.clone(),
+            None => {
+                let key = format!(
+                    "{}\u{0}{}",
+                    draft.title,
+                    draft.url.clone().unwrap_or_default()
+                );
+                self.source_ids.of(&key, || slugify(&draft.title)).0
+            }
+        };
+        let source = Source {
+            id: id.clone(),
+            title: draft.title,
+            publisher: draft.publisher,
+            date: draft.date,
+            url: draft.url,
+            file: draft.file,
+            also_in: draft.also_in,
+        };
+        match self.source_index.get(&id) {
+            Some(&at_index) if self.sources[at_index] != source => {
+                self.problem(at, ProblemKind::SourceRedeclared(id.clone()));
+            }
+            Some(_) => {}
+            None => {
+                self.source_index.insert(id.clone(), self.sources.len());
+                self.sources.push(source);
+            }
+        }
+        let section = if level == Expect::Meeting {
+            &mut self.meeting_source
+        } else {
+            &mut self.heading_source
+        };
+        if section.is_none() {
+            *section = Some(id);
+        }
+    }
+
+    fn message(&mut self, text: String, comments: Vec<Vec<(String, String)>>, offset: usize) {
+        self.flush();
+        self.expect = Expect::Nothing;
+        let at = self.at(offset);
+        if text.is_empty() && comments.is_empty() {
+            return;
+        }
+        if self.meeting.is_none() {
+            self.problem(at, ProblemKind::BeforeMeeting);
+            return;
+        }
+        self.in_section += 1;
+        let line = at.split(',').next().unwrap_or_default().to_string();
+        self.pending = Some(Draft {
+            text,
+            at: at.clone(),
+            line,
+            attributes: Attributes::default(),
+        });
+        for pairs in comments {
+            self.apply_attributes(pairs, &at);
+        }
+    }
+
+    fn apply_attributes(&mut self, pairs: Vec<(String, String)>, at: &str) {
+        let mut unknown = Vec::new();
+        if let Some(draft) = self.pending.as_mut() {
+            for (key, value) in pairs {
+                let a = &mut draft.attributes;
+                match key.as_str() {
+                    "id" => a.id = Some(value),
+                    "locator" => a.locator = Some(value),
+                    "source" => a.source = Some(value),
+                    "topics" => a.topics = split_list(&value),
+                    _ => unknown.push(key),
+                }
+            }
+        }
+        for key in unknown {
+            self.problem(
+                at.to_string(),
+                ProblemKind::UnknownKey {
+                    key,
+                    known: format!("a message's comment may give {}", MESSAGE_KEYS.join(", ")),
+                },
+            );
+        }
+    }
+
+    /// Turns the message being read into a [`Message`].
+    fn flush(&mut self) {
+        let Some(draft) = self.pending.take() else {
+            return;
+        };
+        let Some(meeting) = self.meeting else { return };
+        let meeting_id = self.meeting_id(meeting);
+        let heading_id = self.heading.map(|h| self.heading_id(meeting, h));
+        let source = match (
+            &draft.attributes.source,
+            &self.heading_source,
+            &self.meeting_source,
+        ) {
+            (Some(id), _, _) => id.clone(),
+            (None, Some(id), _) | (None, None, Some(id)) => id.clone(),
+            (None, None, None) => {
+                self.problem(draft.at.clone(), ProblemKind::NoSourceDeclared);
+                String::new()
+            }
+        };
+        let id = match draft.attributes.id.clone() {
+            Some(id) => {
+                self.given_ids.insert(id.clone());
+                id
+            }
+            None => format!(
+                "{}-{}",
+                heading_id.clone().unwrap_or_else(|| meeting_id.clone()),
+                self.in_section
+            ),
+        };
+        let topics: Vec<String> = draft
+            .attributes
+            .topics
+            .iter()
+            .map(|label| self.topic(label))
+            .collect();
+        let locator = draft.attributes.locator.clone().unwrap_or_else(|| {
+            let m = &self.meetings[meeting];
+            let mut place = vec![m.short_name()];
+            place.extend(self.heading.map(|h| m.message_set.headings[h].name.clone()));
+            place.extend(self.subheading.clone());
+            format!(
+                "{}, item {} ({})",
+                place.join(" / "),
+                self.in_section,
+                draft.line
+            )
+        });
+        self.messages.push(Message {
+            id,
+            meeting: meeting_id,
+            editorial_topics: if heading_id.is_none() {
+                topics
+            } else {
+                Vec::new()
+            },
+            heading: heading_id,
+            subheading: self.subheading.clone(),
+            text: draft.text,
+            source: SourceRef { source, locator },
+        });
+        self.message_at.push(draft.at);
+    }
+
+    fn heading_id(&mut self, meeting: usize, heading: usize) -> String {
+        if self.meetings[meeting].message_set.headings[heading]
+            .id
+            .is_empty()
+        {
+            let meeting_id = self.meeting_id(meeting);
+            let name = self.meetings[meeting].message_set.headings[heading]
+                .name
+                .clone();
+            let (id, _) = self.heading_ids.of(&format!("{meeting}\u{0}{name}"), || {
+                format!("{meeting_id}-{}", slugify(&name))
+            });
+            self.meetings[meeting].message_set.headings[heading].id = id;
+        }
+        self.meetings[meeting].message_set.headings[heading]
+            .id
+            .clone()
+    }
+
+    /// The corpus, or every problem (each with its line and column).
+    fn finish(mut self, title: &str) -> Result<Corpus, Vec<Problem>> {
+        self.flush();
+        for m in 0..self.meetings.len() {
+            if self.meetings[m].year.0 == 0 {
+                let name = self.meetings[m].place.clone().unwrap_or_default();
+                self.problem(self.meeting_at[m].clone(), ProblemKind::NoYear(name));
+                continue;
+            }
+            self.meeting_id(m);
+            for h in 0..self.meetings[m].message_set.headings.len() {
+                self.heading_id(m, h);
+                let heading = &self.meetings[m].message_set.headings[h];
+                if heading.topics.is_empty() {
+                    // Mapped to a topic named after it, as the CSV import does.
+                    let name = heading.name.clone();
+                    let topic = self.topic(&name);
+                    self.meetings[m].message_set.headings[h].topics.push(topic);
+                }
+            }
+            let meeting = &mut self.meetings[m];
+            if meeting.online && meeting.place.as_deref() == Some("Online") {
+                meeting.place = None;
+            }
+        }
+        for i in 0..self.messages.len() {
+            let source = &self.messages[i].source.source;
+            if !source.is_empty() && !self.source_index.contains_key(source) {
+                let kind = ProblemKind::UndeclaredSource(source.clone());
+                self.problem(self.message_at[i].clone(), kind);
+            }
+        }
+        if !self.problems.is_empty() {
+            return Err(self.problems);
+        }
+        let title = self
+            .front
+            .get("title")
+            .cloned()
+            .unwrap_or_else(|| title.to_string());
+        let corpus = Corpus {
+            version: SCHEMA_VERSION,
+            id: self
+                .front
+                .get("id")
+                .cloned()
+                .unwrap_or_else(|| slugify(&title)),
+            title,
+            sources: self.sources,
+            topics: self.topics,
+            meetings: self.meetings,
+            messages: self.messages,
+        };
+        let problems = check(&corpus);
+        if problems.is_empty() {
+            return Ok(corpus);
+        }
+        // The validator names JSON paths: say where in the file each one stands.
+        let located = |path: &str, list: &str, at: &[String]| -> Option<String> {
+            let index: usize = path.strip_prefix(list)?.split(']').next()?.parse().ok()?;
+            Some(format!("{} ({path})", at.get(index)?))
+        };
+        Err(problems
+            .into_iter()
+            .map(|p| {
+                let path = located(&p.path, "messages[", &self.message_at)
+                    .or_else(|| located(&p.path, "meetings[", &self.meeting_at))
+                    .unwrap_or(p.path);
+                Problem::new(path, p.kind)
+            })
+            .collect())
+    }
+
+    fn topic(&mut self, label: &str) -> String {
+        let (id, new) = self.topic_ids.of(label, || slugify(label));
+        if new {
+            self.topics.push(Topic {
+                id: id.clone(),
+                label: label.to_string(),
+                description: String::new(),
+            });
+        }
+        id
+    }
+}
+
+/// Writes messages of a corpus (positions, in any order) in the layout above: the front
+/// matter (`id`, `title`, then `extra` lines), each meeting with its description and
+/// sources, its messages without a heading, then each heading in published order with its
+/// messages (in corpus order), each message followed by its comment (id, locator, source
+/// where it is not the meeting's first, editorial topics). [`corpus_from_markdown`] reads
+/// it back to the same messages, headings, sources and coverage; a meeting exported in
+/// part is said to be partial, with its published total.
+pub fn write_markdown(corpus: &Corpus, messages: &[usize], extra: &[(&str, String)]) -> String {
+    let mut out = format!(
+        "---\nid: {}\ntitle: {}\n",
+        one_line(&corpus.id),
+        one_line(&corpus.title)
+    );
+    for (key, value) in extra {
+        out.push_str(&format!("{key}: {}\n", one_line(value)));
+    }
+    out.push_str("---\n");
+    let mut chosen: Vec<usize> = messages.to_vec();
+    chosen.sort_unstable();
+    chosen.dedup();
+    let mut by_meeting: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &m in &chosen {
+        if let Some(message) = corpus.messages.get(m) {
+            by_meeting
+                .entry(message.meeting.as_str())
+                .or_default()
+                .push(m);
+        }
+    }
+    let mut in_meeting: HashMap<&str, usize> = HashMap::new();
+    for message in &corpus.messages {
+        *in_meeting.entry(message.meeting.as_str()).or_default() += 1;
+    }
+    let sources: HashMap<&str, &Source> =
+        corpus.sources.iter().map(|s| (s.id.as_str(), s)).collect();
+    let topics: HashMap<&str, &str> = corpus
+        .topics
+        .iter()
+        .map(|t| (t.id.as_str(), t.label.as_str()))
+        .collect();
+    for meeting in &corpus.meetings {
+        let Some(list) = by_meeting.get(meeting.id.as_str()) else {
+            continue;
+        };
+        let total = in_meeting.get(meeting.id.as_str()).copied().unwrap_or(0);
+        write_meeting(&mut out, corpus, meeting, list, total, &sources, &topics);
+    }
+    out
+}
+
+/// One meeting's section.
+fn write_meeting(
+    out: &mut String,
+    corpus: &Corpus,
+    meeting: &Meeting,
+    list: &[usize],
+    total: usize,
+    sources: &HashMap<&str, &Source>,
+    topics: &HashMap<&str, &str>,
+) {
+    out.push_str(&format!(
+        "\n# {}\n\nId: {}\nYear: {}\n",
+        inline_text(&meeting.short_name()),
+        meeting.id,
+        meeting.year.0
+    ));
+    if let Some(place) = &meeting.place {
+        out.push_str(&format!("Place: {}\n", one_line(place)));
+    }
+    if meeting.online {
+        out.push_str("Online: yes\n");
+    }
+    if let Some(name) = &meeting.message_set.name {
+        out.push_str(&format!("Set: {}\n", one_line(name)));
+    }
+    let coverage = &meeting.message_set.coverage;
+    let part = list.len() < total;
+    let (status, published) = match (coverage.status, coverage.published_total) {
+        (CoverageStatus::Complete, None) if part => (CoverageStatus::Partial, Some(total as u32)),
+        (CoverageStatus::Complete, t) if part => (CoverageStatus::Partial, t),
+        (status, total) => (status, total),
+    };
+    match published {
+        Some(n) => out.push_str(&format!("Coverage: {}, {n} published\n", status.as_str())),
+        None => out.push_str(&format!("Coverage: {}\n", status.as_str())),
+    }
+    if let Some(note) = &coverage.note {
+        out.push_str(&format!("Coverage note: {}\n", one_line(note)));
+    }
+    // Its sources, in first use: the first is its messages' source unless they say.
+    let mut used: Vec<&str> = Vec::new();
+    for &m in list {
+        let id = corpus.messages[m].source.source.as_str();
+        if !used.contains(&id) {
+            used.push(id);
+        }
+    }
+    for id in &used {
+        write_source(out, id, sources.get(id).copied());
+    }
+    let default = used.first().copied().unwrap_or_default();
+    let headings = &meeting.message_set.headings;
+    let write_messages = |out: &mut String, under: Option<&str>| {
+        let mut subheading: Option<&str> = None;
+        for &m in list
+            .iter()
+            .filter(|&&m| corpus.messages[m].heading.as_deref() == under)
+        {
+            let message = &corpus.messages[m];
+            let sub = message.subheading.as_deref();
+            if sub != subheading {
+                match (sub, under) {
+                    (Some(sub), _) => out.push_str(&format!("\n### {}\n\n", inline_text(sub))),
+                    (None, Some(h)) => {
+                        let name = headings
+                            .iter()
+                            .find(|x| x.id == h)
+                            .map_or("", |x| x.name.as_str());
+                        out.push_str(&format!("\n## {}\n\n", inline_text(name)));
+                    }
+                    (None, None) => {}
+                }
+                subheading = sub;
+            }
+            write_message(out, message, default, topics);
+        }
+    };
+    out.push('\n');
+    write_messages(out, None);
+    for heading in headings {
+        out.push_str(&format!(
+            "\n## {}\n\nId: {}\n",
+            inline_text(&heading.name),
+            heading.id
+        ));
+        let labels: Vec<&str> = heading
+            .topics
+            .iter()
+            .map(|t| topics.get(t.as_str()).copied().unwrap_or(t))
+            .collect();
+        out.push_str(&format!("Topics: {}\n\n", one_line(&labels.join("; "))));
+        write_messages(out, Some(&heading.id));
+    }
+}
+
+fn write_source(out: &mut String, id: &str, source: Option<&Source>) {
+    let Some(source) = source else {
+        out.push_str(&format!("Source: {id}\nSource id: {id}\n"));
+        return;
+    };
+    match &source.url {
+        Some(url) => out.push_str(&format!(
+            "Source: {} <{}>\n",
+            one_line(&source.title),
+            one_line(url)
+        )),
+        None => out.push_str(&format!("Source: {}\n", one_line(&source.title))),
+    }
+    out.push_str(&format!("Source id: {}\n", source.id));
+    let fields = [
+        ("Publisher", source.publisher.clone()),
+        ("Date", source.date.clone()),
+        ("File", source.file.clone()),
+        (
+            "Also in",
+            Some(source.also_in.join("; ")).filter(|v| !v.is_empty()),
+        ),
+    ];
+    for (key, value) in fields {
+        if let Some(value) = value {
+            out.push_str(&format!("{key}: {}\n", one_line(&value)));
+        }
+    }
+}
+
+fn write_message(
+    out: &mut String,
+    message: &Message,
+    default_source: &str,
+    topics: &HashMap<&str, &str>,
+) {
+    out.push_str("- ");
+    out.push_str(&message_text(&message.text).replace('\n', "\n  "));
+    let mut attributes = vec![
+        format!("id: {}", escape_attribute(&message.id)),
+        format!("locator: {}", escape_attribute(&message.source.locator)),
+    ];
+    if message.source.source != default_source {
+        attributes.push(format!(
+            "source: {}",
+            escape_attribute(&message.source.source)
+        ));
+    }
+    if !message.editorial_topics.is_empty() {
+        let labels: Vec<&str> = message
+            .editorial_topics
+            .iter()
+            .map(|t| topics.get(t.as_str()).copied().unwrap_or(t))
+            .collect();
+        attributes.push(format!("topics: {}", escape_attribute(&labels.join("; "))));
+    }
+    out.push_str(&format!("\n  <!-- {} -->\n", attributes.join(" | ")));
+}
+
+/// A description value on one line.
+fn one_line(value: &str) -> String {
+    value.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text escaped for a heading or a message line: every character that could start markup
+/// is backslash-escaped, so the text reads back as written.
+fn inline_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '&' | '!' | '~' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A message as one Markdown paragraph: escaped, each line break a hard break
+/// (`\` at the end of the line), spaces and tabs at a line's edges as character
+/// references (a parser would drop them), and a line that could start a list made plain.
+fn message_text(text: &str) -> String {
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            let escaped = inline_text(line);
+            let body = escaped.trim_matches([' ', '\t']);
+            let lead = &escaped[..escaped.len() - escaped.trim_start_matches([' ', '\t']).len()];
+            let trail = &escaped[escaped.trim_end_matches([' ', '\t']).len().max(lead.len())..];
+            let entity = |s: &str| {
+                s.chars()
+                    .map(|c| if c == ' ' { "&#32;" } else { "&#9;" })
+                    .collect::<String>()
+            };
+            // "1. x" or "1) x" would start an ordered list.
+            let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let body = if digits > 0 && body[digits..].starts_with(['.', ')']) {
+                format!("{}\\{}", &body[..digits], &body[digits..])
+            } else if body.starts_with(['-', '+', '=']) {
+                // "- x", "+ x" start a list; "===" or "---" under a line make a heading.
+                format!("\\{body}")
+            } else {
+                body.to_string()
+            };
+            format!("{}{body}{}", entity(lead), entity(trail))
+        })
+        .collect();
+    lines.join("\\\n")
+}
+
+/// A `Source:` value: a title followed by `<https://…>`, or an address alone.
+fn source_draft(value: &str) -> SourceDraft {
+    let value = value.trim();
+    let bracketed = value.strip_suffix('>').and_then(|v| {
+        v.rsplit_once(" <")
+            .or_else(|| v.strip_prefix('<').map(|url| ("", url)))
+    });
+    let (title, url) = match bracketed {
+        Some((title, url)) if !title.trim().is_empty() => (title.trim(), Some(url.trim())),
+        Some((_, url)) => (url.trim(), Some(url.trim())),
+        None if value.starts_with("http://") || value.starts_with("https://") => {
+            (value, Some(value))
+        }
+        None => (value, None),
+    };
+    SourceDraft {
+        title: title.to_string(),
+        url: url.filter(|u| !u.is_empty()).map(str::to_string),
+        ..SourceDraft::default()
+    }
+}
+
+fn set_source_field(draft: &mut SourceDraft, key: &str, value: &str) {
+    let value = Some(value.to_string()).filter(|v| !v.is_empty());
+    match key {
+        "source id" => draft.id = value,
+        "publisher" => draft.publisher = value,
+        "date" => draft.date = value,
+        "file" => draft.file = value,
+        _ => draft.also_in = value.map(|v| split_list(&v)).unwrap_or_default(),
+    }
+}
+
+/// `complete`, `partial, 89 published`, `none`: the status and the published total.
+fn parse_coverage(value: &str) -> Option<(CoverageStatus, Option<u32>)> {
+    let (status, rest) = value.split_once(',').unwrap_or((value, ""));
+    let status = CoverageStatus::from_slug(&status.trim().to_lowercase())?;
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return Some((status, None));
+    }
+    let total = rest
+        .strip_suffix("published")?
+        .trim()
+        .replace(',', "")
+        .parse()
+        .ok()?;
+    Some((status, Some(total)))
+}
+
+/// `a; b; c` as a list, blanks dropped.
+fn split_list(value: &str) -> Vec<String> {
+    value
+        .split(';')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,106 @@
+use super::*;
+
+const KYOTO: &str = "---
+id: class-3b
+title: Class 3B
+---
+
+# Kyoto 2023
+
+Place: Kyoto, Japan
+Source: IGF Messages from Kyoto <https://www.intgovforum.org/en/content/igf-2023-messages>
+Coverage: partial, 89 published
+
+## AI and emerging technologies
+
+Topics: Emerging technologies; Governance
+
+### Sub-theme
+
+- Children have the right to *safe*, inclusive spaces.
+- A second message
+  that wraps.
+
+A third message as a paragraph.
+<!-- id: kyoto-2023-third | locator: page 4 -->
+
+# Online 2020
+
+Online: yes
+Source: https://dig.watch/resource/igf-2020-messages
+
+- Data matters [x](javascript:alert(1)) <script>alert(1)</script>.
+";
+
+#[test]
+fn the_layout_becomes_a_corpus() {
+    let corpus = corpus_from_markdown(KYOTO, "file.md").unwrap();
+    assert_eq!(
+        (corpus.id.as_str(), corpus.title.as_str()),
+        ("class-3b", "Class 3B")
+    );
+    let ids: Vec<&str> = corpus.meetings.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["kyoto-2023", "online-2020"]);
+    let kyoto = &corpus.meetings[0];
+    assert_eq!(kyoto.place.as_deref(), Some("Kyoto, Japan"));
+    assert_eq!(kyoto.message_set.coverage.published_total, Some(89));
+    assert_eq!(
+        kyoto.message_set.headings[0].topics,
+        ["emerging-technologies", "governance"]
+    );
+    let texts: Vec<&str> = corpus.messages.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Children have the right to safe, inclusive spaces.",
+            "A second message that wraps.",
+            "A third message as a paragraph.",
+            "Data matters [x](javascript:alert(1)) <script>alert(1)</script>.",
+        ]
+    );
+    let m = &corpus.messages;
+    assert_eq!(m[0].id, "kyoto-2023-ai-and-emerging-technologies-1");
+    assert_eq!(m[0].subheading.as_deref(), Some("Sub-theme"));
+    assert_eq!(m[2].id, "kyoto-2023-third");
+    assert_eq!(m[2].source.locator, "page 4");
+    assert_eq!(
+        m[1].source.locator,
+        "Kyoto 2023 / AI and emerging technologies / Sub-theme, item 2 (line 19)"
+    );
+    assert!(corpus.meetings[1].online && corpus.meetings[1].place.is_none());
+    assert_eq!(
+        corpus.sources[1].url.as_deref(),
+        Some("https://dig.watch/resource/igf-2020-messages")
+    );
+}
+
+fn problems(text: &str) -> Vec<String> {
+    corpus_from_markdown(text, "t")
+        .unwrap_err()
+        .iter()
+        .map(|p| p.to_string())
+        .collect()
+}
+
+#[test]
+fn problems_name_the_line_and_column() {
+    assert_eq!(problems("A message first.\n"), ["line 1, column 1: this message comes before any meeting: start each meeting with a heading such as \"# Kyoto 2023\""]);
+    assert_eq!(
+        problems("# Kyoto\n\nSource: s\n\n- m\n"),
+        ["line 1, column 1: meeting \"Kyoto\" has no year: end its heading with the year (\"# Kyoto 2023\") or add a line \"Year: 2023\""]
+    );
+    assert_eq!(
+        problems("# Kyoto 2023\n\nSource: s\nCoverge: complete\n\n- m\n"),
+        ["line 4, column 1: unknown line \"coverge:\" here; a description here may give id, year, place, online, set, coverage, coverage note, source, source id, publisher, date, file, also in"]
+    );
+    assert_eq!(problems("# Kyoto 2023\n\n- m\n"), ["line 3, column 1: no source for this message: add a line \"Source: title <https://…>\" under its meeting or heading"]);
+    assert_eq!(
+        problems("# Kyoto 2023\n\nSource: s\n\n- m\n  - nested\n"),
+        ["line 6, column 3: a message is one bullet or one paragraph: this bullet holds a nested list or more paragraphs (give each message its own bullet)"]
+    );
+    assert_eq!(
+        problems("# Kyoto 2023\n\nSource: s\nCoverage: complete, 3 published\n\n- m\n"),
+        ["meetings[0].message_set.coverage: coverage of \"kyoto-2023\" says complete with 3 published, but 1 are included"]
+            .map(|p| p.replacen("meetings[0]", "line 1, column 1 (meetings[0]", 1).replacen(".coverage:", ".coverage):", 1))
+    );
+}
