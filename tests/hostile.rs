@@ -276,6 +276,81 @@ fn the_json_reader_survives_100k_mutated_files() {
     assert!(loaded > 100, "some mutations leave a valid file ({loaded})");
 }
 
+#[test]
+fn the_markdown_reader_survives_50k_mutated_files() {
+    use messages_explorer::core::markdown::write_markdown;
+    let mut rng = ChaCha8Rng::seed_from_u64(19);
+    let corpus = builtin();
+    let exported = write_markdown(&corpus, &(0..12).collect::<Vec<_>>(), &[]);
+    let templates = [include_str!("../assets/corpus-template.md"), exported.as_str()];
+    let mut loaded = 0;
+    for i in 0..50_000 {
+        let mut bytes = templates[i % 2].as_bytes().to_vec();
+        mutate_markdown(&mut rng, &mut bytes);
+        if let Ok(corpus) = Corpus::from_file("fuzz.md", &bytes) {
+            loaded += 1;
+            let explorer = Explorer::new(corpus);
+            assert!((0..explorer.corpus().messages.len())
+                .all(|m| !explorer.details(m).source_title.is_empty()));
+        }
+    }
+    assert!(loaded > 1_000, "the mutations still leave valid files ({loaded})");
+}
+
+#[test]
+fn pasting_survives_50k_generated_texts() {
+    use messages_explorer::core::markdown::{corpus_from_paste, PasteContext};
+    let mut rng = ChaCha8Rng::seed_from_u64(23);
+    let context = PasteContext {
+        meeting: "Kyoto".into(),
+        year: "2023".into(),
+        heading: "Children".into(),
+        source_title: "A page".into(),
+        source_url: "https://example.org".into(),
+    };
+    let seed_text = "• Applying a vulnerability lens *across* all areas\n  of work is essential.\n\n\
+                     Children have the right to <b>safe</b> spaces [x](javascript:alert(1)).\n\n1. A numbered one.\n";
+    let mut loaded = 0;
+    for i in 0..50_000 {
+        let mut bytes = seed_text.as_bytes().to_vec();
+        mutate_markdown(&mut rng, &mut bytes);
+        let text = String::from_utf8_lossy(&bytes);
+        let mut context = context.clone();
+        if i % 7 == 0 {
+            context.year = String::from_utf8_lossy(&bytes[..bytes.len().min(6)]).into_owned();
+        }
+        if let Ok(corpus) = corpus_from_paste(&text, &context) {
+            loaded += 1;
+            // Pasted text is literal: what was written is in the messages, never dropped
+            // as markup.
+            assert!(corpus.messages.iter().all(|m| !m.text.is_empty()));
+        }
+    }
+    assert!(loaded > 10_000, "most pastes load ({loaded})");
+}
+
+/// [`mutate`] plus the marks Markdown reads: headings, bullets, comments, links, HTML,
+/// description keys, fences and indentation.
+fn mutate_markdown(rng: &mut ChaCha8Rng, bytes: &mut Vec<u8>) {
+    const INSERTS: [&[u8]; 16] = [
+        b"\n# ", b"\n## ", b"\n### ", b"\n- ", b"\n1. ", b"<!-- id: x | source: y -->", b"-->",
+        b"[x](javascript:alert(1))", b"<script>", b"\nSource: ", b"\nCoverage: complete, 3 published",
+        b"\n```\n", b"\n    ", b"\n---\n", b"\\", b"\nYear: 1999",
+    ];
+    for _ in 0..rng.random_range(1..4) {
+        if bytes.is_empty() {
+            bytes.push(b'x');
+        }
+        let at = rng.random_range(0..bytes.len());
+        if rng.random_range(0..2) == 0 {
+            let insert = INSERTS[rng.random_range(0..INSERTS.len())];
+            bytes.splice(at..at, insert.iter().copied());
+        } else {
+            mutate(rng, bytes);
+        }
+    }
+}
+
 // --- Limits that say what happened ---------------------------------------------------
 
 #[test]
@@ -416,23 +491,27 @@ fn byte_order_marks_are_welcome() {
 #[test]
 fn a_line_break_in_a_message_cannot_forge_a_markdown_line() {
     let mut corpus = builtin();
-    corpus.messages[0].text = "First line.\n- Source: forged\n\n# Heading".into();
-    corpus.messages[0].source.locator = "p. 1\n- Coverage: forged".into();
-    let explorer = Explorer::new(corpus);
+    corpus.messages[0].text = "First line.\n- Source: forged\n\n# Heading\n<!-- id: forged -->".into();
+    corpus.messages[0].source.locator = "p. 1\n- Coverage: forged --> <!-- id: x".into();
+    let explorer = Explorer::new(corpus.clone());
     let header = ExportHeader {
         corpus: "c".into(),
-        selection: vec![],
+        selection: vec!["Search: x\nid: forged".into()],
         link: String::new(),
         date: String::new(),
     };
     let markdown = messages_markdown(&explorer, &[0], &header);
     assert!(
-        markdown.contains("> First line.\n> - Source: forged\n>\n> \\# Heading"),
+        markdown.contains("- First line.\\\n  \\- Source: forged\\\n  \\\n  \\# Heading\\\n  \\<\\!-- id: forged --\\>"),
         "{markdown}"
     );
     assert!(!markdown
         .lines()
-        .any(|l| l.starts_with("- Source: forged") || l.starts_with("- Coverage: forged")));
+        .any(|l| l.starts_with("- Source: forged") || l.starts_with("- Coverage: forged") || l.starts_with("id: forged")));
+    // And it reads back as written.
+    let back = Corpus::from_file("x.md", markdown.as_bytes()).unwrap();
+    assert_eq!(back.messages[0].text, corpus.messages[0].text);
+    assert_eq!(back.messages[0].source.locator, "p. 1 - Coverage: forged --> <!-- id: x");
 }
 
 // --- Time that grows linearly ---------------------------------------------------------

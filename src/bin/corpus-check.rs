@@ -1,8 +1,9 @@
 //! Curator tool: validates a corpus file with the same code the app uses, and, given the
 //! folder of source texts, checks that every message and cited fact is verbatim.
 //!
-//! Usage: `corpus-check CORPUS.json|CORPUS.csv [--sources DIR]`. Prints every problem with the JSON
-//! path of its field and exits 1 when there is any (2 for a usage or read error).
+//! Usage: `corpus-check CORPUS.json|CORPUS.csv|CORPUS.md [--sources DIR]`. Prints every
+//! problem with where it stands (the JSON path of its field, a CSV row and column, or a
+//! Markdown line and column) and exits 1 when there is any (2 for a usage or read error).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ fn main() -> ExitCode {
         [file] => (PathBuf::from(file), None),
         [file, flag, dir] if flag == "--sources" => (PathBuf::from(file), Some(PathBuf::from(dir))),
         _ => {
-            eprintln!("usage: corpus-check CORPUS.json [--sources DIR]");
+            eprintln!("usage: corpus-check CORPUS.json|CORPUS.csv|CORPUS.md [--sources DIR]");
             return ExitCode::from(2);
         }
     };

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::chart::{TermSeries, TopicSeries};
 use super::corpus::{Message, MessageDetails};
 use super::import::{EDITORIAL_MARK, HEADING_NOT_GIVEN};
+use super::markdown::write_markdown;
 use super::query::{Explorer, Facet, Selection, Sort};
 
 /// A cell made safe for spreadsheets (see the module docs).
@@ -331,76 +332,19 @@ pub fn messages_json(explorer: &Explorer, messages: &[usize], header: &ExportHea
     serde_json::to_string_pretty(&export).unwrap_or_default()
 }
 
-/// Escapes text for Markdown so a message renders as written (no accidental emphasis,
-/// links or HTML).
-/// Markdown-escaped text on one line: line breaks become spaces, so a value can never
-/// start a line of its own (and forge a "- Source:" line).
-fn markdown_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
-            out.push(' ');
-            continue;
-        }
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A text quoted as a Markdown block quote: every line of it starts with `> `, so a line
-/// break inside a message can neither end the quote nor start a list item.
-fn markdown_quote(text: &str) -> String {
-    text.lines()
-        .map(|line| {
-            let line = markdown_text(line);
-            if line.is_empty() {
-                ">".to_string()
-            } else {
-                format!("> {line}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The messages as Markdown: a handout with the selection, link and date, then each
-/// message quoted with its meeting, heading, topics, source and coverage.
+/// The messages as Markdown in the corpus layout ([`super::markdown`]): a handout that
+/// reads well as it is, and that the app (or `corpus-check`) loads back as the same
+/// messages, headings, sources and coverage. The front matter says what was selected,
+/// the link and the date.
 pub fn messages_markdown(explorer: &Explorer, messages: &[usize], header: &ExportHeader) -> String {
-    let mut out = format!("# IGF Messages: {} selected\n\n", messages.len());
-    out.push_str(&format!("- Corpus: {}\n", markdown_text(&header.corpus)));
-    for line in &header.selection {
-        out.push_str(&format!("- {}\n", markdown_text(line)));
+    let mut extra = vec![("selection", header.selection.join("; "))];
+    if !header.link.is_empty() {
+        extra.push(("link", header.link.clone()));
     }
-    out.push_str(&format!(
-        "- Link: <{}>\n",
-        header.link.replace(['<', '>', ' '], "")
-    ));
     if !header.date.is_empty() {
-        out.push_str(&format!("- Exported: {}\n", header.date));
+        extra.push(("exported", header.date.clone()));
     }
-    for (i, (m, d)) in exported(explorer, messages).into_iter().enumerate() {
-        out.push_str(&format!(
-            "\n## {}. {} — {}\n\n{}\n\n",
-            i + 1,
-            markdown_text(&d.meeting),
-            markdown_text(&d.heading_or_note()),
-            markdown_quote(&m.text)
-        ));
-        out.push_str(&format!("- Topics: {}\n", markdown_text(&d.topics_line())));
-        out.push_str(&format!(
-            "- Source: {}, {}\n",
-            markdown_text(&d.source_title),
-            markdown_text(&d.locator)
-        ));
-        out.push_str(&format!("- Coverage: {}\n", markdown_text(&d.coverage)));
-    }
-    out
+    write_markdown(explorer.corpus(), messages, &extra)
 }
 
 #[cfg(test)]
@@ -495,17 +439,12 @@ mod tests {
             .unwrap()
             .contains("Session Messages"));
         let md = messages_markdown(&explorer, &messages, &header);
-        assert!(md.starts_with(&format!("# IGF Messages: {} selected", messages.len())));
-        assert!(md.contains("- Meeting: Geneva 2017"));
-        assert!(md.contains("- Coverage: Geneva 2017: complete set, 48 messages included"));
-    }
-
-    #[test]
-    fn markdown_keeps_text_as_written() {
-        assert_eq!(
-            markdown_text("*a* <b> [c](d) #e"),
-            "\\*a\\* \\<b\\> \\[c\\](d) \\#e"
-        );
+        assert!(md.starts_with("---\nid: igf-messages\n"), "{md}");
+        assert!(md.contains("\n# Geneva 2017\n"));
+        // A selection of a complete set is a partial set of its published total.
+        assert!(md.contains("Coverage: partial, 48 published"));
+        let back = super::super::markdown::corpus_from_markdown(&md, "x").unwrap();
+        assert_eq!(back.messages.len(), messages.len());
     }
 
     #[test]

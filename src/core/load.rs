@@ -86,14 +86,19 @@ impl Corpus {
     }
 
     /// Reads a corpus file a user picked: CSV when its name ends in `.csv` (see
-    /// [`super::import`]), JSON otherwise. The same limits and validation either way.
+    /// [`super::import`]), Markdown for `.md` or `.markdown` (see [`super::markdown`]),
+    /// JSON otherwise. The same limits and validation whatever the format.
     pub fn from_file(name: &str, bytes: &[u8]) -> Result<Corpus, LoadError> {
-        if !name.to_lowercase().ends_with(".csv") {
-            return Self::from_bytes(bytes);
-        }
-        let text = checked_text(bytes)?;
+        let lower = name.to_lowercase();
         let title = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-        super::import::corpus_from_csv(text, title).map_err(|problems| LoadError { problems })
+        let read = if lower.ends_with(".csv") {
+            super::import::corpus_from_csv
+        } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            super::markdown::corpus_from_markdown
+        } else {
+            return Self::from_bytes(bytes);
+        };
+        read(checked_text(bytes)?, title).map_err(|problems| LoadError { problems })
     }
 
     /// What is wrong with a file of `size` bytes, if it is over [`MAX_CORPUS_BYTES`]: the

@@ -674,7 +674,17 @@ impl<'t> Reader<'t> {
             match key.as_str() {
                 "source" => {
                     self.declare(level, source.take());
-                    source = Some((source_draft(&value), at));
+                    let draft = source_draft(&value);
+                    if draft.title.is_empty() {
+                        let kind = ProblemKind::BadValue {
+                            key,
+                            found: value,
+                            expected: "a title, an address, or a title followed by <https://…>",
+                        };
+                        self.problem(at, kind);
+                    } else {
+                        source = Some((draft, at));
+                    }
                 }
                 "source id" | "publisher" | "date" | "file" | "also in" => match source.as_mut() {
                     Some((draft, _)) => set_source_field(draft, &key, &value),
@@ -970,9 +980,15 @@ impl<'t> Reader<'t> {
                     self.meetings[m].message_set.headings[h].topics.push(topic);
                 }
             }
+            let has_messages = self.messages.iter().any(|x| x.meeting == self.meetings[m].id);
             let meeting = &mut self.meetings[m];
             if meeting.online && meeting.place.as_deref() == Some("Online") {
                 meeting.place = None;
+            }
+            // A meeting written without messages or a coverage line holds none.
+            let coverage = &mut meeting.message_set.coverage;
+            if !has_messages && coverage.status == CoverageStatus::Partial && coverage.published_total.is_none() {
+                coverage.status = CoverageStatus::None;
             }
         }
         for i in 0..self.messages.len() {
@@ -1291,6 +1307,110 @@ fn message_text(text: &str) -> String {
         })
         .collect();
     lines.join("\\\n")
+}
+
+/// Where pasted plain text belongs: the meeting, the heading (if any) and the source.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PasteContext {
+    /// The meeting's name ("Kyoto").
+    pub meeting: String,
+    /// Its year, as typed.
+    pub year: String,
+    /// The heading as published, or empty for none.
+    pub heading: String,
+    /// The source's title.
+    pub source_title: String,
+    /// The source's web address, or empty.
+    pub source_url: String,
+}
+
+/// Builds a corpus from text pasted from an official page or PDF: either the Markdown
+/// layout (when it has a `# Meeting` line), or plain text with one message per paragraph
+/// or bullet (`•`, `-`, `–`, `*`, `1.` …), read literally, under `context`. Problems name
+/// the line and column of the pasted text ("line 0" for the fields of `context`).
+pub fn corpus_from_paste(text: &str, context: &PasteContext) -> Result<Corpus, Vec<Problem>> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.lines().any(|l| l.starts_with("# ")) {
+        return corpus_from_markdown(text, "Pasted messages");
+    }
+    let mut head = format!("# {} {}\n\n", inline_text(&one_line(&context.meeting)), one_line(&context.year));
+    let url = one_line(&context.source_url);
+    let title = one_line(&context.source_title);
+    match (title.is_empty(), url.is_empty()) {
+        (true, true) => {}
+        (false, true) => head.push_str(&format!("Source: {title}\n\n")),
+        (true, false) => head.push_str(&format!("Source: {url}\n\n")),
+        (false, false) => head.push_str(&format!("Source: {title} <{url}>\n\n")),
+    }
+    if !context.heading.trim().is_empty() {
+        head.push_str(&format!("## {}\n\n", inline_text(&one_line(&context.heading))));
+    }
+    let shift = head.lines().count();
+    let body: Vec<String> = text.lines().map(plain_line).collect();
+    let document = format!("{head}{}\n", body.join("\n"));
+    corpus_from_markdown(&document, "Pasted messages").map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|p| Problem::new(shift_line(&p.path, shift), p.kind))
+            .collect()
+    })
+}
+
+/// A line of pasted plain text as Markdown: a bullet (of any common kind) made a `-`
+/// item, everything else escaped, indentation dropped (so nothing becomes code).
+fn plain_line(line: &str) -> String {
+    let line = line.trim();
+    let bullet = ["• ", "◦ ", "▪ ", "● ", "– ", "— ", "· ", "* ", "- ", "+ "]
+        .iter()
+        .find_map(|b| line.strip_prefix(b));
+    let numbered = || {
+        let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (digits > 0)
+            .then(|| line[digits..].strip_prefix(". ").or_else(|| line[digits..].strip_prefix(") ")))
+            .flatten()
+    };
+    match bullet.or_else(numbered) {
+        Some(rest) => format!("- {}", message_text(rest.trim())),
+        None if line.is_empty() => String::new(),
+        None => message_text(line),
+    }
+}
+
+/// "line 7, column 3" of the document as the line of the pasted text.
+fn shift_line(path: &str, shift: usize) -> String {
+    let Some(rest) = path.strip_prefix("line ") else {
+        return path.to_string();
+    };
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    match digits.parse::<usize>() {
+        Ok(n) if n > shift => format!("line {}{}", n - shift, &rest[digits.len()..]),
+        Ok(_) => format!("the meeting, heading and source fields{}", &rest[digits.len()..].split_once(" (").map_or(String::new(), |(_, r)| format!(" ({r}"))),
+        Err(_) => path.to_string(),
+    }
+}
+
+/// What a corpus would load, for a preview: per meeting (short name, coverage sentence
+/// words) its headings (or "Heading not given") with their message counts, in order.
+pub fn preview(corpus: &Corpus) -> Vec<(String, Vec<(String, usize)>)> {
+    corpus
+        .meetings
+        .iter()
+        .filter_map(|meeting| {
+            let mut counts: Vec<(String, usize)> = Vec::new();
+            for message in corpus.messages.iter().filter(|m| m.meeting == meeting.id) {
+                let name = message
+                    .heading
+                    .as_ref()
+                    .and_then(|h| meeting.message_set.headings.iter().find(|x| &x.id == h))
+                    .map_or_else(|| super::corpus::HEADING_NOT_GIVEN.to_string(), |h| h.name.clone());
+                match counts.iter_mut().find(|(n, _)| *n == name) {
+                    Some((_, count)) => *count += 1,
+                    None => counts.push((name, 1)),
+                }
+            }
+            (!counts.is_empty()).then(|| (meeting.short_name(), counts))
+        })
+        .collect()
 }
 
 /// A `Source:` value: a title followed by `<https://…>`, or an address alone.

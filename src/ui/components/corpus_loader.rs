@@ -89,16 +89,18 @@ pub fn corpus_loader(props: &CorpusLoaderProps) -> Html {
     html! {
         <section class="corpus-loader" aria-labelledby="load-title">
             <h2 id="load-title">{ "Load your own corpus file" }</h2>
-            <p>{ format!("A corpus file in JSON, or a CSV list with one message per row, at most {} MB. It is read in this browser and never uploaded. The whole app then works on it; one action returns to the built-in corpus.", MAX_CORPUS_BYTES / (1024 * 1024)) }</p>
+            <p>{ format!("A corpus file in Markdown (a meeting per # heading, a message per bullet), JSON, or a CSV list with one message per row, at most {} MB. It is read in this browser and never uploaded. The whole app then works on it; one action returns to the built-in corpus.", MAX_CORPUS_BYTES / (1024 * 1024)) }</p>
             <p>
                 { "Templates: " }
+                <a href="corpus-template.md" download="corpus-template.md" data-testid="template-md">{ "Markdown (# meeting, ## heading, one message per bullet)" }</a>
+                { " · " }
                 <a href="corpus-template.csv" download="corpus-template.csv" data-testid="template-csv">{ "CSV (columns: meeting, year, text, source; optional id, heading, subheading, locator, topics, coverage)" }</a>
                 { " · " }
                 <a href="corpus-template.json" download="corpus-template.json" data-testid="template-json">{ "JSON" }</a>
             </p>
             <div class={classes!("drop-zone", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop} data-testid="drop-zone">
                 <label for="corpus-file">{ "Choose a corpus file, or drop it here" }</label>
-                <input id="corpus-file" type="file" accept=".json,.csv,application/json,text/csv" {onchange} data-testid="corpus-file" />
+                <input id="corpus-file" type="file" accept=".md,.markdown,.json,.csv,text/markdown,application/json,text/csv" {onchange} data-testid="corpus-file" />
             </div>
             <div role="status" aria-live="polite" data-testid="load-status">
                 { status_view(&status) }
