@@ -194,7 +194,7 @@ proptest! {
     }
 }
 
-// --- Fuzzing: 100,000 inputs per parser, seeded --------------------------------------
+// --- Fuzzing: 100,000 inputs per parser (20,000 for Markdown and for pastes), seeded --------------------------------------
 
 /// Mutates `bytes` a few times: flips, structural characters, cuts, repeats.
 fn mutate(rng: &mut ChaCha8Rng, bytes: &mut Vec<u8>) {
@@ -277,14 +277,14 @@ fn the_json_reader_survives_100k_mutated_files() {
 }
 
 #[test]
-fn the_markdown_reader_survives_50k_mutated_files() {
+fn the_markdown_reader_survives_20k_mutated_files() {
     use messages_explorer::core::markdown::write_markdown;
     let mut rng = ChaCha8Rng::seed_from_u64(19);
     let corpus = builtin();
     let exported = write_markdown(&corpus, &(0..12).collect::<Vec<_>>(), &[]);
     let templates = [include_str!("../assets/corpus-template.md"), exported.as_str()];
     let mut loaded = 0;
-    for i in 0..50_000 {
+    for i in 0..20_000 {
         let mut bytes = templates[i % 2].as_bytes().to_vec();
         mutate_markdown(&mut rng, &mut bytes);
         if let Ok(corpus) = Corpus::from_file("fuzz.md", &bytes) {
@@ -298,7 +298,7 @@ fn the_markdown_reader_survives_50k_mutated_files() {
 }
 
 #[test]
-fn pasting_survives_50k_generated_texts() {
+fn pasting_survives_20k_generated_texts() {
     use messages_explorer::core::markdown::{corpus_from_paste, PasteContext};
     let mut rng = ChaCha8Rng::seed_from_u64(23);
     let context = PasteContext {
@@ -311,7 +311,7 @@ fn pasting_survives_50k_generated_texts() {
     let seed_text = "• Applying a vulnerability lens *across* all areas\n  of work is essential.\n\n\
                      Children have the right to <b>safe</b> spaces [x](javascript:alert(1)).\n\n1. A numbered one.\n";
     let mut loaded = 0;
-    for i in 0..50_000 {
+    for i in 0..20_000 {
         let mut bytes = seed_text.as_bytes().to_vec();
         mutate_markdown(&mut rng, &mut bytes);
         let text = String::from_utf8_lossy(&bytes);
@@ -326,7 +326,7 @@ fn pasting_survives_50k_generated_texts() {
             assert!(corpus.messages.iter().all(|m| !m.text.is_empty()));
         }
     }
-    assert!(loaded > 10_000, "most pastes load ({loaded})");
+    assert!(loaded > 5_000, "most pastes load ({loaded})");
 }
 
 /// [`mutate`] plus the marks Markdown reads: headings, bullets, comments, links, HTML,

@@ -9,6 +9,8 @@ mod header;
 mod highlighted;
 mod message_card;
 mod notices;
+#[cfg(feature = "full")]
+mod paste_messages;
 mod selection_tools;
 
 pub use chart_figure::{data_url, ChartFigure};
@@ -20,4 +22,6 @@ pub use header::Header;
 pub use highlighted::Highlighted;
 pub use message_card::MessageCard;
 pub use notices::Notices;
+#[cfg(feature = "full")]
+pub use paste_messages::PasteMessages;
 pub use selection_tools::SelectionTools;

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::core::corpus::is_web_address;
 
 use crate::core::corpus::{Corpus, Fact};
-use crate::ui::components::CorpusLoader;
+use crate::ui::components::{CorpusLoader, PasteMessages};
 use crate::ui::hooks::use_app_state;
 
 /// About the data: the meetings with their cited facts and coverage, the topic vocabulary
@@ -76,6 +76,7 @@ pub fn about_page() -> Html {
                 { for corpus.topics.iter().map(|t| html! { <><dt>{ t.label.clone() }</dt><dd>{ t.description.clone() }</dd></> }) }
             </dl>
             <CorpusLoader onload={context.onload.clone()} />
+            <PasteMessages onload={context.onload.clone()} />
             <h2>{ "Sources" }</h2>
             { sources_list(corpus) }
         </div>

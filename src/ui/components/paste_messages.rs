@@ -1,0 +1,132 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::corpus::Corpus;
+use crate::core::load::too_large;
+use crate::core::markdown::{corpus_from_paste, preview, write_markdown, PasteContext};
+use crate::core::validate::Problem;
+use crate::ui::hooks::LoadedFile;
+
+/// How many problems of a paste are listed.
+const SHOWN_PROBLEMS: usize = 10;
+
+/// Props of [`PasteMessages`].
+#[derive(Properties, PartialEq)]
+pub struct PasteMessagesProps {
+    /// Called with the corpus read from the pasted text.
+    pub onload: Callback<(Corpus, LoadedFile)>,
+}
+
+/// A text area for messages copied from an official page or PDF: the Markdown layout, or
+/// plain text with one message per paragraph or bullet under the meeting, heading and
+/// source given beside it. A preview says what would be loaded (counts per meeting and
+/// heading) or the first problems with their line, before "Use these messages"; nothing
+/// changes until then, and nothing changes when the text has problems.
+#[function_component(PasteMessages)]
+pub fn paste_messages(props: &PasteMessagesProps) -> Html {
+    let context = use_state(|| PasteContext {
+        meeting: String::new(),
+        year: String::new(),
+        heading: String::new(),
+        source_title: String::new(),
+        source_url: String::new(),
+    });
+    let text = use_state(String::new);
+    let result = use_memo(((*context).clone(), (*text).clone()), |(context, text)| {
+        read(text, context)
+    });
+    let field = |label: &'static str, id: &'static str, value: String, set: fn(&mut PasteContext, String)| {
+        let context = context.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let mut next = (*context).clone();
+            set(&mut next, e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+            context.set(next);
+        });
+        html! {
+            <p class="paste-field">
+                <label for={id}>{ label }</label>
+                <input {id} type="text" {value} {oninput} data-testid={id} />
+            </p>
+        }
+    };
+    let ontext = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            text.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+        })
+    };
+    let onuse = {
+        let (result, onload) = (result.clone(), props.onload.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(Ok(corpus)) = result.as_ref() {
+                let all: Vec<usize> = (0..corpus.messages.len()).collect();
+                let markdown = write_markdown(corpus, &all, &[]);
+                let file = LoadedFile {
+                    name: "pasted-messages.md".into(),
+                    bytes: Rc::new(markdown.into_bytes()),
+                };
+                onload.emit((corpus.clone(), file));
+            }
+        })
+    };
+    let c = (*context).clone();
+    html! {
+        <section class="paste-messages" aria-labelledby="paste-title">
+            <h2 id="paste-title">{ "Paste a message set" }</h2>
+            <p>{ "Copy the messages from an official page or PDF and paste them below, one message per paragraph or bullet; say which meeting, heading and source they come from. Text in the Markdown layout (with # meeting lines) is read as it is. Nothing changes until you choose \"Use these messages\"." }</p>
+            <div class="paste-fields">
+                { field("Meeting (e.g. Kyoto)", "paste-meeting", c.meeting, |c, v| c.meeting = v) }
+                { field("Year", "paste-year", c.year, |c, v| c.year = v) }
+                { field("Heading as published (optional)", "paste-heading", c.heading, |c, v| c.heading = v) }
+                { field("Source title", "paste-source-title", c.source_title, |c, v| c.source_title = v) }
+                { field("Source address (https://…)", "paste-source-url", c.source_url, |c, v| c.source_url = v) }
+            </div>
+            <label for="paste-text">{ "Messages" }</label>
+            <textarea id="paste-text" rows="10" value={(*text).clone()} oninput={ontext} data-testid="paste-text" spellcheck="false" />
+            <div role="status" aria-live="polite" data-testid="paste-preview">
+                { preview_view(result.as_ref().as_ref()) }
+            </div>
+            <button onclick={onuse} disabled={!matches!(result.as_ref(), Some(Ok(_)))} data-testid="paste-use">{ "Use these messages" }</button>
+        </section>
+    }
+}
+
+/// The pasted text read, or `None` while it is empty.
+fn read(text: &str, context: &PasteContext) -> Option<Result<Corpus, Vec<Problem>>> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    if let Some(kind) = too_large(text.len() as u64) {
+        return Some(Err(vec![Problem::new("", kind)]));
+    }
+    Some(corpus_from_paste(text, context))
+}
+
+/// What would be loaded, or why not.
+fn preview_view(result: Option<&Result<Corpus, Vec<Problem>>>) -> Html {
+    match result {
+        None => Html::default(),
+        Some(Ok(corpus)) => html! {
+            <div class="paste-ok">
+                <p>{ format!("{} messages would be loaded:", corpus.messages.len()) }</p>
+                <ul>
+                    { for preview(corpus).into_iter().map(|(meeting, headings)| html! {
+                        <li>{ meeting }
+                            <ul>{ for headings.into_iter().map(|(heading, count)| html! { <li>{ format!("{heading}: {count}") }</li> }) }</ul>
+                        </li>
+                    }) }
+                </ul>
+            </div>
+        },
+        Some(Err(problems)) => html! {
+            <div class="banner banner-error" data-testid="paste-problems">
+                <p>{ format!("Not loadable yet, {} problem(s):", problems.len()) }</p>
+                <ul>{ for problems.iter().take(SHOWN_PROBLEMS).map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
+                if problems.len() > SHOWN_PROBLEMS {
+                    <p>{ format!("…and {} more.", problems.len() - SHOWN_PROBLEMS) }</p>
+                }
+            </div>
+        },
+    }
+}
