@@ -17,7 +17,7 @@ async fn render(url: &str) -> String {
 #[tokio::test]
 async fn explore_home() {
     let html = render("").await;
-    assert!(html.contains("66 of 66 messages included"));
+    assert!(html.contains("77 of 77 messages included"));
     insta::assert_snapshot!("explore_home", html);
 }
 

@@ -47,7 +47,7 @@ async fn the_app_mounts_and_renders_the_list_in_the_dom() {
     assert!(count
         .text_content()
         .unwrap()
-        .ends_with("of 66 messages included"));
+        .ends_with("of 77 messages included"));
     let marks = root.query_selector_all("mark").unwrap();
     assert!(marks.length() > 0);
     // Typing into the real input dispatches through the reducer and re-renders.
@@ -61,6 +61,6 @@ async fn the_app_mounts_and_renders_the_list_in_the_dom() {
         .query_selector("[data-testid=result-count]")
         .unwrap()
         .unwrap();
-    assert_eq!(count.text_content().unwrap(), "1 of 66 messages included");
+    assert_eq!(count.text_content().unwrap(), "1 of 77 messages included");
     handle.destroy();
 }

@@ -5,12 +5,15 @@
 //! problem with where it stands (the JSON path of its field, a CSV row and column, or a
 //! Markdown line and column) and exits 1 when there is any (2 for a usage or read error).
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use messages_explorer::core::corpus::Corpus;
 use messages_explorer::core::validate::check_verbatim;
+
+#[path = "shared/sources.rs"]
+mod sources;
+use sources::read_texts;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -70,18 +73,4 @@ fn main() -> ExitCode {
     } else {
         ExitCode::from(1)
     }
-}
-
-/// Reads every file of a folder as text, keyed by file name.
-fn read_texts(dir: &Path) -> std::io::Result<HashMap<String, String>> {
-    let mut texts = HashMap::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_file() {
-            if let (Some(name), Ok(text)) = (path.file_name(), std::fs::read_to_string(&path)) {
-                texts.insert(name.to_string_lossy().into_owned(), text);
-            }
-        }
-    }
-    Ok(texts)
 }

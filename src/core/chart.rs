@@ -253,7 +253,7 @@ mod tests {
             .iter()
             .position(|c| c.id == "berlin-2019")
             .unwrap();
-        assert_eq!(series.counts[0][berlin], 3);
+        assert_eq!(series.counts[0][berlin], 4);
         assert_eq!(series.share(0, berlin), Some(1.0));
         let geneva = 0;
         assert_eq!(series.counts[1][geneva], 5);

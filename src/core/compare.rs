@@ -227,9 +227,9 @@ mod tests {
             "Kyoto 2023: 2 of 89 published messages included (partial)"
         );
         assert_eq!(c.sides[1].headings.len(), 8);
-        // Kyoto's two messages are about children's safety: "safe" leads, "children" is listed.
-        assert_eq!(c.sides[1].terms[0].word, "safe", "{:?}", c.sides[1].terms);
-        assert!(c.sides[1].terms.iter().any(|t| t.word == "children"));
+        // Kyoto's two messages are about children's safety: "children" leads, "safe" is listed.
+        assert_eq!(c.sides[1].terms[0].word, "children", "{:?}", c.sides[1].terms);
+        assert!(c.sides[1].terms.iter().any(|t| t.word == "safe"));
         // Against a side of 2 messages nothing can reach significance, on either side.
         assert!(c
             .sides

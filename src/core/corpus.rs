@@ -506,7 +506,7 @@ mod tests {
     fn builtin_corpus_loads() {
         let corpus = Corpus::builtin().expect("built-in corpus is valid");
         assert_eq!(corpus.version, SCHEMA_VERSION);
-        assert_eq!(corpus.messages.len(), 66);
+        assert_eq!(corpus.messages.len(), 77);
         assert_eq!(corpus.meetings.len(), 9);
     }
 
@@ -532,7 +532,7 @@ mod tests {
         );
         check(
             "online-2020",
-            "Online 2020: 4 messages included (partial; published total not known)",
+            "Online 2020: 6 messages included (partial; published total not known)",
         );
     }
 

@@ -9,6 +9,7 @@ pub mod export;
 pub mod import;
 pub mod load;
 pub mod markdown;
+pub mod merge;
 pub mod query;
 pub mod related;
 pub mod search;

@@ -702,7 +702,7 @@ mod tests {
         assert_eq!(included_line(7, 66), "7 of 66 messages included");
         let explorer = Explorer::new(Corpus::builtin().unwrap());
         let sentence = explorer.partial_sets_sentence().unwrap();
-        assert!(sentence.starts_with("Includes partial sets (messages included): Paris 2018 (5),"));
+        assert!(sentence.starts_with("Includes partial sets (messages included): Paris 2018 (9),"));
         assert!(sentence.contains("Kyoto 2023 (2 of 89)"));
     }
 
@@ -734,12 +734,12 @@ mod tests {
     fn no_selection_gives_everything_in_chronological_order() {
         let mut e = explorer();
         let outcome = e.run(&Selection::default());
-        assert_eq!(outcome.messages.len(), 66);
+        assert_eq!(outcome.messages.len(), 77);
         assert_eq!(outcome.messages[0], 0);
         assert_eq!(count(&outcome, Facet::Meeting, "geneva-2017"), 48);
         assert_eq!(count(&outcome, Facet::Meeting, "addis-ababa-2022"), 0);
         assert_eq!(count(&outcome, Facet::Coverage, "complete"), 48);
-        assert_eq!(count(&outcome, Facet::Coverage, "partial"), 18);
+        assert_eq!(count(&outcome, Facet::Coverage, "partial"), 29);
     }
 
     #[test]
@@ -751,7 +751,7 @@ mod tests {
         let outcome = e.run(&selection);
         assert_eq!(outcome.messages.len(), 50);
         // The meeting facet's own counts ignore the meeting filter.
-        assert_eq!(count(&outcome, Facet::Meeting, "berlin-2019"), 3);
+        assert_eq!(count(&outcome, Facet::Meeting, "berlin-2019"), 4);
         selection.filters.toggle(Facet::Topic, "human-rights");
         let outcome = e.run(&selection);
         let geneva_rights = e.corpus().messages.iter().filter(|m| {

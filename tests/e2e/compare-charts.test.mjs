@@ -27,7 +27,7 @@ test('Geneva 2017 beside Kyoto 2023, with the coverage caveat, by clicking', asy
   await sides.nth(1).getByRole('link', { name: 'children', exact: true }).click();
   await page.getByTestId('result-count').waitFor();
   assert.match(page.url(), /#\/explore\?q=children\+&meeting=kyoto-2023$/);
-  assert.equal(await page.getByTestId('result-count').textContent(), '2 of 66 messages included');
+  assert.equal(await page.getByTestId('result-count').textContent(), '2 of 77 messages included');
   assert.deepEqual(await page.problems(), []);
   await context.close();
 });
@@ -65,7 +65,7 @@ test('charts: topics and the terms "data" and "AI", with tables, downloads and c
   await figure.getByRole('link', { name: /"data" in Berlin 2019: 3 of 3 messages/ }).click();
   await page.getByTestId('result-count').waitFor();
   assert.match(page.url(), /#\/explore\?q=data\+&meeting=berlin-2019$/);
-  assert.equal(await page.getByTestId('result-count').textContent(), '3 of 66 messages included');
+  assert.equal(await page.getByTestId('result-count').textContent(), '3 of 77 messages included');
   assert.deepEqual(await page.problems(), []);
   await context.close();
 });

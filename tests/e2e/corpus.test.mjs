@@ -35,7 +35,7 @@ test('a valid corpus file is loaded and used everywhere, and one action returns 
   assert.match(await page.getByTestId('notices').textContent(), /Loaded your corpus "Our class collection"/);
   assert.deepEqual(await axeViolations(page), []);
   await page.getByTestId('use-builtin').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="result-count"]')?.textContent.startsWith('66 of 66'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="result-count"]')?.textContent.startsWith('77 of 77'));
   assert.deepEqual(await page.problems(), []);
   await context.close();
 });

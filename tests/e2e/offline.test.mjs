@@ -60,7 +60,7 @@ test('after one visit the app and a share link work offline, and Charts once use
   await page.goto(url + '#/explore?q=gender&meeting=geneva-2017');
   await page.reload();
   await page.locator('#app [data-testid="result"]').first().waitFor();
-  assert.match(await page.getByTestId('result-count').textContent(), /^\d+ of 66 messages included$/);
+  assert.match(await page.getByTestId('result-count').textContent(), /^\d+ of 77 messages included$/);
   await page.goto(url + '#/charts?terms=data');
   await page.reload();
   await page.getByTestId('chart-topics').waitFor();
