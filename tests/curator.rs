@@ -94,7 +94,10 @@ fn the_built_in_corpus_holds_the_curated_file() {
         "tests/data/sources",
     ]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("77 → 77 messages (0 added, 22 skipped)"), "{out}");
+    assert!(
+        out.contains("77 → 77 messages (0 added, 22 skipped)"),
+        "{out}"
+    );
 }
 
 /// From the corpus before the second pass, the merge writes exactly the corpus that ships:
@@ -106,15 +109,34 @@ fn merging_the_curated_file_writes_the_shipped_corpus() {
     let before = dir.join("corpus.json");
     std::fs::copy("tests/data/corpora/before-second-pass.json", &before).unwrap();
     let target = before.to_str().unwrap();
-    let (code, out) = corpus_merge(&[target, "tests/data/curation/second-pass.md", "--sources", "tests/data/sources"]);
+    let (code, out) = corpus_merge(&[
+        target,
+        "tests/data/curation/second-pass.md",
+        "--sources",
+        "tests/data/sources",
+    ]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("dry run"), "{out}");
-    assert_eq!(std::fs::read(&before).unwrap(), std::fs::read("tests/data/corpora/before-second-pass.json").unwrap());
-    let (code, out) = corpus_merge(&[target, "tests/data/curation/second-pass.md", "--sources", "tests/data/sources", "--write"]);
+    assert_eq!(
+        std::fs::read(&before).unwrap(),
+        std::fs::read("tests/data/corpora/before-second-pass.json").unwrap()
+    );
+    let (code, out) = corpus_merge(&[
+        target,
+        "tests/data/curation/second-pass.md",
+        "--sources",
+        "tests/data/sources",
+        "--write",
+    ]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("66 → 77 messages (11 added, 11 skipped)"), "{out}");
-    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&before).unwrap()).unwrap();
-    let shipped: serde_json::Value = serde_json::from_str(include_str!("../assets/corpus.json")).unwrap();
+    assert!(
+        out.contains("66 → 77 messages (11 added, 11 skipped)"),
+        "{out}"
+    );
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&before).unwrap()).unwrap();
+    let shipped: serde_json::Value =
+        serde_json::from_str(include_str!("../assets/corpus.json")).unwrap();
     assert_eq!(written, shipped);
     // A merge that would break a rule writes nothing, and says why.
     let bad = dir.join("unknown-topic.md");
@@ -125,6 +147,9 @@ fn merging_the_curated_file_writes_the_shipped_corpus() {
     assert!(out.contains("unknown topic"), "{out}");
     assert!(out.contains("nothing written"), "{out}");
     assert_eq!(std::fs::read(&before).unwrap(), written_before);
-    let (code, out) = corpus_merge(&["assets/corpus.json", "tests/data/corpora/broken-corpus.json"]);
+    let (code, out) = corpus_merge(&[
+        "assets/corpus.json",
+        "tests/data/corpora/broken-corpus.json",
+    ]);
     assert_eq!(code, 1, "{out}");
 }

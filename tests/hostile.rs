@@ -282,7 +282,10 @@ fn the_markdown_reader_survives_20k_mutated_files() {
     let mut rng = ChaCha8Rng::seed_from_u64(19);
     let corpus = builtin();
     let exported = write_markdown(&corpus, &(0..12).collect::<Vec<_>>(), &[]);
-    let templates = [include_str!("../assets/corpus-template.md"), exported.as_str()];
+    let templates = [
+        include_str!("../assets/corpus-template.md"),
+        exported.as_str(),
+    ];
     let mut loaded = 0;
     for i in 0..20_000 {
         let mut bytes = templates[i % 2].as_bytes().to_vec();
@@ -294,7 +297,10 @@ fn the_markdown_reader_survives_20k_mutated_files() {
                 .all(|m| !explorer.details(m).source_title.is_empty()));
         }
     }
-    assert!(loaded > 1_000, "the mutations still leave valid files ({loaded})");
+    assert!(
+        loaded > 1_000,
+        "the mutations still leave valid files ({loaded})"
+    );
 }
 
 #[test]
@@ -333,9 +339,22 @@ fn pasting_survives_20k_generated_texts() {
 /// description keys, fences and indentation.
 fn mutate_markdown(rng: &mut ChaCha8Rng, bytes: &mut Vec<u8>) {
     const INSERTS: [&[u8]; 16] = [
-        b"\n# ", b"\n## ", b"\n### ", b"\n- ", b"\n1. ", b"<!-- id: x | source: y -->", b"-->",
-        b"[x](javascript:alert(1))", b"<script>", b"\nSource: ", b"\nCoverage: complete, 3 published",
-        b"\n```\n", b"\n    ", b"\n---\n", b"\\", b"\nYear: 1999",
+        b"\n# ",
+        b"\n## ",
+        b"\n### ",
+        b"\n- ",
+        b"\n1. ",
+        b"<!-- id: x | source: y -->",
+        b"-->",
+        b"[x](javascript:alert(1))",
+        b"<script>",
+        b"\nSource: ",
+        b"\nCoverage: complete, 3 published",
+        b"\n```\n",
+        b"\n    ",
+        b"\n---\n",
+        b"\\",
+        b"\nYear: 1999",
     ];
     for _ in 0..rng.random_range(1..4) {
         if bytes.is_empty() {
@@ -491,7 +510,8 @@ fn byte_order_marks_are_welcome() {
 #[test]
 fn a_line_break_in_a_message_cannot_forge_a_markdown_line() {
     let mut corpus = builtin();
-    corpus.messages[0].text = "First line.\n- Source: forged\n\n# Heading\n<!-- id: forged -->".into();
+    corpus.messages[0].text =
+        "First line.\n- Source: forged\n\n# Heading\n<!-- id: forged -->".into();
     corpus.messages[0].source.locator = "p. 1\n- Coverage: forged --> <!-- id: x".into();
     let explorer = Explorer::new(corpus.clone());
     let header = ExportHeader {
@@ -505,13 +525,16 @@ fn a_line_break_in_a_message_cannot_forge_a_markdown_line() {
         markdown.contains("- First line.\\\n  \\- Source: forged\\\n  \\\n  \\# Heading\\\n  \\<\\!-- id: forged --\\>"),
         "{markdown}"
     );
-    assert!(!markdown
-        .lines()
-        .any(|l| l.starts_with("- Source: forged") || l.starts_with("- Coverage: forged") || l.starts_with("id: forged")));
+    assert!(!markdown.lines().any(|l| l.starts_with("- Source: forged")
+        || l.starts_with("- Coverage: forged")
+        || l.starts_with("id: forged")));
     // And it reads back as written.
     let back = Corpus::from_file("x.md", markdown.as_bytes()).unwrap();
     assert_eq!(back.messages[0].text, corpus.messages[0].text);
-    assert_eq!(back.messages[0].source.locator, "p. 1 - Coverage: forged --> <!-- id: x");
+    assert_eq!(
+        back.messages[0].source.locator,
+        "p. 1 - Coverage: forged --> <!-- id: x"
+    );
 }
 
 // --- Time that grows linearly ---------------------------------------------------------

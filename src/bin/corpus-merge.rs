@@ -23,7 +23,10 @@ fn read(path: &PathBuf) -> Result<Corpus, ExitCode> {
         eprintln!("{}: cannot read: {e}", path.display());
         ExitCode::from(2)
     })?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     Corpus::from_file(&name, &bytes).map_err(|error| {
         for problem in &error.problems {
             println!("{}: {problem}", path.display());
@@ -38,9 +41,11 @@ fn main() -> ExitCode {
     let rest: Vec<&String> = args.iter().filter(|a| *a != "--write").collect();
     let (corpus_path, file_path, sources_dir) = match rest.as_slice() {
         [corpus, file] => (PathBuf::from(corpus), PathBuf::from(file), None),
-        [corpus, file, flag, dir] if *flag == "--sources" => {
-            (PathBuf::from(corpus), PathBuf::from(file), Some(PathBuf::from(dir)))
-        }
+        [corpus, file, flag, dir] if *flag == "--sources" => (
+            PathBuf::from(corpus),
+            PathBuf::from(file),
+            Some(PathBuf::from(dir)),
+        ),
         _ => {
             eprintln!("usage: corpus-merge CORPUS.json FILE [--sources DIR] [--write]");
             return ExitCode::from(2);

@@ -228,7 +228,11 @@ mod tests {
         );
         assert_eq!(c.sides[1].headings.len(), 8);
         // Kyoto's two messages are about children's safety: "children" leads, "safe" is listed.
-        assert_eq!(c.sides[1].terms[0].word, "children", "{:?}", c.sides[1].terms);
+        assert_eq!(
+            c.sides[1].terms[0].word, "children",
+            "{:?}",
+            c.sides[1].terms
+        );
         assert!(c.sides[1].terms.iter().any(|t| t.word == "safe"));
         // Against a side of 2 messages nothing can reach significance, on either side.
         assert!(c

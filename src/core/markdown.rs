@@ -980,14 +980,20 @@ impl<'t> Reader<'t> {
                     self.meetings[m].message_set.headings[h].topics.push(topic);
                 }
             }
-            let has_messages = self.messages.iter().any(|x| x.meeting == self.meetings[m].id);
+            let has_messages = self
+                .messages
+                .iter()
+                .any(|x| x.meeting == self.meetings[m].id);
             let meeting = &mut self.meetings[m];
             if meeting.online && meeting.place.as_deref() == Some("Online") {
                 meeting.place = None;
             }
             // A meeting written without messages or a coverage line holds none.
             let coverage = &mut meeting.message_set.coverage;
-            if !has_messages && coverage.status == CoverageStatus::Partial && coverage.published_total.is_none() {
+            if !has_messages
+                && coverage.status == CoverageStatus::Partial
+                && coverage.published_total.is_none()
+            {
                 coverage.status = CoverageStatus::None;
             }
         }
@@ -1333,7 +1339,11 @@ pub fn corpus_from_paste(text: &str, context: &PasteContext) -> Result<Corpus, V
     if text.lines().any(|l| l.starts_with("# ")) {
         return corpus_from_markdown(text, "Pasted messages");
     }
-    let mut head = format!("# {} {}\n\n", inline_text(&one_line(&context.meeting)), one_line(&context.year));
+    let mut head = format!(
+        "# {} {}\n\n",
+        inline_text(&one_line(&context.meeting)),
+        one_line(&context.year)
+    );
     let url = one_line(&context.source_url);
     let title = one_line(&context.source_title);
     match (title.is_empty(), url.is_empty()) {
@@ -1343,7 +1353,10 @@ pub fn corpus_from_paste(text: &str, context: &PasteContext) -> Result<Corpus, V
         (false, false) => head.push_str(&format!("Source: {title} <{url}>\n\n")),
     }
     if !context.heading.trim().is_empty() {
-        head.push_str(&format!("## {}\n\n", inline_text(&one_line(&context.heading))));
+        head.push_str(&format!(
+            "## {}\n\n",
+            inline_text(&one_line(&context.heading))
+        ));
     }
     let shift = head.lines().count();
     let body: Vec<String> = text.lines().map(plain_line).collect();
@@ -1366,7 +1379,11 @@ fn plain_line(line: &str) -> String {
     let numbered = || {
         let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         (digits > 0)
-            .then(|| line[digits..].strip_prefix(". ").or_else(|| line[digits..].strip_prefix(") ")))
+            .then(|| {
+                line[digits..]
+                    .strip_prefix(". ")
+                    .or_else(|| line[digits..].strip_prefix(") "))
+            })
             .flatten()
     };
     match bullet.or_else(numbered) {
@@ -1384,7 +1401,12 @@ fn shift_line(path: &str, shift: usize) -> String {
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     match digits.parse::<usize>() {
         Ok(n) if n > shift => format!("line {}{}", n - shift, &rest[digits.len()..]),
-        Ok(_) => format!("the meeting, heading and source fields{}", &rest[digits.len()..].split_once(" (").map_or(String::new(), |(_, r)| format!(" ({r}"))),
+        Ok(_) => format!(
+            "the meeting, heading and source fields{}",
+            &rest[digits.len()..]
+                .split_once(" (")
+                .map_or(String::new(), |(_, r)| format!(" ({r}"))
+        ),
         Err(_) => path.to_string(),
     }
 }
@@ -1402,7 +1424,10 @@ pub fn preview(corpus: &Corpus) -> Vec<(String, Vec<(String, usize)>)> {
                     .heading
                     .as_ref()
                     .and_then(|h| meeting.message_set.headings.iter().find(|x| &x.id == h))
-                    .map_or_else(|| super::corpus::HEADING_NOT_GIVEN.to_string(), |h| h.name.clone());
+                    .map_or_else(
+                        || super::corpus::HEADING_NOT_GIVEN.to_string(),
+                        |h| h.name.clone(),
+                    );
                 match counts.iter_mut().find(|(n, _)| *n == name) {
                     Some((_, count)) => *count += 1,
                     None => counts.push((name, 1)),

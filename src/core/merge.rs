@@ -59,7 +59,8 @@ pub fn merge(base: &Corpus, file: &Corpus) -> Result<(Corpus, Report), Vec<Probl
         let into = &mut target.message_set.coverage;
         // A file's meeting without a "Coverage:" line reads as partial: that never
         // undoes a complete set (validation then says if the counts disagree).
-        if !(coverage.status == CoverageStatus::Partial && into.status == CoverageStatus::Complete) {
+        if !(coverage.status == CoverageStatus::Partial && into.status == CoverageStatus::Complete)
+        {
             into.status = coverage.status;
         }
         into.published_total = coverage.published_total.or(into.published_total);
@@ -86,7 +87,15 @@ pub fn merge(base: &Corpus, file: &Corpus) -> Result<(Corpus, Report), Vec<Probl
             headings.insert(heading.id.clone(), id);
         }
     }
-    add_messages(&mut out, file, &headings, &sources, &topic, &mut report, &mut problems);
+    add_messages(
+        &mut out,
+        file,
+        &headings,
+        &sources,
+        &topic,
+        &mut report,
+        &mut problems,
+    );
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -114,7 +123,9 @@ fn topic_resolver(base: &Corpus, file: &Corpus) -> HashMap<String, Option<String
             } else if ids.contains(t.id.as_str()) {
                 Some(t.id.clone())
             } else {
-                by_label.get(&t.label.to_lowercase()).map(|id| id.to_string())
+                by_label
+                    .get(&t.label.to_lowercase())
+                    .map(|id| id.to_string())
             };
             (t.id.clone(), found)
         })
@@ -150,14 +161,17 @@ fn map_topics(
 fn merge_sources(out: &mut Corpus, file: &Corpus, report: &mut Report) -> HashMap<String, String> {
     let mut ids = HashMap::new();
     for source in &file.sources {
-        let known = out.sources.iter().position(|s| {
-            s.id == source.id || (source.url.is_some() && s.url == source.url)
-        });
+        let known = out
+            .sources
+            .iter()
+            .position(|s| s.id == source.id || (source.url.is_some() && s.url == source.url));
         let id = match known {
             Some(at) => {
                 let target = &mut out.sources[at];
                 for file_name in source.file.iter().chain(&source.also_in) {
-                    if target.file.as_ref() != Some(file_name) && !target.also_in.contains(file_name) {
+                    if target.file.as_ref() != Some(file_name)
+                        && !target.also_in.contains(file_name)
+                    {
                         target.also_in.push(file_name.clone());
                     }
                 }
@@ -192,7 +206,10 @@ fn text_key(meeting: &str, text: &str) -> (String, String) {
             c => c,
         })
         .collect();
-    (meeting.to_string(), text.split_whitespace().collect::<Vec<_>>().join(" "))
+    (
+        meeting.to_string(),
+        text.split_whitespace().collect::<Vec<_>>().join(" "),
+    )
 }
 
 /// Adds the file's messages, skipping those already there. A new message goes right
@@ -235,12 +252,16 @@ fn add_messages(
             continue;
         }
         let mut added = message.clone();
-        added.heading = message.heading.as_ref().and_then(|h| headings.get(h).cloned());
+        added.heading = message
+            .heading
+            .as_ref()
+            .and_then(|h| headings.get(h).cloned());
         added.source.source = sources
             .get(&message.source.source)
             .cloned()
             .unwrap_or_else(|| message.source.source.clone());
-        added.editorial_topics = map_topics(&message.editorial_topics, topic, &message.id, problems);
+        added.editorial_topics =
+            map_topics(&message.editorial_topics, topic, &message.id, problems);
         if taken.contains(&added.id) {
             let stem = added
                 .id
@@ -313,22 +334,39 @@ Topics: Human rights and freedoms
         let (merged, report) = merge(&base, &file).unwrap();
         // The known message is skipped; the taken id gets the next free number.
         assert_eq!(report.skipped.len(), 1);
-        assert_eq!(report.added, ["paris-2018-trust-cooperation-4", "paris-2018-new-1"]);
+        assert_eq!(
+            report.added,
+            ["paris-2018-trust-cooperation-4", "paris-2018-new-1"]
+        );
         assert_eq!(report.headings, ["paris-2018-a-new-theme"]);
         assert!(report.sources.is_empty());
         // Every existing message is unchanged, in its place.
         for (i, message) in base.messages.iter().enumerate() {
-            let at = merged.messages.iter().position(|m| m.id == message.id).unwrap();
+            let at = merged
+                .messages
+                .iter()
+                .position(|m| m.id == message.id)
+                .unwrap();
             assert_eq!(&merged.messages[at], message);
             assert!(at >= i);
         }
-        let added = merged.messages.iter().find(|m| m.id == "paris-2018-trust-cooperation-4").unwrap();
-        assert_eq!(added.heading.as_deref(), Some("paris-2018-cybersecurity-trust-privacy"));
+        let added = merged
+            .messages
+            .iter()
+            .find(|m| m.id == "paris-2018-trust-cooperation-4")
+            .unwrap();
+        assert_eq!(
+            added.heading.as_deref(),
+            Some("paris-2018-cybersecurity-trust-privacy")
+        );
         assert_eq!(added.source.source, "digwatch-igf-2018-messages");
         let source = merged.source("digwatch-igf-2018-messages").unwrap();
         assert_eq!(source.also_in, ["igf-messages-second-pass-2018-2020.md"]);
         let paris = merged.meeting("paris-2018").unwrap();
-        assert_eq!(paris.message_set.coverage.note.as_deref(), Some("A new note."));
+        assert_eq!(
+            paris.message_set.coverage.note.as_deref(),
+            Some("A new note.")
+        );
         assert_eq!(
             paris.message_set.headings.last().unwrap().topics,
             ["human-rights"]

@@ -96,8 +96,67 @@ test('exports download the selection as CSV, JSON and Markdown with source and c
   const json = JSON.parse(saved.json);
   assert.ok(json.messages.length >= 1 && json.messages[0].source.locator && json.messages[0].coverage);
   assert.deepEqual(json.exported.selection, ['Search: jobs']);
-  assert.match(saved.md, /^# IGF Messages: \d+ selected/);
-  assert.match(saved.md, /- Coverage: Geneva 2017/);
+  assert.match(saved.md, /^---\nid: igf-messages\ntitle: .*\nselection: Search: jobs\n/);
+  assert.match(saved.md, /\n# Geneva 2017\n\nId: geneva-2017\n/);
+  assert.match(saved.md, /Coverage: partial, 48 published/);
+  await context.close();
+});
+
+test('a Markdown file exported by the app loads back as the same messages', async () => {
+  const { page, context } = await openPage(browser, url + '#/explore');
+  const [download] = await Promise.all([page.waitForEvent('download'), useSelectionTool(page, 'export-md')]);
+  const file = path.join(outputDir, 'all-messages.md');
+  await download.saveAs(file);
+  await page.goto(url + '#/about');
+  await page.getByTestId('corpus-file').setInputFiles(file);
+  await page.getByTestId('result-count').waitFor();
+  assert.equal(await page.getByTestId('result-count').textContent(), '77 of 77 messages included');
+  assert.match(await page.getByTestId('corpus-name').textContent(), /your file/);
+  // The same messages, with their ids, meetings, headings and sources.
+  const reopened = await readAll(page);
+  await page.getByTestId('use-builtin').click();
+  await page.getByTestId('corpus-name').filter({ hasNotText: 'your file' }).waitFor();
+  assert.deepEqual(reopened, await readAll(page));
+  assert.deepEqual(await page.problems(), []);
+  await context.close();
+});
+
+/** Every result card's id, text and meta line, after showing them all. */
+async function readAll(page) {
+  while (await page.getByTestId('show-more').count()) await page.getByTestId('show-more').click();
+  const cards = await page.getByTestId('result').evaluateAll((cards) => cards.map((c) => [c.dataset.id, c.querySelector('.message-text').textContent, c.querySelector('.message-meta').textContent]));
+  return cards.sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+test('a teacher pastes the Kyoto template text, sees what will load, and presents it', async () => {
+  const { page, context } = await openPage(browser, url + '#/about');
+  const template = fs.readFileSync('assets/corpus-template.md', 'utf8');
+  // Plain text first, under a meeting and heading the teacher names.
+  await page.getByTestId('paste-meeting').fill('Kyoto');
+  await page.getByTestId('paste-year').fill('2023');
+  await page.getByTestId('paste-source-title').fill('childrens-rights.digital');
+  await page.getByTestId('paste-source-url').fill('https://childrens-rights.digital');
+  await page.getByTestId('paste-text').fill('• First pasted message, <b>literal</b>.\n• Second pasted message.');
+  await page.getByTestId('paste-preview').filter({ hasText: '2 messages would be loaded' }).waitFor();
+  assert.match(await page.getByTestId('paste-preview').textContent(), /Kyoto 2023.*Heading not given in the source: 2/);
+  // Then the template as it is: Markdown is read as Markdown.
+  await page.getByTestId('paste-text').fill(template);
+  await page.getByTestId('paste-preview').filter({ hasText: '2 messages would be loaded' }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  // A problem names its line, and nothing can be used then.
+  await page.getByTestId('paste-text').fill(template.replace('Coverage: partial, 89 published', 'Coverage: most'));
+  await page.getByTestId('paste-problems').waitFor();
+  assert.match(await page.getByTestId('paste-problems').textContent(), /line 26, column 1: "coverage: most" cannot be read/);
+  assert.ok(await page.getByTestId('paste-use').isDisabled());
+  await page.getByTestId('paste-text').fill(template);
+  await page.getByTestId('paste-use').click();
+  await page.getByTestId('result-count').filter({ hasText: '2 of 2 messages included' }).waitFor();
+  await page.getByTestId('nav-explore').click();
+  await useSelectionTool(page, 'present-link');
+  await page.getByTestId('slide').waitFor();
+  assert.match(await page.getByTestId('slide').textContent(), /^Applying a vulnerability lens/);
+  assert.match(await page.getByTestId('slide-counter').textContent(), /^1 \/ 2$/);
+  assert.deepEqual(await page.problems(), []);
   await context.close();
 });
 

@@ -133,20 +133,43 @@ fn pasted_plain_text_is_one_message_per_paragraph_or_bullet_read_literally() {
     assert_eq!(corpus.meetings[0].id, "kyoto-2023");
     assert_eq!(
         preview(&corpus),
-        [("Kyoto 2023".to_string(), vec![("Sub-theme: children's rights".to_string(), 3)])]
+        [(
+            "Kyoto 2023".to_string(),
+            vec![("Sub-theme: children's rights".to_string(), 3)]
+        )]
     );
     // Markdown pasted as it is.
-    assert_eq!(corpus_from_paste(KYOTO, &PasteContext::default()).unwrap().messages.len(), 4);
+    assert_eq!(
+        corpus_from_paste(KYOTO, &PasteContext::default())
+            .unwrap()
+            .messages
+            .len(),
+        4
+    );
 }
 
 #[test]
 fn paste_problems_name_the_pasted_line() {
     let problems = |text: &str, context: &PasteContext| -> Vec<String> {
-        corpus_from_paste(text, context).unwrap_err().iter().map(|p| p.to_string()).collect()
+        corpus_from_paste(text, context)
+            .unwrap_err()
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
     };
-    let no_source = PasteContext { source_title: String::new(), source_url: String::new(), ..kyoto() };
+    let no_source = PasteContext {
+        source_title: String::new(),
+        source_url: String::new(),
+        ..kyoto()
+    };
     assert_eq!(problems("First.\n\nSecond.\n", &no_source)[1], "line 3, column 1: no source for this message: add a line \"Source: title <https://…>\" under its meeting or heading");
-    let no_year = PasteContext { year: "soon".into(), ..kyoto() };
+    let no_year = PasteContext {
+        year: "soon".into(),
+        ..kyoto()
+    };
     assert_eq!(problems("First.\n", &no_year), ["the meeting, heading and source fields: meeting \"Kyoto soon\" has no year: end its heading with the year (\"# Kyoto 2023\") or add a line \"Year: 2023\""]);
-    assert_eq!(problems("", &kyoto()), ["messages: the corpus has no messages"]);
+    assert_eq!(
+        problems("", &kyoto()),
+        ["messages: the corpus has no messages"]
+    );
 }

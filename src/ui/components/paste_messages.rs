@@ -36,11 +36,18 @@ pub fn paste_messages(props: &PasteMessagesProps) -> Html {
     let result = use_memo(((*context).clone(), (*text).clone()), |(context, text)| {
         read(text, context)
     });
-    let field = |label: &'static str, id: &'static str, value: String, set: fn(&mut PasteContext, String)| {
+    let field = |label: &'static str,
+                 id: &'static str,
+                 value: String,
+                 set: fn(&mut PasteContext, String)| {
         let context = context.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let mut next = (*context).clone();
-            set(&mut next, e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+            set(
+                &mut next,
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            );
             context.set(next);
         });
         html! {
@@ -53,7 +60,10 @@ pub fn paste_messages(props: &PasteMessagesProps) -> Html {
     let ontext = {
         let text = text.clone();
         Callback::from(move |e: InputEvent| {
-            text.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())
+            text.set(
+                e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                    .value(),
+            )
         })
     };
     let onuse = {
