@@ -3,11 +3,16 @@
 use std::process::Command;
 
 fn corpus_check(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_corpus-check"))
+    run(env!("CARGO_BIN_EXE_corpus-check"), args)
+}
+
+/// Runs a curator tool from the project folder: its exit code and what it printed.
+fn run(tool: &str, args: &[&str]) -> (i32, String) {
+    let output = Command::new(tool)
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
-        .expect("corpus-check runs");
+        .expect("the tool runs");
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -73,15 +78,7 @@ fn a_markdown_file_is_checked_verbatim_against_the_sources() {
 }
 
 fn corpus_merge(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_corpus-merge"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("corpus-merge runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-    )
+    run(env!("CARGO_BIN_EXE_corpus-merge"), args)
 }
 
 /// The built-in corpus holds the curated second pass: merging it again adds nothing.

@@ -235,6 +235,14 @@ fn mutate(rng: &mut ChaCha8Rng, bytes: &mut Vec<u8>) {
     }
 }
 
+/// What loads is whole: every message resolves, nothing is empty.
+fn assert_whole(corpus: Corpus) {
+    let explorer = Explorer::new(corpus);
+    assert!(
+        (0..explorer.corpus().messages.len()).all(|m| !explorer.details(m).source_title.is_empty())
+    );
+}
+
 #[test]
 fn the_csv_reader_survives_100k_generated_and_mutated_files() {
     let mut rng = ChaCha8Rng::seed_from_u64(13);
@@ -249,10 +257,7 @@ fn the_csv_reader_survives_100k_generated_and_mutated_files() {
         mutate(&mut rng, &mut bytes);
         if let Ok(corpus) = Corpus::from_file("fuzz.csv", &bytes) {
             loaded += 1;
-            // What loads is whole: every message resolves, nothing is empty.
-            let explorer = Explorer::new(corpus);
-            assert!((0..explorer.corpus().messages.len())
-                .all(|m| !explorer.details(m).source_title.is_empty()));
+            assert_whole(corpus);
         }
     }
     assert!(
@@ -292,9 +297,7 @@ fn the_markdown_reader_survives_20k_mutated_files() {
         mutate_markdown(&mut rng, &mut bytes);
         if let Ok(corpus) = Corpus::from_file("fuzz.md", &bytes) {
             loaded += 1;
-            let explorer = Explorer::new(corpus);
-            assert!((0..explorer.corpus().messages.len())
-                .all(|m| !explorer.details(m).source_title.is_empty()));
+            assert_whole(corpus);
         }
     }
     assert!(

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use messages_explorer::core::corpus::Corpus;
-use messages_explorer::core::merge::merge;
+use messages_explorer::core::merge::{merge, Report};
 use messages_explorer::core::validate::check_verbatim;
 
 #[path = "shared/sources.rs"]
@@ -82,6 +82,20 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     }
+    print_report(&base, &merged, &report);
+    if !write {
+        println!("dry run: add --write to write {}", corpus_path.display());
+        return ExitCode::SUCCESS;
+    }
+    if let Err(code) = write_corpus(&corpus_path, &merged) {
+        return code;
+    }
+    println!("wrote {}", corpus_path.display());
+    ExitCode::SUCCESS
+}
+
+/// What the merge did, one line per id, then the counts.
+fn print_report(base: &Corpus, merged: &Corpus, report: &Report) {
     for (what, ids) in [
         ("added message", &report.added),
         ("already there, skipped", &report.skipped),
@@ -100,22 +114,21 @@ fn main() -> ExitCode {
         report.added.len(),
         report.skipped.len()
     );
-    if !write {
-        println!("dry run: add --write to write {}", corpus_path.display());
-        return ExitCode::SUCCESS;
-    }
+}
+
+/// Writes the corpus as the built-in one is written (one-space indentation).
+fn write_corpus(path: &PathBuf, merged: &Corpus) -> Result<(), ExitCode> {
     let mut json = Vec::new();
     let formatter = serde_json::ser::PrettyFormatter::with_indent(b" ");
     let mut serializer = serde_json::Serializer::with_formatter(&mut json, formatter);
     if let Err(e) = serde::Serialize::serialize(&merged, &mut serializer) {
         eprintln!("cannot write the corpus: {e}");
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     }
     json.push(b'\n');
-    if let Err(e) = std::fs::write(&corpus_path, json) {
-        eprintln!("{}: cannot write: {e}", corpus_path.display());
-        return ExitCode::from(2);
+    if let Err(e) = std::fs::write(path, json) {
+        eprintln!("{}: cannot write: {e}", path.display());
+        return Err(ExitCode::from(2));
     }
-    println!("wrote {}", corpus_path.display());
-    ExitCode::SUCCESS
+    Ok(())
 }

@@ -105,6 +105,37 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// A meeting read from a file: its id, year and place, with no cited facts, and a
+    /// message set of that name, no headings yet, and partial coverage (of unknown total)
+    /// until said otherwise.
+    pub fn from_file(
+        id: String,
+        year: Year,
+        place: Option<String>,
+        set: Option<String>,
+    ) -> Meeting {
+        Meeting {
+            id,
+            number: None,
+            year,
+            place,
+            online: false,
+            number_source: None,
+            dates: None,
+            theme: None,
+            figures: Vec::new(),
+            message_set: MessageSet {
+                name: set,
+                headings: Vec::new(),
+                coverage: Coverage {
+                    status: CoverageStatus::Partial,
+                    published_total: None,
+                    note: None,
+                },
+            },
+        }
+    }
+
     /// Where the meeting took place, as the About page says it: the place, "Online", or
     /// "Not stated".
     pub fn place_label(&self) -> String {

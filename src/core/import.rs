@@ -31,8 +31,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::corpus::{
-    Corpus, Coverage, CoverageStatus, Heading, Meeting, Message, MessageSet, Source, SourceRef,
-    Topic, Year, SCHEMA_VERSION,
+    Corpus, CoverageStatus, Heading, Meeting, Message, Source, SourceRef, Topic, Year,
+    SCHEMA_VERSION,
 };
 use super::text::slugify;
 use super::validate::{check, Problem, ProblemKind};
@@ -272,26 +272,14 @@ impl Builder {
         let (id, _) = self.meeting_ids.of(&format!("{name}\u{0}{}", year.0), || {
             format!("{}-{}", slugify(name), year.0)
         });
-        self.meetings.push(Meeting {
+        let mut meeting = Meeting::from_file(
             id,
-            number: None,
             year,
-            place: Some(name.to_string()),
-            online: false,
-            number_source: None,
-            dates: None,
-            theme: None,
-            figures: Vec::new(),
-            message_set: MessageSet {
-                name: Some(format!("{name} {} messages", year.0)),
-                headings: Vec::new(),
-                coverage: Coverage {
-                    status: CoverageStatus::Partial,
-                    published_total: None,
-                    note: Some("Loaded from a CSV file.".into()),
-                },
-            },
-        });
+            Some(name.to_string()),
+            Some(format!("{name} {} messages", year.0)),
+        );
+        meeting.message_set.coverage.note = Some("Loaded from a CSV file.".into());
+        self.meetings.push(meeting);
         self.meeting_at.insert(key, self.meetings.len() - 1);
         self.meetings.len() - 1
     }

@@ -52,8 +52,8 @@ use std::ops::Range;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::corpus::{
-    Corpus, Coverage, CoverageStatus, Heading, Meeting, Message, MessageSet, Source, SourceRef,
-    Topic, Year, SCHEMA_VERSION,
+    Corpus, CoverageStatus, Heading, Meeting, Message, Source, SourceRef, Topic, Year,
+    SCHEMA_VERSION,
 };
 use super::import::Ids;
 use super::text::slugify;
@@ -556,26 +556,12 @@ impl<'t> Reader<'t> {
             ),
             _ => (name.clone(), None),
         };
-        self.meetings.push(Meeting {
-            id: String::new(),
-            number: None,
-            year: year.unwrap_or(Year(0)),
-            place: Some(place),
-            online: false,
-            number_source: None,
-            dates: None,
-            theme: None,
-            figures: Vec::new(),
-            message_set: MessageSet {
-                name: None,
-                headings: Vec::new(),
-                coverage: Coverage {
-                    status: CoverageStatus::Partial,
-                    published_total: None,
-                    note: None,
-                },
-            },
-        });
+        self.meetings.push(Meeting::from_file(
+            String::new(),
+            year.unwrap_or(Year(0)),
+            Some(place),
+            None,
+        ));
         self.meeting_at.push(at);
         self.meeting_names.push(
             self.meetings
@@ -963,6 +949,23 @@ impl<'t> Reader<'t> {
     /// The corpus, or every problem (each with its line and column).
     fn finish(mut self, title: &str) -> Result<Corpus, Vec<Problem>> {
         self.flush();
+        self.complete_meetings();
+        for i in 0..self.messages.len() {
+            let source = &self.messages[i].source.source;
+            if !source.is_empty() && !self.source_index.contains_key(source) {
+                let kind = ProblemKind::UndeclaredSource(source.clone());
+                self.problem(self.message_at[i].clone(), kind);
+            }
+        }
+        if !self.problems.is_empty() {
+            return Err(self.problems);
+        }
+        self.into_corpus(title)
+    }
+
+    /// Every meeting with its year, id, heading ids and topics, and coverage "none" where
+    /// it holds no message and says nothing of its coverage.
+    fn complete_meetings(&mut self) {
         for m in 0..self.meetings.len() {
             if self.meetings[m].year.0 == 0 {
                 let name = self.meetings[m].place.clone().unwrap_or_default();
@@ -997,16 +1000,10 @@ impl<'t> Reader<'t> {
                 coverage.status = CoverageStatus::None;
             }
         }
-        for i in 0..self.messages.len() {
-            let source = &self.messages[i].source.source;
-            if !source.is_empty() && !self.source_index.contains_key(source) {
-                let kind = ProblemKind::UndeclaredSource(source.clone());
-                self.problem(self.message_at[i].clone(), kind);
-            }
-        }
-        if !self.problems.is_empty() {
-            return Err(self.problems);
-        }
+    }
+
+    /// The corpus read, validated, its problems located in the text.
+    fn into_corpus(self, title: &str) -> Result<Corpus, Vec<Problem>> {
         let title = self
             .front
             .get("title")
@@ -1118,35 +1115,7 @@ fn write_meeting(
     sources: &HashMap<&str, &Source>,
     topics: &HashMap<&str, &str>,
 ) {
-    out.push_str(&format!(
-        "\n# {}\n\nId: {}\nYear: {}\n",
-        inline_text(&meeting.short_name()),
-        meeting.id,
-        meeting.year.0
-    ));
-    if let Some(place) = &meeting.place {
-        out.push_str(&format!("Place: {}\n", one_line(place)));
-    }
-    if meeting.online {
-        out.push_str("Online: yes\n");
-    }
-    if let Some(name) = &meeting.message_set.name {
-        out.push_str(&format!("Set: {}\n", one_line(name)));
-    }
-    let coverage = &meeting.message_set.coverage;
-    let part = list.len() < total;
-    let (status, published) = match (coverage.status, coverage.published_total) {
-        (CoverageStatus::Complete, None) if part => (CoverageStatus::Partial, Some(total as u32)),
-        (CoverageStatus::Complete, t) if part => (CoverageStatus::Partial, t),
-        (status, total) => (status, total),
-    };
-    match published {
-        Some(n) => out.push_str(&format!("Coverage: {}, {n} published\n", status.as_str())),
-        None => out.push_str(&format!("Coverage: {}\n", status.as_str())),
-    }
-    if let Some(note) = &coverage.note {
-        out.push_str(&format!("Coverage note: {}\n", one_line(note)));
-    }
+    write_description(out, meeting, list.len() < total, total);
     // Its sources, in first use: the first is its messages' source unless they say.
     let mut used: Vec<&str> = Vec::new();
     for &m in list {
@@ -1200,6 +1169,39 @@ fn write_meeting(
             .collect();
         out.push_str(&format!("Topics: {}\n\n", one_line(&labels.join("; "))));
         write_messages(out, Some(&heading.id));
+    }
+}
+
+/// A meeting's heading line and description; `part` when only some of its messages are
+/// written (a complete set is then said to be partial, with its published total).
+fn write_description(out: &mut String, meeting: &Meeting, part: bool, total: usize) {
+    out.push_str(&format!(
+        "\n# {}\n\nId: {}\nYear: {}\n",
+        inline_text(&meeting.short_name()),
+        meeting.id,
+        meeting.year.0
+    ));
+    if let Some(place) = &meeting.place {
+        out.push_str(&format!("Place: {}\n", one_line(place)));
+    }
+    if meeting.online {
+        out.push_str("Online: yes\n");
+    }
+    if let Some(name) = &meeting.message_set.name {
+        out.push_str(&format!("Set: {}\n", one_line(name)));
+    }
+    let coverage = &meeting.message_set.coverage;
+    let (status, published) = match (coverage.status, coverage.published_total) {
+        (CoverageStatus::Complete, None) if part => (CoverageStatus::Partial, Some(total as u32)),
+        (CoverageStatus::Complete, t) if part => (CoverageStatus::Partial, t),
+        (status, total) => (status, total),
+    };
+    match published {
+        Some(n) => out.push_str(&format!("Coverage: {}, {n} published\n", status.as_str())),
+        None => out.push_str(&format!("Coverage: {}\n", status.as_str())),
+    }
+    if let Some(note) = &coverage.note {
+        out.push_str(&format!("Coverage note: {}\n", one_line(note)));
     }
 }
 

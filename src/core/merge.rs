@@ -212,6 +212,40 @@ fn text_key(meeting: &str, text: &str) -> (String, String) {
     )
 }
 
+/// For each message of the file, the corpus id of the next message of the same meeting in
+/// the file that the corpus already has (where a new message with no known message
+/// before it goes).
+fn next_known(file: &Corpus, present: &HashMap<(String, String), String>) -> Vec<Option<String>> {
+    let mut next: Vec<Option<String>> = vec![None; file.messages.len()];
+    let mut following: Option<(String, String)> = None;
+    for (i, message) in file.messages.iter().enumerate().rev() {
+        if let Some((meeting, id)) = &following {
+            if *meeting == message.meeting {
+                next[i] = Some(id.clone());
+            }
+        }
+        if let Some(id) = present.get(&text_key(&message.meeting, &message.text)) {
+            following = Some((message.meeting.clone(), id.clone()));
+        }
+    }
+    next
+}
+
+/// `id` if it is free, otherwise the next free number of its stem (`x-3` for `x-1`).
+fn free_id(id: &str, taken: &HashSet<String>) -> String {
+    if !taken.contains(id) {
+        return id.to_string();
+    }
+    let stem = id
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end_matches('-');
+    let mut n = 1;
+    while taken.contains(&format!("{stem}-{n}")) {
+        n += 1;
+    }
+    format!("{stem}-{n}")
+}
+
 /// Adds the file's messages, skipping those already there. A new message goes right
 /// after the one before it in the file when that one is in the corpus, else right before
 /// the next one of its meeting that is (so a file that lists the known messages too keeps
@@ -231,19 +265,7 @@ fn add_messages(
         .iter()
         .map(|m| (text_key(&m.meeting, &m.text), m.id.clone()))
         .collect();
-    // For a new message with no known message before it, the known one after it.
-    let mut next_known: Vec<Option<String>> = vec![None; file.messages.len()];
-    let mut following: Option<(String, String)> = None;
-    for (i, message) in file.messages.iter().enumerate().rev() {
-        if let Some((meeting, id)) = &following {
-            if *meeting == message.meeting {
-                next_known[i] = Some(id.clone());
-            }
-        }
-        if let Some(id) = present.get(&text_key(&message.meeting, &message.text)) {
-            following = Some((message.meeting.clone(), id.clone()));
-        }
-    }
+    let next_known = next_known(file, &present);
     let mut anchor: Option<String> = None;
     for (i, message) in file.messages.iter().enumerate() {
         if let Some(id) = present.get(&text_key(&message.meeting, &message.text)) {
@@ -262,18 +284,7 @@ fn add_messages(
             .unwrap_or_else(|| message.source.source.clone());
         added.editorial_topics =
             map_topics(&message.editorial_topics, topic, &message.id, problems);
-        if taken.contains(&added.id) {
-            let stem = added
-                .id
-                .trim_end_matches(|c: char| c.is_ascii_digit())
-                .trim_end_matches('-')
-                .to_string();
-            let mut n = 1;
-            while taken.contains(&format!("{stem}-{n}")) {
-                n += 1;
-            }
-            added.id = format!("{stem}-{n}");
-        }
+        added.id = free_id(&added.id, &taken);
         taken.insert(added.id.clone());
         report.added.push(added.id.clone());
         let after_anchor = anchor

@@ -50,7 +50,7 @@ test('charts: topics and the terms "data" and "AI", with tables, downloads and c
   await figure.waitFor();
   assert.match(page.url(), /#\/charts\?terms=data%2CAI$/);
   const table = await figure.locator('table').textContent();
-  assert.match(table, /Berlin 2019 \(partial, 3 included\)/);
+  assert.match(table, /Berlin 2019 \(partial, 4 included\)/);
   assert.match(table, /data.*11 \(22.9 %\)/s);
   const svg = decodeURIComponent((await figure.getByTestId('download-svg').getAttribute('href')).split(',')[1]);
   assert.match(svg, /Share of each meeting&apos;s included messages that mention each term/);
@@ -62,10 +62,10 @@ test('charts: topics and the terms "data" and "AI", with tables, downloads and c
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'charts');
   // Clicking a point opens Explore on that meeting's messages with the term.
-  await figure.getByRole('link', { name: /"data" in Berlin 2019: 3 of 3 messages/ }).click();
+  await figure.getByRole('link', { name: /"data" in Berlin 2019: 4 of 4 messages/ }).click();
   await page.getByTestId('result-count').waitFor();
   assert.match(page.url(), /#\/explore\?q=data\+&meeting=berlin-2019$/);
-  assert.equal(await page.getByTestId('result-count').textContent(), '3 of 77 messages included');
+  assert.equal(await page.getByTestId('result-count').textContent(), '4 of 77 messages included');
   assert.deepEqual(await page.problems(), []);
   await context.close();
 });

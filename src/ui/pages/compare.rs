@@ -24,18 +24,7 @@ pub fn compare_page() -> Html {
             compare(&mut explorer.borrow_mut(), ids)
         })
     };
-    let pairs = {
-        let explorer = context.explorer.clone();
-        let ids: Vec<String> = settings.meetings.iter().cloned().collect();
-        use_memo((ids, corpus_key), move |(ids, _)| {
-            let mut explorer = explorer.borrow_mut();
-            let meetings: Vec<usize> = (0..explorer.corpus().meetings.len())
-                .filter(|&i| ids.contains(&explorer.corpus().meetings[i].id))
-                .collect();
-            let pairs = closest_pairs(&mut explorer, &meetings, PAIRS_SHOWN);
-            (pairs, pairs_caveat(&explorer, &meetings))
-        })
-    };
+    let pairs = use_closest_pairs(&context, settings.meetings.iter().cloned().collect());
     let closest = if comparison.sides.len() < *SIDES.start() {
         Html::default()
     } else {
@@ -94,6 +83,24 @@ pub fn compare_page() -> Html {
             }
         </div>
     }
+}
+
+/// Compare's closest pairs (or why there are none) and the caveat of partial sides.
+type ClosestPairs = (Result<Vec<Pair>, PairsError>, Option<String>);
+
+/// The closest pairs of the compared meetings and the caveat of their partial sides,
+/// computed when the meetings or the corpus change.
+#[hook]
+fn use_closest_pairs(context: &AppContext, ids: Vec<String>) -> std::rc::Rc<ClosestPairs> {
+    let explorer = context.explorer.clone();
+    use_memo((ids, context.corpus_key()), move |(ids, _)| {
+        let mut explorer = explorer.borrow_mut();
+        let meetings: Vec<usize> = (0..explorer.corpus().meetings.len())
+            .filter(|&i| ids.contains(&explorer.corpus().meetings[i].id))
+            .collect();
+        let pairs = closest_pairs(&mut explorer, &meetings, PAIRS_SHOWN);
+        (pairs, pairs_caveat(&explorer, &meetings))
+    })
 }
 
 /// "Closest pairs across these meetings": the most similar pairs of messages from two

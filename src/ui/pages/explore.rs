@@ -38,7 +38,6 @@ pub fn explore_page() -> Html {
     let ontoggle =
         context.dispatcher(|(facet, id): (Facet, String)| Action::ToggleFacet(facet, id));
     let onclear = context.dispatcher(|_: MouseEvent| Action::ClearAll);
-    let onmore = context.dispatcher(|_: MouseEvent| Action::ShowMore);
     let onclosefilters = {
         let filters_open = filters_open.clone();
         Callback::from(move |_: MouseEvent| filters_open.set(false))
@@ -83,25 +82,43 @@ pub fn explore_page() -> Html {
                         }
                         <SelectionTools present={present} count={found} {onprint} {onexport} />
                     </div>
-                    if crate::ui::FULL_APP {
-                        if let Some(reference) = outcome.like {
-                            { like_banner(&context, &state, reference) }
-                        }
-                    }
-                    { coverage_caveat(&partial) }
-                    if found == 0 {
-                        { empty_state(&context, &outcome, &selection) }
-                    } else {
-                        <ol class="result-list">{ message_cards(&context, &outcome, &state) }</ol>
-                        if found > state.shown {
-                            <button class="show-more" onclick={onmore} data-testid="show-more">
-                                { format!("Show more ({} of {found} shown)", state.shown.min(found)) }
-                            </button>
-                        }
-                    }
+                    { results(&context, &outcome, &state, &selection, &partial) }
                 </section>
             </div>
         </div>
+    }
+}
+
+/// Below the count: the message a "More like this" list is like, the partial-set
+/// caveat, and the shown page of messages (or the ways out of an empty list).
+fn results(
+    context: &AppContext,
+    outcome: &Outcome,
+    state: &AppState,
+    selection: &Selection,
+    partial: &[String],
+) -> Html {
+    let found = outcome.messages.len();
+    let onmore = context.dispatcher(|_: MouseEvent| Action::ShowMore);
+    html! {
+        <>
+        if crate::ui::FULL_APP {
+            if let Some(reference) = outcome.like {
+                { like_banner(context, state, reference) }
+            }
+        }
+        { coverage_caveat(partial) }
+        if found == 0 {
+            { empty_state(context, outcome, selection) }
+        } else {
+            <ol class="result-list">{ message_cards(context, outcome, state) }</ol>
+            if found > state.shown {
+                <button class="show-more" onclick={onmore} data-testid="show-more">
+                    { format!("Show more ({} of {found} shown)", state.shown.min(found)) }
+                </button>
+            }
+        }
+        </>
     }
 }
 
