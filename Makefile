@@ -1,5 +1,5 @@
 # The two commands of README.md. Each installs what is missing first (.ci/setup.sh).
-.PHONY: serve test build
+.PHONY: serve test build bench-browser
 
 # Build the app and serve it on http://127.0.0.1:8080 (release build, embedded corpus).
 serve:
@@ -15,3 +15,9 @@ test:
 build:
 	bash .ci/setup.sh
 	trunk build --release --offline
+
+# Our search engine (Wasm, as shipped) beside MiniSearch and FlexSearch in headless
+# Chromium, 10k and 100k synthetic messages; not part of `make test` (minutes, noisy).
+bench-browser:
+	bash .ci/setup.sh --test
+	node tests/bench/browser.mjs
