@@ -410,3 +410,30 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// The order of a result list (a radix sort, stable over document order) is the full
+    /// comparison sort: best score first, ties in document order; chronological lists are
+    /// by year, then document order.
+    #[test]
+    fn result_order_is_the_full_sort(view in view(), q in query_text()) {
+        let corpus = builtin();
+        let mut explorer = Explorer::new(corpus.clone());
+        let mut selection = view.selection;
+        selection.text = q;
+        selection.like = None;
+        let outcome = explorer.run(&selection);
+        let hits = explorer.index().search(&outcome.query);
+        let score = |m: usize| hits.iter().find(|h| h.doc as usize == m).map_or(0.0, |h| h.score);
+        let mut expected = outcome.messages.clone();
+        if selection.sort == Sort::Chronological || !outcome.query.has_positive() {
+            let year = |m: usize| corpus.meeting(&corpus.messages[m].meeting).unwrap().year.0;
+            expected.sort_by_key(|&m| (year(m), m));
+        } else {
+            expected.sort_by(|&a, &b| score(b).total_cmp(&score(a)).then(a.cmp(&b)));
+        }
+        prop_assert_eq!(outcome.messages, expected);
+    }
+}

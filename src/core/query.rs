@@ -8,7 +8,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::corpus::{Corpus, CoverageStatus, MessageDetails};
-use super::search::{Index, Query, Weights};
+use super::search::{Hit, Index, Query, Weights};
 use super::text::english_stop_words;
 
 /// The facets a selection can filter on.
@@ -240,8 +240,12 @@ struct Row {
     meeting: u32,
     year: u16,
     heading: Option<u32>,
-    topics: Vec<u32>,
-    coverage: CoverageStatus,
+    /// Where its topic positions start in [`Explorer::row_topics`] (all rows' topics in one
+    /// flat array, read in document order as hits are), and how many there are.
+    topics_start: u32,
+    topics_len: u16,
+    /// The coverage's position in [`CoverageStatus::ALL`].
+    coverage_at: u8,
 }
 
 /// A corpus ready to be queried: its search index and each message's facet values.
@@ -257,6 +261,10 @@ pub struct Explorer {
     partial_sets: Vec<String>,
     /// The weights of similarity, computed the first time they are needed.
     weights: Option<Weights>,
+    /// Whether the messages are in year order (then a chronological list needs no sort).
+    year_ordered: bool,
+    /// Every row's topic positions, one after another (see [`Row::topics_start`]).
+    row_topics: Vec<u32>,
 }
 
 /// A heading with its meeting's position and its topics' positions.
@@ -294,6 +302,7 @@ impl Explorer {
             .collect();
         let meeting_at = positions(corpus.meetings.iter().map(|m| m.id.as_str()));
         let heading_at = positions(headings.iter().map(|h| h.id.as_str()));
+        let mut row_topics: Vec<u32> = Vec::new();
         let rows: Vec<Row> = corpus
             .messages
             .iter()
@@ -306,10 +315,12 @@ impl Explorer {
                     .heading
                     .as_deref()
                     .and_then(|h| heading_at.get(h).copied());
-                let topics = match heading {
-                    Some(h) => headings[h as usize].topics.clone(),
-                    None => topic_positions(&message.editorial_topics),
-                };
+                let topics_start = row_topics.len() as u32;
+                match heading {
+                    Some(h) => row_topics.extend_from_slice(&headings[h as usize].topics),
+                    None => row_topics.extend(topic_positions(&message.editorial_topics)),
+                }
+                let topics_len = (row_topics.len() as u32 - topics_start) as u16;
                 let coverage = corpus.meetings[meeting as usize]
                     .message_set
                     .coverage
@@ -318,8 +329,9 @@ impl Explorer {
                     meeting,
                     year: corpus.meetings[meeting as usize].year.0,
                     heading,
-                    topics,
-                    coverage,
+                    topics_start,
+                    topics_len,
+                    coverage_at: coverage_index(coverage) as u8,
                 }
             })
             .collect();
@@ -328,6 +340,7 @@ impl Explorer {
             included[row.meeting as usize] += 1;
         }
         let partial_sets = corpus.partial_sets(|m| included[meeting_at[m.id.as_str()] as usize]);
+        let year_ordered = rows.windows(2).all(|w| w[0].year <= w[1].year);
         Explorer {
             corpus,
             index,
@@ -336,6 +349,8 @@ impl Explorer {
             included,
             partial_sets,
             weights: None,
+            year_ordered,
+            row_topics,
         }
     }
 
@@ -406,7 +421,13 @@ impl Explorer {
 
     /// The topic positions of the message at `message`.
     pub fn topics_of(&self, message: usize) -> &[u32] {
-        &self.rows[message].topics
+        self.row_topics_of(&self.rows[message])
+    }
+
+    /// A row's topic positions.
+    fn row_topics_of(&self, row: &Row) -> &[u32] {
+        let start = row.topics_start as usize;
+        &self.row_topics[start..start + row.topics_len as usize]
     }
 
     /// Messages included per meeting (by meeting position).
@@ -495,53 +516,17 @@ impl Explorer {
             });
         }
         let like = like.map(|l| l.message);
-        let wanted = self.wanted(&selection.filters);
-        let mut counts: Vec<Vec<usize>> = vec![
-            vec![0; self.corpus.meetings.len()],
-            vec![0; self.corpus.topics.len()],
-            vec![0; self.headings.len()],
-            vec![0; CoverageStatus::ALL.len()],
-        ];
-        hits.retain(|hit| {
-            let row = &self.rows[hit.doc as usize];
-            let pass = [
-                wanted[0].as_ref().is_none_or(|w| w[row.meeting as usize]),
-                wanted[1]
-                    .as_ref()
-                    .is_none_or(|w| row.topics.iter().any(|&t| w[t as usize])),
-                wanted[2]
-                    .as_ref()
-                    .is_none_or(|w| row.heading.is_some_and(|h| w[h as usize])),
-                wanted[3]
-                    .as_ref()
-                    .is_none_or(|w| w[coverage_index(row.coverage)]),
-            ];
-            let failing = (0..4)
-                .filter(|&f| !pass[f])
-                .fold(0u8, |mask, f| mask | 1 << f);
-            // A message counts for a facet's values when it passes every *other* facet.
-            for facet in 0..4 {
-                if failing & !(1 << facet) == 0 {
-                    match facet {
-                        0 => counts[0][row.meeting as usize] += 1,
-                        1 => row.topics.iter().for_each(|&t| counts[1][t as usize] += 1),
-                        2 => {
-                            if let Some(h) = row.heading {
-                                counts[2][h as usize] += 1
-                            }
-                        }
-                        _ => counts[3][coverage_index(row.coverage)] += 1,
-                    }
-                }
-            }
-            failing == 0
-        });
+        let counts = self.count_facets(&selection.filters, &mut hits);
         let chronological =
             selection.sort == Sort::Chronological || (!query.has_positive() && like.is_none());
+        // Hits come in document order, and a radix sort is stable: ties stay in document
+        // order, in linear time. A corpus in year order needs no sort to be chronological.
         if chronological {
-            hits.sort_unstable_by_key(|h| (self.rows[h.doc as usize].year, h.doc));
+            if !self.year_ordered {
+                radsort::sort_by_key(&mut hits, |h| self.rows[h.doc as usize].year);
+            }
         } else {
-            hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+            radsort::sort_by_key(&mut hits, |h| !score_key(h.score));
         }
         let facets = self.facet_values(&selection.filters, counts);
         Outcome {
@@ -551,6 +536,70 @@ impl Explorer {
             query,
             like,
         }
+    }
+
+    /// Keeps the hits that pass the filters and counts, for each facet value, the hits it
+    /// would give with the other active filters. Without filters, one plain count per hit.
+    fn count_facets(&self, filters: &Filters, hits: &mut Vec<Hit>) -> Vec<Vec<usize>> {
+        let mut counts: Vec<Vec<usize>> = vec![
+            vec![0; self.corpus.meetings.len()],
+            vec![0; self.corpus.topics.len()],
+            vec![0; self.headings.len()],
+            vec![0; CoverageStatus::ALL.len()],
+        ];
+        if filters.is_empty() {
+            for hit in hits.iter() {
+                let row = &self.rows[hit.doc as usize];
+                counts[0][row.meeting as usize] += 1;
+                for &t in self.row_topics_of(row) {
+                    counts[1][t as usize] += 1;
+                }
+                if let Some(h) = row.heading {
+                    counts[2][h as usize] += 1;
+                }
+                counts[3][row.coverage_at as usize] += 1;
+            }
+            return counts;
+        }
+        let wanted = self.wanted(filters);
+        hits.retain(|hit| {
+            let row = &self.rows[hit.doc as usize];
+            let pass = [
+                wanted[0].as_ref().is_none_or(|w| w[row.meeting as usize]),
+                wanted[1]
+                    .as_ref()
+                    .is_none_or(|w| self.row_topics_of(row).iter().any(|&t| w[t as usize])),
+                wanted[2]
+                    .as_ref()
+                    .is_none_or(|w| row.heading.is_some_and(|h| w[h as usize])),
+                wanted[3]
+                    .as_ref()
+                    .is_none_or(|w| w[row.coverage_at as usize]),
+            ];
+            let failing = (0..4)
+                .filter(|&f| !pass[f])
+                .fold(0u8, |mask, f| mask | 1 << f);
+            // A message counts for a facet's values when it passes every *other* facet.
+            for facet in 0..4 {
+                if failing & !(1 << facet) == 0 {
+                    match facet {
+                        0 => counts[0][row.meeting as usize] += 1,
+                        1 => self
+                            .row_topics_of(row)
+                            .iter()
+                            .for_each(|&t| counts[1][t as usize] += 1),
+                        2 => {
+                            if let Some(h) = row.heading {
+                                counts[2][h as usize] += 1
+                            }
+                        }
+                        _ => counts[3][row.coverage_at as usize] += 1,
+                    }
+                }
+            }
+            failing == 0
+        });
+        counts
     }
 
     /// For each facet with a filter, a flag per value saying whether it is selected.
@@ -648,6 +697,16 @@ impl Explorer {
             (Facet::Heading, headings),
             (Facet::Coverage, coverage),
         ]
+    }
+}
+
+/// An order key of a score that sorts as `f32::total_cmp` does.
+fn score_key(score: f32) -> u32 {
+    let bits = score.to_bits();
+    if bits & 0x8000_0000 != 0 {
+        !bits
+    } else {
+        bits | 0x8000_0000
     }
 }
 

@@ -225,6 +225,75 @@ pub struct Hit {
 /// Documents (ascending) with the number of occurrences of a clause in each.
 type DocCounts = Vec<(u32, u32)>;
 
+/// What a positive clause matches.
+enum Matches<'a> {
+    /// Every document of one term, read from its posting list.
+    Term(&'a PostingList),
+    /// Documents with their occurrence counts.
+    Counts(DocCounts),
+}
+
+impl Matches<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Matches::Term(list) => list.docs.len(),
+            Matches::Counts(counts) => counts.len(),
+        }
+    }
+
+    /// The `i`-th document and its occurrence count.
+    fn get(&self, i: usize) -> (u32, u32) {
+        match self {
+            Matches::Term(list) => (list.docs[i], list.count(i)),
+            Matches::Counts(counts) => counts[i],
+        }
+    }
+
+    /// The occurrence count of `doc`, searching on from `*from` (documents are asked for
+    /// in ascending order, so each list is walked once).
+    fn find(&self, doc: u32, from: &mut usize) -> Option<u32> {
+        match self {
+            Matches::Term(list) => seek(&list.docs, from, doc).map(|at| list.count(at)),
+            Matches::Counts(counts) => {
+                let rest = &counts[*from..];
+                match rest.binary_search_by_key(&doc, |&(d, _)| d) {
+                    Ok(at) => {
+                        *from += at + 1;
+                        Some(rest[at].1)
+                    }
+                    Err(at) => {
+                        *from += at;
+                        None
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The index of `doc` in the ascending `docs`, searching from `*from` by galloping (the
+/// documents asked for ascend too); moves `*from` past what was passed.
+fn seek(docs: &[u32], from: &mut usize, doc: u32) -> Option<usize> {
+    let mut step = 1;
+    let mut low = *from;
+    // Gallop to a window that holds `doc`, then search it.
+    while low + step < docs.len() && docs[low + step] < doc {
+        low += step;
+        step *= 2;
+    }
+    let high = (low + step + 1).min(docs.len());
+    match docs[low.min(high)..high].binary_search(&doc) {
+        Ok(at) => {
+            *from = low + at + 1;
+            Some(low + at)
+        }
+        Err(at) => {
+            *from = low + at;
+            None
+        }
+    }
+}
+
 impl Index {
     /// Builds the index over the given texts (document ids are their positions).
     pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
@@ -310,34 +379,42 @@ impl Index {
         ids
     }
 
-    /// Documents where the terms occur consecutively, with the occurrence count.
+    /// Documents where the terms occur consecutively, with the occurrence count. The
+    /// rarest term drives: only its documents are looked up in the other lists.
     fn phrase_docs(&self, terms: &[String]) -> DocCounts {
         let ids: Option<Vec<u32>> = terms
             .iter()
             .map(|t| self.term_ids.get(t).copied())
             .collect();
-        let Some(ids) = ids else { return Vec::new() };
-        let Some((first, rest)) = ids.split_first() else {
+        let Some(ids) = ids.filter(|ids| !ids.is_empty()) else {
             return Vec::new();
         };
-        let head = &self.postings[*first as usize];
-        if rest.is_empty() {
-            return (0..head.docs.len())
-                .map(|i| (head.docs[i], head.positions(i).len() as u32))
-                .collect();
-        }
+        let lists: Vec<&PostingList> = ids.iter().map(|&id| &self.postings[id as usize]).collect();
+        let Some(driver) = (0..lists.len()).min_by_key(|&k| lists[k].docs.len()) else {
+            return Vec::new();
+        };
+        let head = lists[driver];
         let mut out = Vec::new();
         let mut starts: Vec<u32> = Vec::new();
+        // Where each other list's search resumes (documents come in ascending order).
+        let mut from = vec![0usize; lists.len()];
         'docs: for (i, &doc) in head.docs.iter().enumerate() {
+            // Candidate phrase starts: the driver's positions, shifted back to the first term.
             starts.clear();
-            starts.extend_from_slice(head.positions(i));
-            for (offset, id) in rest.iter().enumerate() {
-                let list = &self.postings[*id as usize];
-                let Ok(at) = list.docs.binary_search(&doc) else {
+            starts.extend(
+                head.positions(i)
+                    .iter()
+                    .filter_map(|&p| p.checked_sub(driver as u32)),
+            );
+            for (k, list) in lists.iter().enumerate() {
+                if k == driver {
+                    continue;
+                }
+                let Some(at) = seek(&list.docs, &mut from[k], doc) else {
                     continue 'docs;
                 };
                 let positions = list.positions(at);
-                starts.retain(|s| positions.binary_search(&(s + offset as u32 + 1)).is_ok());
+                starts.retain(|s| positions.binary_search(&(s + k as u32)).is_ok());
                 if starts.is_empty() {
                     continue 'docs;
                 }
@@ -386,58 +463,59 @@ impl Index {
         ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
     }
 
+    /// What one positive clause matches: a term's own posting list (read in place, never
+    /// copied), or documents with counts (a phrase, a prefix of several words).
+    fn matches(&self, clause: &Clause) -> Option<Matches<'_>> {
+        Some(match clause {
+            Clause::Phrase(terms) if terms.len() == 1 => match self.term_ids.get(&terms[0]) {
+                Some(&id) => Matches::Term(&self.postings[id as usize]),
+                None => Matches::Counts(Vec::new()),
+            },
+            Clause::Phrase(terms) => Matches::Counts(self.phrase_docs(terms)),
+            Clause::Prefix(prefix) => match self.prefix_terms(prefix).as_slice() {
+                [one] => Matches::Term(&self.postings[*one as usize]),
+                _ => Matches::Counts(self.prefix_docs(prefix)),
+            },
+            Clause::Exclude(_) => return None,
+        })
+    }
+
     /// The documents matching `query`, in document order, with BM25 scores. An empty
-    /// query (or one of only exclusions) scores every remaining document 0.
+    /// query (or one of only exclusions) scores every remaining document 0. The clause
+    /// with the fewest documents drives; the others are only looked up for its documents.
     pub fn search(&self, query: &Query) -> Vec<Hit> {
-        let mut positive: Vec<DocCounts> = Vec::new();
+        let mut positive: Vec<Matches> = query.clauses.iter().filter_map(|c| self.matches(c)).collect();
         let mut excluded: Vec<u32> = Vec::new();
         for clause in &query.clauses {
-            match clause {
-                Clause::Phrase(terms) => positive.push(self.phrase_docs(terms)),
-                Clause::Prefix(prefix) => positive.push(self.prefix_docs(prefix)),
-                Clause::Exclude(terms) => {
-                    excluded.extend(self.phrase_docs(terms).into_iter().map(|(d, _)| d))
-                }
+            if let Clause::Exclude(terms) = clause {
+                excluded.extend(self.phrase_docs(terms).into_iter().map(|(d, _)| d));
             }
         }
         excluded.sort_unstable();
         let kept = |doc: &u32| excluded.binary_search(doc).is_err();
-        // Intersect the shortest list first; each step only looks up the survivors.
-        positive.sort_by_key(Vec::len);
-        let mut lists = positive.into_iter();
-        let Some(first) = lists.next() else {
+        positive.sort_by_key(Matches::len);
+        let Some((first, rest)) = positive.split_first() else {
             return (0..self.len() as u32)
                 .filter(kept)
                 .map(|doc| Hit { doc, score: 0.0 })
                 .collect();
         };
-        let idf = self.idf(first.len());
-        let mut hits: Vec<Hit> = first
-            .into_iter()
-            .filter(|(doc, _)| kept(doc))
-            .map(|(doc, tf)| Hit {
-                doc,
-                score: self.bm25(doc, tf, idf),
-            })
-            .collect();
-        for list in lists {
-            let idf = self.idf(list.len());
-            let mut from = 0;
-            hits.retain_mut(|hit| {
-                // Galloping would help for very unequal lists; a binary search over the
-                // remaining tail is simple and fast enough here.
-                match list[from..].binary_search_by_key(&hit.doc, |&(d, _)| d) {
-                    Ok(at) => {
-                        from += at + 1;
-                        hit.score += self.bm25(hit.doc, list[from - 1].1, idf);
-                        true
-                    }
-                    Err(at) => {
-                        from += at;
-                        false
-                    }
-                }
-            });
+        let idfs: Vec<f32> = positive.iter().map(|m| self.idf(m.len())).collect();
+        let mut from = vec![0usize; rest.len()];
+        let mut hits = Vec::with_capacity(if rest.is_empty() { first.len() } else { 0 });
+        'docs: for i in 0..first.len() {
+            let (doc, tf) = first.get(i);
+            if !kept(&doc) {
+                continue;
+            }
+            let mut score = self.bm25(doc, tf, idfs[0]);
+            for (k, other) in rest.iter().enumerate() {
+                let Some(tf) = other.find(doc, &mut from[k]) else {
+                    continue 'docs;
+                };
+                score += self.bm25(doc, tf, idfs[k + 1]);
+            }
+            hits.push(Hit { doc, score });
         }
         hits
     }
