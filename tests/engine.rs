@@ -418,8 +418,12 @@ proptest! {
     /// comparison sort: best score first, ties in document order; chronological lists are
     /// by year, then document order.
     #[test]
-    fn result_order_is_the_full_sort(view in view(), q in query_text()) {
-        let corpus = builtin();
+    fn result_order_is_the_full_sort(view in view(), q in query_text(), reversed in any::<bool>()) {
+        // Reversed, the corpus is out of year order: the chronological sort then runs.
+        let mut corpus = builtin();
+        if reversed {
+            corpus.messages.reverse();
+        }
         let mut explorer = Explorer::new(corpus.clone());
         let mut selection = view.selection;
         selection.text = q;

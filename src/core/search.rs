@@ -56,6 +56,11 @@ impl Default for Analyzer {
 }
 
 impl Analyzer {
+    /// Forgets the cached stems.
+    fn clear_cache(&mut self) {
+        self.cache = HashMap::new();
+    }
+
     /// The stem (the search term) of a folded word.
     pub fn term(&mut self, folded: &str) -> String {
         if let Some(stem) = self.cache.get(folded) {
@@ -328,8 +333,17 @@ impl Index {
             }
             doc_lengths.push(length);
         }
+        // Lists grown by doubling hold up to twice what they need: give the rest back.
+        for list in &mut postings {
+            list.docs.shrink_to_fit();
+            list.starts.shrink_to_fit();
+            list.positions.shrink_to_fit();
+        }
         let mut vocabulary: Vec<(String, u32)> = folded_terms.into_iter().collect();
         vocabulary.sort_unstable();
+        // The stem of every word of the corpus is in the vocabulary now; the analyzer's
+        // cache refills with the words of queries only.
+        analyzer.clear_cache();
         let total: u64 = doc_lengths.iter().map(|&l| u64::from(l)).sum();
         let average_length = if doc_lengths.is_empty() {
             1.0

@@ -125,6 +125,16 @@ pub fn memory_bytes() -> usize {
     }
 }
 
+/// Drops the benchmark's own copies (the texts and the index built from them), leaving
+/// what the app holds: the explorer (corpus, index, facet values). Returns the Rust heap
+/// then in use.
+#[wasm_bindgen]
+pub fn keep_explorer_only() -> usize {
+    INDEX.with(|i| *i.borrow_mut() = None);
+    TEXTS.with(|t| *t.borrow_mut() = Vec::new());
+    IN_USE.load(Ordering::Relaxed)
+}
+
 /// Drops the index and the loaded texts (between corpora).
 #[wasm_bindgen]
 pub fn reset() {
