@@ -77,12 +77,13 @@ pub fn build_explorer() -> usize {
     })
 }
 
-/// `Index::search`: the matching documents with their scores; returns how many.
+/// `Index::search` (the explorer's index): the matching documents with their scores;
+/// returns how many.
 #[wasm_bindgen]
 pub fn search(query: &str) -> usize {
-    INDEX.with(|i| {
-        let mut i = i.borrow_mut();
-        let index = i.as_mut().expect("built");
+    EXPLORER.with(|e| {
+        let mut e = e.borrow_mut();
+        let index = e.as_mut().expect("loaded").index_mut();
         let query = index.parse(query);
         index.search(&query).len()
     })
@@ -125,12 +126,18 @@ pub fn memory_bytes() -> usize {
     }
 }
 
-/// Drops the benchmark's own copies (the texts and the index built from them), leaving
-/// what the app holds: the explorer (corpus, index, facet values). Returns the Rust heap
-/// then in use.
+/// Drops the index built by [`build_index`]; returns the Rust heap then in use.
+#[wasm_bindgen]
+pub fn drop_index() -> usize {
+    INDEX.with(|i| *i.borrow_mut() = None);
+    IN_USE.load(Ordering::Relaxed)
+}
+
+/// Drops the benchmark's own copy of the texts too, leaving what the app holds: the
+/// explorer (corpus, index, facet values). Returns the Rust heap then in use.
 #[wasm_bindgen]
 pub fn keep_explorer_only() -> usize {
-    INDEX.with(|i| *i.borrow_mut() = None);
+    drop_index();
     TEXTS.with(|t| *t.borrow_mut() = Vec::new());
     IN_USE.load(Ordering::Relaxed)
 }

@@ -65,10 +65,8 @@ export async function benchmark(corpusUrl, { buildRuns, queryRuns }) {
   }
   // The Rust heap held by the index alone, and by the explorer as the app holds it
   // (corpus, index, facet values), once the benchmark's own copies are dropped.
-  ours.keep_explorer_only();
-  const withoutIndex = ours.heap_bytes();
   ours.build_index();
-  const index = ours.heap_bytes() - withoutIndex;
+  const index = ours.heap_bytes() - ours.drop_index();
   result.memory['ours'] = {
     'Rust heap held by Index::build (MiB)': index / 2 ** 20,
     'Rust heap held after Explorer::new (corpus, index, facets) (MiB)': ours.keep_explorer_only() / 2 ** 20,
@@ -76,7 +74,6 @@ export async function benchmark(corpusUrl, { buildRuns, queryRuns }) {
     'Wasm linear memory peak (MiB)': ours.memory_bytes() / 2 ** 20,
     'Rust heap peak (MiB)': ours.heap_peak_bytes() / 2 ** 20,
   };
-  ours.build_index();
 
   const flexDefault = built['FlexSearch (default)'];
   const flexForward = built['FlexSearch (forward)'];
