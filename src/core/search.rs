@@ -498,7 +498,11 @@ impl Index {
     /// query (or one of only exclusions) scores every remaining document 0. The clause
     /// with the fewest documents drives; the others are only looked up for its documents.
     pub fn search(&self, query: &Query) -> Vec<Hit> {
-        let mut positive: Vec<Matches> = query.clauses.iter().filter_map(|c| self.matches(c)).collect();
+        let mut positive: Vec<Matches> = query
+            .clauses
+            .iter()
+            .filter_map(|c| self.matches(c))
+            .collect();
         let mut excluded: Vec<u32> = Vec::new();
         for clause in &query.clauses {
             if let Clause::Exclude(terms) = clause {

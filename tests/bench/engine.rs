@@ -69,7 +69,11 @@ pub fn build_index() -> usize {
 #[wasm_bindgen]
 pub fn build_explorer() -> usize {
     EXPLORER.with(|e| {
-        let corpus = e.borrow_mut().take().map(|x| x.corpus().clone()).expect("loaded");
+        let corpus = e
+            .borrow_mut()
+            .take()
+            .map(|x| x.corpus().clone())
+            .expect("loaded");
         let explorer = Explorer::new(corpus);
         let len = explorer.corpus().messages.len();
         *e.borrow_mut() = Some(explorer);
@@ -97,7 +101,12 @@ pub fn run(query: &str) -> usize {
             text: query.to_string(),
             ..Selection::default()
         };
-        e.borrow_mut().as_mut().expect("loaded").run(&selection).messages.len()
+        e.borrow_mut()
+            .as_mut()
+            .expect("loaded")
+            .run(&selection)
+            .messages
+            .len()
     })
 }
 
