@@ -235,31 +235,41 @@ fn mutate(rng: &mut ChaCha8Rng, bytes: &mut Vec<u8>) {
     }
 }
 
-/// What loads is whole: every message resolves, nothing is empty.
-fn assert_whole(corpus: Corpus) {
-    let explorer = Explorer::new(corpus);
-    assert!(
-        (0..explorer.corpus().messages.len()).all(|m| !explorer.details(m).source_title.is_empty())
-    );
+/// Loads `count` files named `name`, each made by `make` then changed by `mutate`; what
+/// loads must be whole: every message resolves, nothing is empty. Returns how many loaded.
+fn fuzz_files(
+    name: &str,
+    count: usize,
+    rng: &mut ChaCha8Rng,
+    make: impl Fn(usize, &mut ChaCha8Rng) -> Vec<u8>,
+    mutate: fn(&mut ChaCha8Rng, &mut Vec<u8>),
+) -> usize {
+    let mut loaded = 0;
+    for i in 0..count {
+        let mut bytes = make(i, rng);
+        mutate(rng, &mut bytes);
+        if let Ok(corpus) = Corpus::from_file(name, &bytes) {
+            loaded += 1;
+            let explorer = Explorer::new(corpus);
+            assert!((0..explorer.corpus().messages.len())
+                .all(|m| !explorer.details(m).source_title.is_empty()));
+        }
+    }
+    loaded
 }
 
 #[test]
 fn the_csv_reader_survives_100k_generated_and_mutated_files() {
     let mut rng = ChaCha8Rng::seed_from_u64(13);
     let template = include_str!("../assets/corpus-template.csv");
-    let mut loaded = 0;
-    for i in 0..100_000 {
-        let mut bytes = if i % 2 == 0 {
+    let make = |i: usize, rng: &mut ChaCha8Rng| {
+        if i % 2 == 0 {
             template.as_bytes().to_vec()
         } else {
-            colliding_csv(&mut rng, 3).0.into_bytes()
-        };
-        mutate(&mut rng, &mut bytes);
-        if let Ok(corpus) = Corpus::from_file("fuzz.csv", &bytes) {
-            loaded += 1;
-            assert_whole(corpus);
+            colliding_csv(rng, 3).0.into_bytes()
         }
-    }
+    };
+    let loaded = fuzz_files("fuzz.csv", 100_000, &mut rng, make, mutate);
     assert!(
         loaded > 1_000,
         "the mutations still leave valid files ({loaded})"
@@ -291,15 +301,8 @@ fn the_markdown_reader_survives_20k_mutated_files() {
         include_str!("../assets/corpus-template.md"),
         exported.as_str(),
     ];
-    let mut loaded = 0;
-    for i in 0..20_000 {
-        let mut bytes = templates[i % 2].as_bytes().to_vec();
-        mutate_markdown(&mut rng, &mut bytes);
-        if let Ok(corpus) = Corpus::from_file("fuzz.md", &bytes) {
-            loaded += 1;
-            assert_whole(corpus);
-        }
-    }
+    let make = |i: usize, _: &mut ChaCha8Rng| templates[i % 2].as_bytes().to_vec();
+    let loaded = fuzz_files("fuzz.md", 20_000, &mut rng, make, mutate_markdown);
     assert!(
         loaded > 1_000,
         "the mutations still leave valid files ({loaded})"
