@@ -288,6 +288,17 @@ fn skip(events: &[(Event, Range<usize>)], i: usize) -> usize {
     events.len()
 }
 
+/// The text of an HTML or code block: its lines as written.
+fn block_text(events: &[(Event, Range<usize>)]) -> String {
+    events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::Html(t) | Event::Text(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// What an inline run says: its text and the comment attributes found in it.
 struct Inline {
     text: String,
@@ -394,13 +405,7 @@ impl<'t> Reader<'t> {
                 }
                 Event::Start(Tag::HtmlBlock) => {
                     let end = skip(&events, i);
-                    let html: String = events[i..end]
-                        .iter()
-                        .filter_map(|(e, _)| match e {
-                            Event::Html(h) | Event::Text(h) => Some(h.as_ref()),
-                            _ => None,
-                        })
-                        .collect();
+                    let html = block_text(&events[i..end]);
                     self.html_block(&html, range.start);
                     i = end;
                     continue;
@@ -408,13 +413,7 @@ impl<'t> Reader<'t> {
                 Event::Start(Tag::CodeBlock(_)) => {
                     // Indented text (often pasted from a PDF) is a message as it stands.
                     let end = skip(&events, i);
-                    let text: String = events[i..end]
-                        .iter()
-                        .filter_map(|(e, _)| match e {
-                            Event::Text(t) => Some(t.as_ref()),
-                            _ => None,
-                        })
-                        .collect();
+                    let text = block_text(&events[i..end]);
                     self.message(text.trim().to_string(), Vec::new(), range.start);
                     i = end;
                     continue;
@@ -480,13 +479,7 @@ impl<'t> Reader<'t> {
             match &events[k].0 {
                 Event::Start(Tag::HtmlBlock) => {
                     let block_end = skip(events, k);
-                    let html: String = events[k..block_end]
-                        .iter()
-                        .filter_map(|(e, _)| match e {
-                            Event::Html(h) => Some(h.as_ref()),
-                            _ => None,
-                        })
-                        .collect();
+                    let html = block_text(&events[k..block_end]);
                     if let Some(pairs) = comment_attributes(&html, &MESSAGE_KEYS) {
                         comments.push(pairs);
                     } else if !html.trim_start().starts_with("<!--") {
