@@ -31,7 +31,7 @@ if (!workerOnly) finalizeNames();
 writeWorker();
 
 function finalizeNames() {
-for (const build of ['first-view', 'messages-explorer']) {
+for (const build of ['first-view', 'messages-explorer', 'markdown-reader']) {
   names[`./${build}_bg.wasm`] = `./${hashed(`${build}_bg.wasm`, '_bg.wasm')}`;
   names[`./${build}.js`] = `./${hashed(`${build}.js`, '.js')}`;
 }
@@ -65,7 +65,7 @@ function writeWorker() {
 const files = fs.readdirSync(dir)
   .filter((name) => !['sw.js'].includes(name) && !name.startsWith('.') && fs.statSync(file(name)).isFile())
   .sort();
-const precache = files.filter((name) => !name.startsWith('messages-explorer'));
+const precache = files.filter((name) => !name.startsWith('messages-explorer') && !name.startsWith('markdown-reader'));
 const version = hash(Buffer.concat(files.map((name) => Buffer.concat([Buffer.from(name), read(name)]))));
 let worker = read('sw.js').toString();
 for (const [line, value] of [[/const VERSION = '[^']*';/, `const VERSION = '${version}';`],

@@ -18,6 +18,13 @@ cargo build "${release_flag[@]}" --locked --quiet --target wasm32-unknown-unknow
 wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name first-view \
   "target/wasm32-unknown-unknown/$profile/first-view.wasm"
 
+# The Markdown reader: a module of its own, fetched only when a Markdown file is loaded or
+# messages are pasted, so the full app carries no Markdown parser.
+cargo build "${release_flag[@]}" --locked --quiet --target wasm32-unknown-unknown \
+  --example markdown-reader
+wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name markdown-reader \
+  "target/wasm32-unknown-unknown/$profile/examples/markdown_reader.wasm"
+
 if [ "$profile" = release ]; then
   opt=node_modules/.bin/wasm-opt
   [ -x "$opt" ] || { echo "post-build: $opt missing; run 'npm ci' (make does)" >&2; exit 1; }

@@ -13,6 +13,9 @@
 const BUILDS = {
   'first-view': { glue: './first-view.js', wasm: './first-view_bg.wasm' },
   'messages-explorer': { glue: './messages-explorer.js', wasm: './messages-explorer_bg.wasm' },
+  // Not an app: the Markdown reader, fetched the first time a reader loads a Markdown
+  // file or pastes messages (src/markdown_reader.rs).
+  'markdown-reader': { glue: './markdown-reader.js', wasm: './markdown-reader_bg.wasm' },
 };
 
 // Views only the full app has, and links made on a reader's own corpus (only the full app
@@ -43,7 +46,20 @@ async function forgetCorpus() {
   if ('caches' in window) await caches.delete(KEPT);
 }
 
-const api = { pendingAction: undefined, loadFull, keepCorpus, keptCorpus, forgetCorpus };
+let markdownReader = null;
+
+/** Reads Markdown (`read_markdown` or `read_paste`) with the reader module; its JSON answer. */
+async function readMarkdown(method, ...args) {
+  markdownReader ??= fetchBuild('markdown-reader').then(async ([glue, module]) => {
+    await glue.default({ module_or_path: module });
+    return glue;
+  });
+  markdownReader.catch(() => { markdownReader = null; });
+  const reader = await markdownReader;
+  return reader[method](...args);
+}
+
+const api = { pendingAction: undefined, loadFull, keepCorpus, keptCorpus, forgetCorpus, readMarkdown };
 window.messagesExplorer = api;
 let firstView = null; // the first-view build's glue, once started (a promise)
 let switching = null;

@@ -24,13 +24,27 @@ pub fn too_large(size: u64) -> Option<ProblemKind> {
     })
 }
 
+/// A reader of a text format into a corpus (its title from the file name).
+pub type TextReader = fn(&str, &str) -> Result<Corpus, Vec<Problem>>;
+
+/// Whether a file name says CSV.
+pub fn is_csv(name: &str) -> bool {
+    name.to_lowercase().ends_with(".csv")
+}
+
+/// Whether a file name says Markdown.
+pub fn is_markdown(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
 /// The corpus compiled into the app.
 pub const BUILTIN_JSON: &str = include_str!("../../assets/corpus.json");
 
 /// The bytes of a file as text, after the checks every corpus file gets: the size limit
 /// (before anything else), a UTF-8 byte-order mark dropped (Windows editors and this app's
 /// CSV export write one), not empty, UTF-8.
-fn checked_text(bytes: &[u8]) -> Result<&str, LoadError> {
+pub fn checked_text(bytes: &[u8]) -> Result<&str, LoadError> {
     let fail = |kind: ProblemKind| LoadError {
         problems: vec![Problem::new("", kind)],
     };
@@ -89,12 +103,34 @@ impl Corpus {
     /// [`super::import`]), Markdown for `.md` or `.markdown` (see [`super::markdown`]),
     /// JSON otherwise. The same limits and validation whatever the format.
     pub fn from_file(name: &str, bytes: &[u8]) -> Result<Corpus, LoadError> {
-        let lower = name.to_lowercase();
+        Self::read_file(name, bytes, Some(super::markdown::corpus_from_markdown))
+    }
+
+    /// [`from_file`](Self::from_file) with the Markdown reader given (or not): the app
+    /// reads Markdown in a module of its own, fetched when needed, so its own build
+    /// carries no Markdown parser; without one, a Markdown file is refused.
+    pub fn read_file(
+        name: &str,
+        bytes: &[u8],
+        markdown: Option<TextReader>,
+    ) -> Result<Corpus, LoadError> {
         let title = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-        let read = if lower.ends_with(".csv") {
+        let read = if is_csv(name) {
             super::import::corpus_from_csv
-        } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
-            super::markdown::corpus_from_markdown
+        } else if is_markdown(name) {
+            match markdown {
+                Some(read) => read,
+                None => {
+                    return Err(LoadError {
+                        problems: vec![Problem::new(
+                            "",
+                            ProblemKind::Shape(
+                                "Markdown files are read by the page's Markdown reader".into(),
+                            ),
+                        )],
+                    })
+                }
+            }
         } else {
             return Self::from_bytes(bytes);
         };

@@ -182,6 +182,53 @@ fn loader_call(method: &str, args: &[wasm_bindgen::JsValue]) -> Option<js_sys::P
     function.apply(&api, &arguments).ok()?.dyn_into().ok()
 }
 
+/// Reads Markdown with the page's Markdown reader (a Wasm module of its own, fetched the
+/// first time: `assets/loader.js`, `readMarkdown`): `method` is `read_markdown` (a file:
+/// text, title) or `read_paste` (text, meeting, year, heading, source title, address).
+/// The corpus, or its problems with their lines; an explanation if the reader is missing.
+pub async fn read_markdown(
+    method: &str,
+    args: Vec<String>,
+) -> Result<crate::core::corpus::Corpus, Vec<String>> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut call: Vec<wasm_bindgen::JsValue> = vec![method.into()];
+        call.extend(args.into_iter().map(wasm_bindgen::JsValue::from));
+        let unavailable = || vec!["The Markdown reader could not be loaded.".to_string()];
+        let promise = loader_call("readMarkdown", &call).ok_or_else(unavailable)?;
+        let answer = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map_err(|_| unavailable())?
+            .as_string()
+            .ok_or_else(unavailable)?;
+        markdown_answer(&answer)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (method, args);
+        Err(vec!["Markdown is read in the browser.".to_string()])
+    }
+}
+
+/// The reader's JSON answer: `{"corpus": …}` or `{"problems": [...]}`.
+#[cfg(target_arch = "wasm32")]
+fn markdown_answer(answer: &str) -> Result<crate::core::corpus::Corpus, Vec<String>> {
+    #[derive(serde::Deserialize)]
+    struct Answer {
+        corpus: Option<crate::core::corpus::Corpus>,
+        #[serde(default)]
+        problems: Vec<String>,
+    }
+    match serde_json::from_str::<Answer>(answer) {
+        Ok(Answer {
+            corpus: Some(corpus),
+            ..
+        }) => Ok(corpus),
+        Ok(Answer { problems, .. }) => Err(problems),
+        Err(e) => Err(vec![e.to_string()]),
+    }
+}
+
 /// The corpus file kept on this device, if any.
 pub async fn kept_corpus() -> Option<KeptFile> {
     #[cfg(target_arch = "wasm32")]

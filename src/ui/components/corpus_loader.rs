@@ -4,8 +4,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::corpus::Corpus;
-use crate::core::load::{too_large, LoadError, MAX_CORPUS_BYTES};
+use crate::core::load::{checked_text, is_markdown, too_large, LoadError, MAX_CORPUS_BYTES};
 use crate::core::validate::{Problem, ProblemKind};
+use crate::ui::browser;
 use crate::ui::hooks::LoadedFile;
 
 /// Files above this size (2 MB) come with a word that loading takes a moment.
@@ -136,7 +137,19 @@ fn status_view(status: &Status) -> Html {
 fn acceptor(status: UseStateHandle<Status>, onload: Callback<(Corpus, LoadedFile)>) -> Accept {
     Rc::new(
         move |name: String, result: Result<Vec<u8>, ProblemKind>| match result {
-            Ok(bytes) => match Corpus::from_file(&name, &bytes) {
+            Ok(bytes) if is_markdown(&name) => {
+                let (status, onload) = (status.clone(), onload.clone());
+                browser::spawn(async move {
+                    match read_markdown_file(&name, &bytes).await {
+                        Ok((corpus, file)) => {
+                            status.set(Status::Idle);
+                            onload.emit((corpus, file));
+                        }
+                        Err(error) => status.set(Status::Refused(name, error)),
+                    }
+                });
+            }
+            Ok(bytes) => match Corpus::read_file(&name, &bytes, None) {
                 Ok(corpus) => {
                     status.set(Status::Idle);
                     let bytes = Rc::new(bytes);
@@ -155,6 +168,27 @@ fn acceptor(status: UseStateHandle<Status>, onload: Callback<(Corpus, LoadedFile
 }
 
 type Accept = Rc<dyn Fn(String, Result<Vec<u8>, ProblemKind>)>;
+
+/// A Markdown file read by the page's Markdown reader (after the checks every file gets).
+/// What is kept in memory, and on this device if asked, is the corpus as JSON, so that it
+/// reads back without the reader.
+async fn read_markdown_file(name: &str, bytes: &[u8]) -> Result<(Corpus, LoadedFile), LoadError> {
+    let text = checked_text(bytes)?;
+    let title = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let corpus = browser::read_markdown("read_markdown", vec![text.to_string(), title.to_string()])
+        .await
+        .map_err(|problems| LoadError {
+            problems: problems
+                .into_iter()
+                .map(|p| Problem::new("", ProblemKind::Shape(p)))
+                .collect(),
+        })?;
+    let file = LoadedFile {
+        name: format!("{title}.json"),
+        bytes: Rc::new(serde_json::to_vec(&corpus).unwrap_or_default()),
+    };
+    Ok((corpus, file))
+}
 
 /// Refuses an oversized file before reading it, otherwise reads it and hands the bytes on.
 fn read_file(

@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use crate::core::corpus::Corpus;
 use crate::core::load::too_large;
-use crate::core::markdown::{corpus_from_paste, preview, write_markdown, PasteContext};
-use crate::core::validate::Problem;
+use crate::core::markdown::{preview, PasteContext};
+use crate::ui::browser;
 use crate::ui::hooks::LoadedFile;
 
 /// How many problems of a paste are listed.
@@ -33,9 +33,8 @@ pub fn paste_messages(props: &PasteMessagesProps) -> Html {
         source_url: String::new(),
     });
     let text = use_state(String::new);
-    let result = use_memo(((*context).clone(), (*text).clone()), |(context, text)| {
-        read(text, context)
-    });
+    let result = use_state(|| None::<Reading>);
+    use_paste_reader(&context, &text, &result);
     let field = |label: &'static str,
                  id: &'static str,
                  value: String,
@@ -70,11 +69,10 @@ pub fn paste_messages(props: &PasteMessagesProps) -> Html {
         let (result, onload) = (result.clone(), props.onload.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(Ok(corpus)) = result.as_ref() {
-                let all: Vec<usize> = (0..corpus.messages.len()).collect();
-                let markdown = write_markdown(corpus, &all, &[]);
+                // Kept as JSON, so that it reads back without the Markdown reader.
                 let file = LoadedFile {
-                    name: "pasted-messages.md".into(),
-                    bytes: Rc::new(markdown.into_bytes()),
+                    name: "pasted-messages.json".into(),
+                    bytes: Rc::new(serde_json::to_vec(corpus).unwrap_or_default()),
                 };
                 onload.emit((corpus.clone(), file));
             }
@@ -95,26 +93,54 @@ pub fn paste_messages(props: &PasteMessagesProps) -> Html {
             <label for="paste-text">{ "Messages" }</label>
             <textarea id="paste-text" rows="10" value={(*text).clone()} oninput={ontext} data-testid="paste-text" spellcheck="false" />
             <div role="status" aria-live="polite" data-testid="paste-preview">
-                { preview_view(result.as_ref().as_ref()) }
+                { preview_view(result.as_ref()) }
             </div>
             <button onclick={onuse} disabled={!matches!(result.as_ref(), Some(Ok(_)))} data-testid="paste-use">{ "Use these messages" }</button>
         </section>
     }
 }
 
-/// The pasted text read, or `None` while it is empty.
-fn read(text: &str, context: &PasteContext) -> Option<Result<Corpus, Vec<Problem>>> {
-    if text.trim().is_empty() {
-        return None;
-    }
-    if let Some(kind) = too_large(text.len() as u64) {
-        return Some(Err(vec![Problem::new("", kind)]));
-    }
-    Some(corpus_from_paste(text, context))
+/// The pasted text as read: the corpus, or its problems (each with its line).
+type Reading = Result<Corpus, Vec<String>>;
+
+/// Reads the pasted text with the page's Markdown reader whenever it or the fields
+/// change; only the answer to the latest text is shown. `None` while the text is empty.
+#[hook]
+fn use_paste_reader(
+    context: &UseStateHandle<PasteContext>,
+    text: &UseStateHandle<String>,
+    result: &UseStateHandle<Option<Reading>>,
+) {
+    let latest = use_mut_ref(|| 0u64);
+    let result = result.clone();
+    use_effect_with(((**context).clone(), (**text).clone()), move |(c, text)| {
+        *latest.borrow_mut() += 1;
+        let ticket = *latest.borrow();
+        if text.trim().is_empty() {
+            result.set(None);
+        } else if let Some(kind) = too_large(text.len() as u64) {
+            result.set(Some(Err(vec![kind.to_string()])));
+        } else {
+            let args = vec![
+                text.clone(),
+                c.meeting.clone(),
+                c.year.clone(),
+                c.heading.clone(),
+                c.source_title.clone(),
+                c.source_url.clone(),
+            ];
+            browser::spawn(async move {
+                let answer = browser::read_markdown("read_paste", args).await;
+                if *latest.borrow() == ticket {
+                    result.set(Some(answer));
+                }
+            });
+        }
+    });
 }
 
 /// What would be loaded, or why not.
-fn preview_view(result: Option<&Result<Corpus, Vec<Problem>>>) -> Html {
+fn preview_view(result: Option<&Reading>) -> Html {
     match result {
         None => Html::default(),
         Some(Ok(corpus)) => html! {

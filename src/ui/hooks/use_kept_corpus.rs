@@ -103,7 +103,7 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
             let Some((_, loaded)) = (*kept).clone().filter(|_| cfg!(feature = "full")) else {
                 return;
             };
-            if let Ok(corpus) = Corpus::from_file(&loaded.name, &loaded.bytes) {
+            if let Ok(corpus) = Corpus::read_file(&loaded.name, &loaded.bytes, None) {
                 adopt(corpus, loaded, None);
             }
         })
@@ -119,7 +119,7 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
 /// The kept file, read and checked again (by the same code as any file).
 async fn read_kept() -> Option<(KeptCorpus, LoadedFile, Corpus)> {
     let found = browser::kept_corpus().await?;
-    let corpus = Corpus::from_file(&found.name, &found.bytes).ok()?;
+    let corpus = Corpus::read_file(&found.name, &found.bytes, None).ok()?;
     let named = KeptCorpus {
         id: corpus.id.clone(),
         title: corpus.title.clone(),
