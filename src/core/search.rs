@@ -213,10 +213,15 @@ pub struct Index {
     postings: Vec<PostingList>,
     /// Distinct folded words, sorted, with the term each stems to (for prefix matching).
     vocabulary: Vec<(String, u32)>,
-    /// Words per document, for BM25 length normalisation.
-    doc_lengths: Vec<u32>,
-    average_length: f32,
+    /// Per document, BM25's length normalisation `K1 · (1 − B + B · length / average)`,
+    /// computed once at build, not at every match.
+    length_norms: Vec<f32>,
 }
+
+/// BM25's term-frequency saturation.
+const K1: f32 = 1.2;
+/// BM25's length normalisation strength.
+const B: f32 = 0.75;
 
 /// A scored match.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -350,25 +355,28 @@ impl Index {
         } else {
             (total as f32 / doc_lengths.len() as f32).max(1.0)
         };
+        let length_norms = doc_lengths
+            .iter()
+            .map(|&length| K1 * (1.0 - B + B * length as f32 / average_length))
+            .collect();
         Index {
             analyzer,
             term_ids,
             terms,
             postings,
             vocabulary,
-            doc_lengths,
-            average_length,
+            length_norms,
         }
     }
 
     /// Number of documents indexed.
     pub fn len(&self) -> usize {
-        self.doc_lengths.len()
+        self.length_norms.len()
     }
 
     /// Whether no documents are indexed.
     pub fn is_empty(&self) -> bool {
-        self.doc_lengths.is_empty()
+        self.length_norms.is_empty()
     }
 
     /// Parses a query with this index's analyzer (so stems are cached).
@@ -464,11 +472,8 @@ impl Index {
 
     /// BM25 weight of one clause in one document.
     fn bm25(&self, doc: u32, frequency: u32, idf: f32) -> f32 {
-        const K1: f32 = 1.2;
-        const B: f32 = 0.75;
         let tf = frequency as f32;
-        let length = self.doc_lengths[doc as usize] as f32;
-        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length / self.average_length))
+        idf * tf * (K1 + 1.0) / (tf + self.length_norms[doc as usize])
     }
 
     fn idf(&self, document_frequency: usize) -> f32 {
