@@ -280,14 +280,8 @@ fn the_csv_reader_survives_100k_generated_and_mutated_files() {
 fn the_json_reader_survives_100k_mutated_files() {
     let mut rng = ChaCha8Rng::seed_from_u64(17);
     let template = include_str!("../assets/corpus-template.json");
-    let mut loaded = 0;
-    for _ in 0..100_000 {
-        let mut bytes = template.as_bytes().to_vec();
-        mutate(&mut rng, &mut bytes);
-        if Corpus::from_bytes(&bytes).is_ok() {
-            loaded += 1;
-        }
-    }
+    let make = |_: usize, _: &mut ChaCha8Rng| template.as_bytes().to_vec();
+    let loaded = fuzz_files("fuzz.json", 100_000, &mut rng, make, mutate);
     assert!(loaded > 100, "some mutations leave a valid file ({loaded})");
 }
 
