@@ -502,10 +502,10 @@ impl Explorer {
     /// Evaluates a selection among the messages similar to one ("More like this"): only
     /// messages with a similarity above 0 are kept, most similar first under
     /// [`Sort::Relevance`] (ties in corpus order; `related::run` breaks them by id).
-    pub fn run_with(&mut self, selection: &Selection, like: Option<Like>) -> Outcome {
+    pub fn run_with(&mut self, selection: &Selection, like: Option<&Like>) -> Outcome {
         let query = self.index.parse(&selection.text);
         let mut hits = self.index.search(&query);
-        if let Some(like) = &like {
+        if let Some(like) = like {
             hits.retain_mut(|hit| {
                 hit.score = like
                     .similarity

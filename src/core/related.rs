@@ -54,23 +54,16 @@ pub fn run(explorer: &mut Explorer, selection: &Selection) -> Outcome {
         .like
         .as_deref()
         .and_then(|id| explorer.position(id))
-        .map(|message| {
-            let mut similarity = vec![0f32; explorer.corpus().messages.len()];
-            for (doc, s) in Reference::new(explorer, message).similar(explorer) {
-                similarity[doc] = s;
-            }
-            Like {
-                message,
-                similarity,
-            }
+        .map(|message| Like {
+            message,
+            similarity: Reference::new(explorer, message).similarities(explorer),
         });
-    let similarity = like.as_ref().map(|l| l.similarity.clone());
-    let mut outcome = explorer.run_with(selection, like);
-    if let (Some(similarity), Sort::Relevance) = (similarity, selection.sort) {
+    let mut outcome = explorer.run_with(selection, like.as_ref());
+    if let (Some(like), Sort::Relevance) = (&like, selection.sort) {
         let mut found: Vec<(usize, f32)> = outcome
             .messages
             .iter()
-            .map(|&m| (m, similarity[m]))
+            .map(|&m| (m, like.similarity[m]))
             .collect();
         let all = found.len();
         explorer.top_by_similarity(&mut found, all);
@@ -128,6 +121,17 @@ impl Reference {
             .map(|(doc, similarity)| (doc as usize, similarity))
             .filter(|&(doc, _)| doc != self.message)
             .collect()
+    }
+
+    /// The similarity of every message to it, by position (0 for itself and for those
+    /// that share no weighted term with it).
+    pub fn similarities(&self, explorer: &mut Explorer) -> Vec<f32> {
+        let (index, weights) = explorer.similarity();
+        let mut all = index.similarities(&self.vector, weights);
+        if let Some(own) = all.get_mut(self.message) {
+            *own = 0.0;
+        }
+        all
     }
 
     /// What the message at `other` shares with it.

@@ -88,11 +88,20 @@ impl Index {
     /// The cosine similarity of `vector` with every document sharing a weighted term with
     /// it, as `(document, similarity)` in document order (others are 0 and left out).
     pub fn similar(&self, vector: &Vector, weights: &Weights) -> Vec<(u32, f32)> {
+        (0u32..)
+            .zip(self.similarities(vector, weights))
+            .filter(|&(_, similarity)| similarity > 0.0)
+            .collect()
+    }
+
+    /// The cosine similarity of `vector` with each document, by document (0 for those
+    /// that share no weighted term with it).
+    pub fn similarities(&self, vector: &Vector, weights: &Weights) -> Vec<f32> {
+        let mut dots = vec![0f32; self.len()];
         let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm == 0.0 {
-            return Vec::new();
+            return dots;
         }
-        let mut dots = vec![0f32; self.len()];
         for &(id, weight) in vector {
             let list = &self.postings[id as usize];
             let idf = weights.idf[id as usize];
@@ -100,11 +109,10 @@ impl Index {
                 dots[doc as usize] += weight * tf_weight(list.count(i)) * idf;
             }
         }
-        (0u32..)
-            .zip(dots)
-            .filter(|&(_, dot)| dot > 0.0)
-            .map(|(doc, dot)| (doc, dot / (norm * weights.norms[doc as usize])))
-            .collect()
+        for (doc, dot) in dots.iter_mut().enumerate().filter(|(_, dot)| **dot > 0.0) {
+            *dot /= norm * weights.norms[doc];
+        }
+        dots
     }
 
     /// The terms `vector` shares with `doc`, the largest contribution first (ties by term
