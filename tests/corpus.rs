@@ -90,9 +90,9 @@ fn messages_of_a_meeting_are_in_source_order() {
         .iter()
         .filter(|m| m.meeting == "geneva-2017")
         .map(|m| {
-            let locator = &m.source.locator;
-            let at = locator.find("(line ").unwrap() + 6;
-            locator[at..]
+            let curator = m.source.curator.as_deref().unwrap();
+            let at = curator.find("line ").unwrap() + 5;
+            curator[at..]
                 .split(|c: char| !c.is_ascii_digit())
                 .next()
                 .unwrap()
@@ -101,6 +101,102 @@ fn messages_of_a_meeting_are_in_source_order() {
         })
         .collect();
     assert!(lines.windows(2).all(|w| w[0] < w[1]), "{lines:?}");
+}
+
+/// What a reader sees of a message's place (its locator) is where to look in the document,
+/// never a line of the curators' files, which stay in `curator` for the verbatim check.
+#[test]
+fn visible_locators_name_no_file_line() {
+    let corpus = corpus();
+    let files: Vec<&str> = corpus
+        .sources
+        .iter()
+        .filter_map(|s| s.file.as_deref())
+        .collect();
+    for message in &corpus.messages {
+        let locator = &message.source.locator;
+        let words: Vec<&str> = locator.split_whitespace().collect();
+        let line_number = words.windows(2).any(|w| {
+            w[0].trim_start_matches('(').eq_ignore_ascii_case("line")
+                && w[1].starts_with(|c: char| c.is_ascii_digit())
+        });
+        assert!(!line_number, "{}: {locator}", message.id);
+        assert!(
+            !locator.contains("second pass"),
+            "{}: {locator}",
+            message.id
+        );
+        assert!(
+            !files.iter().any(|f| locator.contains(f)),
+            "{}: {locator}",
+            message.id
+        );
+        assert!(
+            message.source.curator.is_some(),
+            "{}: no curator's locator",
+            message.id
+        );
+    }
+}
+
+/// A cited address leads to the document, not to a site's home page; a document with no
+/// address of its own may name its publisher's site, as it prints it.
+#[test]
+fn no_cited_address_is_a_bare_site_root() {
+    let corpus = corpus();
+    for source in &corpus.sources {
+        let Some(url) = source.url.as_deref() else {
+            continue;
+        };
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let path = rest.split_once('/').map_or("", |(_, path)| path);
+        assert!(
+            !path.trim_matches('/').is_empty(),
+            "{}: {url} is a site root",
+            source.id
+        );
+    }
+    for id in [
+        "igf-2017-chair-summary",
+        "igf-2017-wsis-report",
+        "igf-2019-wsis-report",
+        "igf-2013-cstd-input",
+        "igf-2023-wsis-report",
+    ] {
+        let source = corpus.source(id).unwrap();
+        assert_eq!(source.url, None, "{id}");
+        assert!(source.publisher_site.is_some(), "{id}: no publisher's site");
+    }
+}
+
+/// Kyoto's 89 is a third party's count, cited, and said to be "reported"; its two
+/// messages' source says they were quoted the day after the meeting, probably as drafts.
+#[test]
+fn kyoto_says_where_its_total_comes_from() {
+    let corpus = corpus();
+    let kyoto = corpus.meeting("kyoto-2023").unwrap();
+    let coverage = &kyoto.message_set.coverage;
+    let fact = coverage.published_total_source.as_ref().unwrap();
+    assert_eq!(
+        (fact.value.as_str(), fact.source.as_str()),
+        ("89", "circleid-2023-kyoto")
+    );
+    let note = coverage.note.as_deref().unwrap();
+    assert!(note.contains("open for stakeholder review"), "{note}");
+    assert!(note.contains("third"), "{note}");
+    for message in corpus.messages.iter().filter(|m| m.meeting == "kyoto-2023") {
+        let source = corpus.source(&message.source.source).unwrap();
+        assert_eq!(source.date.as_deref(), Some("13 October 2023"));
+        assert!(source
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("probably the draft"));
+        assert!(message.source.locator.contains("probably the draft"));
+    }
+    let paris = corpus.meeting("paris-2018").unwrap();
+    let note = paris.message_set.coverage.note.as_deref().unwrap();
+    assert!(note.contains("Media & Content"), "{note}");
 }
 
 #[test]

@@ -24,7 +24,7 @@ fn the_built_in_corpus_passes_with_its_sources() {
     let (code, out) = corpus_check(&["assets/corpus.json", "--sources", "tests/data/sources"]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("77 messages, 9 meetings, 11 topics, 15 sources; 0 problem(s)"),
+        out.contains("77 messages, 9 meetings, 11 topics, 17 sources; 0 problem(s)"),
         "{out}"
     );
 }

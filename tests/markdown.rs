@@ -24,8 +24,16 @@ fn summary(corpus: &Corpus) -> BTreeMap<String, String> {
             .find(|s| s.id == id)
             .map_or(format!("? {id}"), |s| {
                 format!(
-                    "{} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?}",
-                    s.id, s.title, s.url, s.publisher, s.date, s.file, s.also_in
+                    "{} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?}",
+                    s.id,
+                    s.title,
+                    s.url,
+                    s.publisher,
+                    s.date,
+                    s.file,
+                    s.also_in,
+                    s.note,
+                    s.publisher_site
                 )
             })
     };
@@ -46,7 +54,10 @@ fn summary(corpus: &Corpus) -> BTreeMap<String, String> {
             let topics: Vec<String> = heading.topics.iter().map(|t| label(t)).collect();
             out.insert(
                 format!("{} heading {i:03}", meeting.id),
-                format!("{} {:?} {topics:?}", heading.id, heading.name),
+                format!(
+                    "{} {:?} {topics:?} {:?}",
+                    heading.id, heading.name, heading.name_source
+                ),
             );
         }
     }
@@ -54,12 +65,13 @@ fn summary(corpus: &Corpus) -> BTreeMap<String, String> {
         let key = format!("{} {:?} messages", message.meeting, message.heading);
         let topics: Vec<String> = message.editorial_topics.iter().map(|t| label(t)).collect();
         let line = format!(
-            "{} | {:?} | {:?} | {} | {:?} | {topics:?}\n",
+            "{} | {:?} | {:?} | {} | {:?} | {:?} | {topics:?}\n",
             message.id,
             message.subheading,
             message.text,
             source(&message.source.source),
-            message.source.locator
+            message.source.locator,
+            message.source.curator
         );
         out.entry(key).or_insert_with(String::new).push_str(&line);
     }
@@ -93,8 +105,8 @@ fn the_built_in_corpus_reads_back_the_same() {
 mod generated {
     use super::*;
     use messages_explorer::core::corpus::{
-        Coverage, CoverageStatus, Heading, Meeting, Message, MessageSet, Source, SourceRef, Topic,
-        Year, SCHEMA_VERSION,
+        Coverage, CoverageStatus, Fact, Heading, Meeting, Message, MessageSet, Source, SourceRef,
+        Topic, Year, SCHEMA_VERSION,
     };
     use messages_explorer::core::validate::check;
     use proptest::prelude::*;
@@ -138,6 +150,8 @@ mod generated {
                 url: web.then(|| format!("https://example.org/{i}?a=1&b=<2>")),
                 file: None,
                 also_in: Vec::new(),
+                note: date.as_ref().map(|d| format!("Quoted on {d}: “probably a draft” | <b>")),
+                publisher_site: (!web).then(|| format!("https://example.org/site-{i}/")),
             }).collect();
             let meetings: Vec<Meeting> = meetings.iter().enumerate().map(|(i, (place, online, set))| Meeting {
                 id: format!("meeting-{i}"),
@@ -155,8 +169,9 @@ mod generated {
                         id: format!("meeting-{i}-heading-{h}"),
                         name: format!("{hname} {h}"),
                         topics: vec![if h % 2 == 0 { "access".into() } else { "rights".into() }],
+                        name_source: (h % 2 == 1).then(|| "source-0".to_string()),
                     }).collect(),
-                    coverage: Coverage { status: CoverageStatus::Partial, published_total: None, note: Some("A note; with *marks*.".into()) },
+                    coverage: Coverage { status: CoverageStatus::Partial, published_total: None, published_total_source: None, note: Some("A note; with *marks*.".into()) },
                 },
             }).collect();
             let n = meetings.len();
@@ -170,7 +185,7 @@ mod generated {
                     subheading: heading.as_ref().and(sub.clone()),
                     heading,
                     text: text.clone(),
-                    source: SourceRef { source: format!("source-{}", source % sources.len()), locator: format!("page {i} | line > 2 \\ end") },
+                    source: SourceRef { source: format!("source-{}", source % sources.len()), locator: format!("page {i} | line > 2 \\ end"), curator: (i % 2 == 0).then(|| format!("file.txt, line {i} | -->")) },
                 }
             }).collect();
             let mut corpus = Corpus { version: SCHEMA_VERSION, id: "generated".into(), title: "Generated: a *test*".into(), sources, topics, meetings, messages };
@@ -182,6 +197,14 @@ mod generated {
                     (0, _) => (CoverageStatus::None, None),
                     (c, 0) => (CoverageStatus::Complete, Some(c)),
                     (c, 1) => (CoverageStatus::Partial, Some(c + 3)),
+                    (c, 2) if i % 2 == 0 => {
+                        coverage.published_total_source = Some(Fact {
+                            value: (c + 5).to_string(),
+                            source: "source-0".into(),
+                            quote: "counted “89” | here".into(),
+                        });
+                        (CoverageStatus::Partial, Some(c + 5))
+                    }
                     _ => (CoverageStatus::Partial, None),
                 };
             }

@@ -42,7 +42,7 @@ async fn explore_empty_state_offers_ways_out() {
 async fn message_detail() {
     let html = render("#/message/kyoto-2023-children-1").await;
     assert!(html.contains("<dd>Heading not given in the source</dd>"));
-    assert!(html.contains("Kyoto 2023: 2 of 89 published messages included (partial)"));
+    assert!(html.contains("Kyoto 2023: 2 of a reported 89 messages included (partial)"));
     insta::assert_snapshot!("message_kyoto", html);
 }
 

@@ -20,7 +20,7 @@ pub struct Side {
     pub name: String,
     /// Messages included.
     pub included: usize,
-    /// The coverage sentence ("Kyoto 2023: 2 of 89 published messages included (partial)").
+    /// The coverage sentence ("Kyoto 2023: 2 of a reported 89 messages included (partial)").
     pub coverage: String,
     /// Whether the set is incomplete (partial or none).
     pub partial: bool,
@@ -224,7 +224,7 @@ mod tests {
         assert!(!c.sides[0].few && c.sides[1].few && c.sides[1].partial);
         assert_eq!(
             c.sides[1].coverage,
-            "Kyoto 2023: 2 of 89 published messages included (partial)"
+            "Kyoto 2023: 2 of a reported 89 messages included (partial)"
         );
         assert_eq!(c.sides[1].headings.len(), 8);
         // Kyoto's two messages are about children's safety: "children" leads, "safe" is listed.

@@ -56,6 +56,16 @@ pub struct Source {
     /// recovery); the verbatim check looks in these too.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_in: Vec<String>,
+    /// What a reader should know of this source beyond its title: how it frames what it
+    /// quotes (in its own words) and how reliable it is ("quoted the day after the
+    /// meeting: probably the draft text").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// For a document with no address of its own: the publisher's site as the document
+    /// prints it (`http://www.intgovforum.org`), shown as the publisher's site, never as a
+    /// link to the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher_site: Option<String>,
 }
 
 /// One entry of the cross-year topic vocabulary (an editorial layer over the headings).
@@ -130,6 +140,7 @@ impl Meeting {
                 coverage: Coverage {
                     status: CoverageStatus::Partial,
                     published_total: None,
+                    published_total_source: None,
                     note: None,
                 },
             },
@@ -208,6 +219,9 @@ pub struct Heading {
     pub name: String,
     /// Topic ids (editorial mapping; at least one).
     pub topics: Vec<String>,
+    /// The source whose spelling of the name is used, where sources spell it differently.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_source: Option<String>,
 }
 
 /// How much of a meeting's published message set the corpus holds.
@@ -219,6 +233,9 @@ pub struct Coverage {
     /// How many messages were published, where known.
     #[serde(default)]
     pub published_total: Option<u32>,
+    /// Where the published total is stated, where a source states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_total_source: Option<Fact>,
     /// What is known about the full set and why it is incomplete.
     #[serde(default)]
     pub note: Option<String>,
@@ -293,8 +310,12 @@ pub struct Message {
 pub struct SourceRef {
     /// Id of the source document.
     pub source: String,
-    /// Section heading, list and line where the text stands.
+    /// Where a reader finds the text in the document ("Session Messages, 3rd bullet"):
+    /// shown beside the message and in exports.
     pub locator: String,
+    /// Where the curator found it (file and line), for the verbatim check; never shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub curator: Option<String>,
 }
 
 /// Whether `url` is a web address (`http:` or `https:`, in any case): the only kind a
@@ -431,13 +452,18 @@ impl Corpus {
     }
 
     /// A plain sentence on a meeting's coverage with its count of included messages
-    /// ("Kyoto 2023: 2 of 89 published messages included"), for lists, headers and exports.
+    /// ("Online 2020: 6 messages included (partial; …)"), for lists, headers and exports. A
+    /// total that a source states is "reported" (a count by someone else is not the
+    /// published document), one given without a source "published".
     pub fn coverage_sentence(meeting: &Meeting, included: usize) -> String {
         let name = meeting.short_name();
         let coverage = &meeting.message_set.coverage;
         match (coverage.status, coverage.published_total) {
             (CoverageStatus::Complete, _) => {
                 format!("{name}: complete set, {included} messages included")
+            }
+            (CoverageStatus::Partial, Some(total)) if coverage.published_total_source.is_some() => {
+                format!("{name}: {included} of a reported {total} messages included (partial)")
             }
             (CoverageStatus::Partial, Some(total)) => {
                 format!("{name}: {included} of {total} published messages included (partial)")
@@ -469,6 +495,13 @@ pub struct MessageDetails {
     pub source_title: String,
     /// The source document's URL, where known.
     pub source_url: Option<String>,
+    /// Who published the source and when, as far as known ("Internet Governance Forum,
+    /// December 2017").
+    pub source_byline: Option<String>,
+    /// What a reader should know of the source (its framing, its reliability).
+    pub source_note: Option<String>,
+    /// For a source with no address: its publisher's site as the document prints it.
+    pub publisher_site: Option<String>,
     /// Where in the source the text stands.
     pub locator: String,
     /// The coverage sentence of the message's meeting.
@@ -477,6 +510,8 @@ pub struct MessageDetails {
     pub partial: bool,
 }
 
+/// What a message's place in its source reads where the file gives none.
+pub const LOCATOR_NOT_GIVEN: &str = "Place in the source not given";
 /// What the page and the exports say where a source gives a message no heading.
 pub const HEADING_NOT_GIVEN: &str = "Heading not given in the source";
 /// What follows topics that were assigned editorially (the source gives no heading).
@@ -521,6 +556,18 @@ impl Corpus {
             source_url: source
                 .and_then(|s| s.url.clone())
                 .filter(|url| is_web_address(url)),
+            source_byline: source.and_then(|s| {
+                let parts: Vec<&str> = [s.publisher.as_deref(), s.date.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                (!parts.is_empty()).then(|| parts.join(", "))
+            }),
+            source_note: source.and_then(|s| s.note.clone()),
+            publisher_site: source
+                .filter(|s| s.url.is_none())
+                .and_then(|s| s.publisher_site.clone())
+                .filter(|url| is_web_address(url)),
             locator: message.source.locator.clone(),
             coverage,
             partial: meeting
@@ -552,7 +599,7 @@ mod tests {
         };
         check(
             "kyoto-2023",
-            "Kyoto 2023: 2 of 89 published messages included (partial)",
+            "Kyoto 2023: 2 of a reported 89 messages included (partial)",
         );
         check(
             "geneva-2017",

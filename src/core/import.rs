@@ -32,7 +32,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::corpus::{
     Corpus, CoverageStatus, Heading, Meeting, Message, Source, SourceRef, Topic, Year,
-    SCHEMA_VERSION,
+    LOCATOR_NOT_GIVEN, SCHEMA_VERSION,
 };
 use super::text::slugify;
 use super::validate::{check, Problem, ProblemKind};
@@ -310,6 +310,8 @@ impl Builder {
                 url: is_web(url).then(|| url.to_string()),
                 file: None,
                 also_in: Vec::new(),
+                note: None,
+                publisher_site: None,
             });
         }
         id
@@ -352,6 +354,7 @@ impl Builder {
                     id: id.clone(),
                     name: row.heading.to_string(),
                     topics: topic_ids.to_vec(),
+                    name_source: None,
                 });
                 self.heading_at
                     .insert(key, (headings.len() - 1, row.number));
@@ -384,12 +387,14 @@ impl Builder {
             heading,
             subheading: Some(row.subheading.to_string()).filter(|s| !s.is_empty()),
             text: row.text.to_string(),
+            // Without a locator, the reader is told so; the row is for the curator only.
             source: SourceRef {
                 source,
                 locator: match row.locator {
-                    "" => format!("CSV row {}", row.number),
+                    "" => LOCATOR_NOT_GIVEN.to_string(),
                     l => l.to_string(),
                 },
+                curator: Some(format!("CSV row {}", row.number)),
             },
         });
     }
@@ -518,7 +523,14 @@ mod tests {
             corpus.sources[1].url.as_deref(),
             Some("https://example.org/kyoto")
         );
-        assert_eq!(corpus.messages[1].source.locator, "CSV row 3");
+        assert_eq!(
+            corpus.messages[1].source.locator,
+            "Place in the source not given"
+        );
+        assert_eq!(
+            corpus.messages[1].source.curator.as_deref(),
+            Some("CSV row 3")
+        );
     }
 
     fn problems(csv: &str) -> Vec<String> {

@@ -33,14 +33,19 @@
 //! - Right after a `#` or `##` heading, a paragraph of `Key: value` lines describes it.
 //!   Meeting: `Id`, `Year`, `Place`, `Online: yes`, `Set` (the message set's name),
 //!   `Coverage` (`complete`, `partial` or `none`, optionally `, 89 published`),
-//!   `Coverage note`. Heading: `Id`, `Topics` (labels separated by `;`). Both: `Source`
-//!   (a title and `<https://…>`, or an address), then optionally `Source id`,
-//!   `Publisher`, `Date`, `File`, `Also in` for that source. A meeting may declare several
+//!   `Coverage note`, `Count source` and `Count quote` (the source id and the words that
+//!   state the published total). Heading: `Id`, `Topics` (labels separated by `;`),
+//!   `Name source` (the id of the source whose spelling of the name is used). Both:
+//!   `Source` (a title and `<https://…>`, or an address), then optionally `Source id`,
+//!   `Publisher`, `Date`, `File`, `Also in`, `Source note`, `Publisher site` for that
+//!   source. A meeting may declare several
 //!   sources; its messages cite the first (a heading's source, under that heading).
 //! - Every other bullet or paragraph is one message, verbatim: emphasis marks are dropped,
 //!   a link or raw HTML is kept as the literal text written, never as markup.
 //! - A comment right after a message gives its details (the export writes them):
-//!   `<!-- id: geneva-2017-gender-3 | locator: page 9 | source: <source id> | topics: a; b -->`,
+//!   `<!-- id: geneva-2017-gender-3 | locator: page 9 | curator: file.txt, line 40 | source: <source id> | topics: a; b -->`
+//!   (`locator` is where a reader finds the text; `curator`, never shown, where the
+//!   curator found it, for the verbatim check),
 //!   where `\|`, `\>` and `\\` stand for `|`, `>` and `\`. Other comments are ignored.
 //!
 //! Problems name the line and column. Every lookup is by hash: time grows linearly with
@@ -52,7 +57,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::corpus::{
-    Corpus, CoverageStatus, Heading, Meeting, Message, Source, SourceRef, Topic, Year,
+    Corpus, CoverageStatus, Fact, Heading, Meeting, Message, Source, SourceRef, Topic, Year,
     SCHEMA_VERSION,
 };
 use super::import::Ids;
@@ -60,7 +65,7 @@ use super::text::slugify;
 use super::validate::{check, Problem, ProblemKind};
 
 /// The keys of a meeting's description.
-const MEETING_KEYS: [&str; 7] = [
+const MEETING_KEYS: [&str; 9] = [
     "id",
     "year",
     "place",
@@ -68,20 +73,24 @@ const MEETING_KEYS: [&str; 7] = [
     "set",
     "coverage",
     "coverage note",
+    "count source",
+    "count quote",
 ];
 /// The keys of a heading's description.
-const HEADING_KEYS: [&str; 2] = ["id", "topics"];
+const HEADING_KEYS: [&str; 3] = ["id", "topics", "name source"];
 /// The keys that declare a source (after `#` or `##`).
-const SOURCE_KEYS: [&str; 6] = [
+const SOURCE_KEYS: [&str; 8] = [
     "source",
     "source id",
     "publisher",
     "date",
     "file",
     "also in",
+    "source note",
+    "publisher site",
 ];
 /// The keys of a message's comment.
-const MESSAGE_KEYS: [&str; 4] = ["id", "locator", "source", "topics"];
+const MESSAGE_KEYS: [&str; 5] = ["id", "locator", "curator", "source", "topics"];
 /// The keys of the front matter.
 const FRONT_KEYS: [&str; 5] = ["id", "title", "selection", "link", "exported"];
 
@@ -127,6 +136,8 @@ struct SourceDraft {
     date: Option<String>,
     file: Option<String>,
     also_in: Vec<String>,
+    note: Option<String>,
+    publisher_site: Option<String>,
 }
 
 /// The attributes of a message, from its comment.
@@ -134,6 +145,7 @@ struct SourceDraft {
 struct Attributes {
     id: Option<String>,
     locator: Option<String>,
+    curator: Option<String>,
     source: Option<String>,
     topics: Vec<String>,
 }
@@ -601,6 +613,7 @@ impl<'t> Reader<'t> {
                     id: String::new(),
                     name,
                     topics: Vec::new(),
+                    name_source: None,
                 });
                 let index = headings.len() - 1;
                 self.heading_index.insert(key, index);
@@ -665,7 +678,8 @@ impl<'t> Reader<'t> {
                         source = Some((draft, at));
                     }
                 }
-                "source id" | "publisher" | "date" | "file" | "also in" => match source.as_mut() {
+                "source id" | "publisher" | "date" | "file" | "also in" | "source note"
+                | "publisher site" => match source.as_mut() {
                     Some((draft, _)) => set_source_field(draft, &key, &value),
                     None => self.problem(
                         at,
@@ -729,6 +743,21 @@ impl<'t> Reader<'t> {
                 }
                 None => bad("complete, partial or none, optionally followed by \", 89 published\""),
             },
+            "count source" | "count quote" => {
+                let coverage = &mut meeting.message_set.coverage;
+                let total = coverage.published_total.map(|n| n.to_string());
+                let fact = coverage.published_total_source.get_or_insert_with(|| Fact {
+                    value: total.unwrap_or_default(),
+                    source: String::new(),
+                    quote: String::new(),
+                });
+                if key == "count source" {
+                    fact.source = value.clone();
+                } else {
+                    fact.quote = value.clone();
+                }
+                None
+            }
             _ => {
                 meeting.message_set.coverage.note = Some(value.clone()).filter(|v| !v.is_empty());
                 None
@@ -745,6 +774,10 @@ impl<'t> Reader<'t> {
         };
         if key == "id" {
             self.meetings[m].message_set.headings[h].id = value;
+            return;
+        }
+        if key == "name source" {
+            self.meetings[m].message_set.headings[h].name_source = Some(value);
             return;
         }
         let topics: Vec<String> = split_list(&value).iter().map(|t| self.topic(t)).collect();
@@ -785,6 +818,8 @@ impl<'t> Reader<'t> {
             url: draft.url,
             file: draft.file,
             also_in: draft.also_in,
+            note: draft.note,
+            publisher_site: draft.publisher_site,
         };
         match self.source_index.get(&id) {
             Some(&at_index) if self.sources[at_index] != source => {
@@ -838,6 +873,7 @@ impl<'t> Reader<'t> {
                 match key.as_str() {
                     "id" => a.id = Some(value),
                     "locator" => a.locator = Some(value),
+                    "curator" => a.curator = Some(value),
                     "source" => a.source = Some(value),
                     "topics" => a.topics = split_list(&value),
                     _ => unknown.push(key),
@@ -897,13 +933,14 @@ impl<'t> Reader<'t> {
             let mut place = vec![m.short_name()];
             place.extend(self.heading.map(|h| m.message_set.headings[h].name.clone()));
             place.extend(self.subheading.clone());
-            format!(
-                "{}, item {} ({})",
-                place.join(" / "),
-                self.in_section,
-                draft.line
-            )
+            format!("{}, item {}", place.join(" / "), self.in_section)
         });
+        // The file's line is the curator's locator where the file gives neither.
+        let curator = match (&draft.attributes.curator, &draft.attributes.locator) {
+            (Some(curator), _) => Some(curator.clone()),
+            (None, Some(_)) => None,
+            (None, None) => Some(format!("{} of the file", draft.line)),
+        };
         self.messages.push(Message {
             id,
             meeting: meeting_id,
@@ -915,7 +952,11 @@ impl<'t> Reader<'t> {
             heading: heading_id,
             subheading: self.subheading.clone(),
             text: draft.text,
-            source: SourceRef { source, locator },
+            source: SourceRef {
+                source,
+                locator,
+                curator,
+            },
         });
         self.message_at.push(draft.at);
     }
@@ -1111,8 +1152,24 @@ fn write_meeting(
     write_description(out, meeting, list.len() < total, total);
     // Its sources, in first use: the first is its messages' source unless they say.
     let mut used: Vec<&str> = Vec::new();
-    for &m in list {
-        let id = corpus.messages[m].source.source.as_str();
+    let cited = list
+        .iter()
+        .map(|&m| corpus.messages[m].source.source.as_str());
+    // Then the sources its description cites: the published total's, the headings' names'.
+    let described = meeting
+        .message_set
+        .coverage
+        .published_total_source
+        .iter()
+        .map(|fact| fact.source.as_str())
+        .chain(
+            meeting
+                .message_set
+                .headings
+                .iter()
+                .filter_map(|h| h.name_source.as_deref()),
+        );
+    for id in cited.chain(described) {
         if !used.contains(&id) {
             used.push(id);
         }
@@ -1160,7 +1217,11 @@ fn write_meeting(
             .iter()
             .map(|t| topics.get(t.as_str()).copied().unwrap_or(t))
             .collect();
-        out.push_str(&format!("Topics: {}\n\n", one_line(&labels.join("; "))));
+        out.push_str(&format!("Topics: {}\n", one_line(&labels.join("; "))));
+        if let Some(source) = &heading.name_source {
+            out.push_str(&format!("Name source: {}\n", one_line(source)));
+        }
+        out.push('\n');
         write_messages(out, Some(&heading.id));
     }
 }
@@ -1196,6 +1257,10 @@ fn write_description(out: &mut String, meeting: &Meeting, part: bool, total: usi
     if let Some(note) = &coverage.note {
         out.push_str(&format!("Coverage note: {}\n", one_line(note)));
     }
+    if let Some(fact) = coverage.published_total_source.as_ref() {
+        out.push_str(&format!("Count source: {}\n", one_line(&fact.source)));
+        out.push_str(&format!("Count quote: {}\n", one_line(&fact.quote)));
+    }
 }
 
 fn write_source(out: &mut String, id: &str, source: Option<&Source>) {
@@ -1220,6 +1285,8 @@ fn write_source(out: &mut String, id: &str, source: Option<&Source>) {
             "Also in",
             Some(source.also_in.join("; ")).filter(|v| !v.is_empty()),
         ),
+        ("Source note", source.note.clone()),
+        ("Publisher site", source.publisher_site.clone()),
     ];
     for (key, value) in fields {
         if let Some(value) = value {
@@ -1240,6 +1307,9 @@ fn write_message(
         format!("id: {}", escape_attribute(&message.id)),
         format!("locator: {}", escape_attribute(&message.source.locator)),
     ];
+    if let Some(curator) = &message.source.curator {
+        attributes.push(format!("curator: {}", escape_attribute(curator)));
+    }
     if message.source.source != default_source {
         attributes.push(format!(
             "source: {}",
@@ -1462,6 +1532,8 @@ fn set_source_field(draft: &mut SourceDraft, key: &str, value: &str) {
         "publisher" => draft.publisher = value,
         "date" => draft.date = value,
         "file" => draft.file = value,
+        "source note" => draft.note = value,
+        "publisher site" => draft.publisher_site = value,
         _ => draft.also_in = value.map(|v| split_list(&v)).unwrap_or_default(),
     }
 }

@@ -64,6 +64,10 @@ pub fn merge(base: &Corpus, file: &Corpus) -> Result<(Corpus, Report), Vec<Probl
             into.status = coverage.status;
         }
         into.published_total = coverage.published_total.or(into.published_total);
+        into.published_total_source = coverage
+            .published_total_source
+            .clone()
+            .or(into.published_total_source.take());
         into.note = coverage.note.clone().or(into.note.take());
         for heading in &meeting.message_set.headings {
             let known = target
@@ -79,6 +83,7 @@ pub fn merge(base: &Corpus, file: &Corpus) -> Result<(Corpus, Report), Vec<Probl
                         id: heading.id.clone(),
                         name: heading.name.clone(),
                         topics,
+                        name_source: heading.name_source.clone(),
                     });
                     report.headings.push(heading.id.clone());
                     heading.id.clone()

@@ -449,7 +449,7 @@ impl Explorer {
     }
 
     /// The coverage sentence of each partial meeting among these messages, in meeting
-    /// order ("Kyoto 2023: 2 of 89 published messages included (partial)"), so that a
+    /// order ("Kyoto 2023: 2 of a reported 89 messages included (partial)"), so that a
     /// selection never looks complete when it is not.
     pub fn partial_coverage(&self, messages: &[usize]) -> Vec<String> {
         let mut present = vec![false; self.corpus.meetings.len()];

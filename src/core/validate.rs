@@ -351,8 +351,16 @@ fn check_meetings<'a>(
             let path = format!("{base}.figures[{fi}].source");
             check_ref(&known.sources, &figure.source, &path, "source", push);
         }
+        if let Some(fact) = &meeting.message_set.coverage.published_total_source {
+            let path = format!("{base}.message_set.coverage.published_total_source.source");
+            check_ref(&known.sources, &fact.source, &path, "source", push);
+        }
         for (hi, heading) in meeting.message_set.headings.iter().enumerate() {
             let path = format!("{base}.message_set.headings[{hi}]");
+            if let Some(source) = &heading.name_source {
+                let at = format!("{path}.name_source");
+                check_ref(&known.sources, source, &at, "source", push);
+            }
             if !is_slug(&heading.id) {
                 push(
                     format!("{path}.id"),
@@ -481,7 +489,22 @@ fn check_coverage(
             (CoverageStatus::Partial, Some(total)) if count >= total => Some(format!(
                 "says partial, but {count} of {total} published are included"
             )),
-            _ => None,
+            _ => coverage
+                .published_total_source
+                .as_ref()
+                .filter(|fact| {
+                    Some(fact.value.as_str())
+                        != coverage.published_total.map(|n| n.to_string()).as_deref()
+                })
+                .map(|fact| {
+                    format!(
+                        "cites a source for a published total of {:?}, but gives {}",
+                        fact.value,
+                        coverage
+                            .published_total
+                            .map_or("none".to_string(), |n| n.to_string())
+                    )
+                }),
         };
         if let Some(text) = disagreement {
             push(
@@ -549,7 +572,8 @@ pub fn normalise_for_verbatim(text: &str) -> String {
         .join(" ")
 }
 
-/// Checks that every message text and every cited fact occurs verbatim (after
+/// Checks that every message text, every cited fact (published totals included), every
+/// heading name with a `name_source` and every publisher's site occurs verbatim (after
 /// [`normalise_for_verbatim`]) in the source file it cites. `texts` maps a source's
 /// `file` name to its contents; a source with no file, or whose file is missing from
 /// `texts`, is reported.
@@ -623,6 +647,28 @@ pub fn check_verbatim(corpus: &Corpus, texts: &HashMap<String, String>) -> Vec<P
                 &figure.source,
                 &figure.quote,
             );
+        }
+        if let Some(fact) = &meeting.message_set.coverage.published_total_source {
+            check(
+                format!("meetings[{mi}].message_set.coverage.published_total_source.quote"),
+                &fact.source,
+                &fact.quote,
+            );
+        }
+        for (hi, heading) in meeting.message_set.headings.iter().enumerate() {
+            if let Some(source) = &heading.name_source {
+                check(
+                    format!("meetings[{mi}].message_set.headings[{hi}].name"),
+                    source,
+                    &heading.name,
+                );
+            }
+        }
+    }
+    // A publisher's site is shown as the document prints it.
+    for (si, source) in corpus.sources.iter().enumerate() {
+        if let Some(site) = &source.publisher_site {
+            check(format!("sources[{si}].publisher_site"), &source.id, site);
         }
     }
     problems

@@ -16,7 +16,7 @@ test('Geneva 2017 beside Kyoto 2023, with the coverage caveat, by clicking', asy
   assert.match(page.url(), /#\/compare\?meetings=geneva-2017%2Ckyoto-2023$/);
   const sides = page.getByTestId('compare-side');
   assert.equal(await sides.count(), 2);
-  assert.match(await sides.nth(1).textContent(), /Kyoto 2023: 2 of 89 published messages included \(partial\).*Only 2 messages are included: these terms mean little/s);
+  assert.match(await sides.nth(1).textContent(), /Kyoto 2023: 2 of a reported 89 messages included \(partial\).*Only 2 messages are included: these terms mean little/s);
   assert.match(await page.getByTestId('compare-one-sided').textContent(), /Internet fragmentation: in Geneva 2017 \(6\); none in Kyoto 2023/);
   await page.getByTestId('compare-topic').selectOption('cybersecurity-trust');
   await page.getByTestId('compare-focus').waitFor();

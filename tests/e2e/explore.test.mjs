@@ -36,7 +36,7 @@ test('facets narrow the list, show counts, and the empty state offers a way out'
   const { page, context } = await openPage(browser, url);
   await page.getByLabel(/^Kyoto 2023/).check();
   await page.waitForFunction(() => document.querySelector('[data-testid="result-count"]').textContent.startsWith('2 of'));
-  assert.match(await page.getByTestId('coverage-notes').textContent(), /Kyoto 2023: 2 of 89 published messages included/);
+  assert.match(await page.getByTestId('coverage-notes').textContent(), /Kyoto 2023: 2 of a reported 89 messages included/);
   await page.getByTestId('search').fill('encryption');
   await page.getByTestId('empty-state').waitFor();
   await page.getByRole('button', { name: 'Remove the filter Meeting: Kyoto 2023' }).click();

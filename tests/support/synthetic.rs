@@ -58,6 +58,7 @@ pub fn synthetic_corpus(count: usize, seed: u64) -> Corpus {
                 source: SourceRef {
                     source: source.clone(),
                     locator: format!("synthetic message {i}"),
+                    curator: None,
                 },
                 editorial_topics: Vec::new(),
             }

@@ -65,8 +65,9 @@ fn the_layout_becomes_a_corpus() {
     assert_eq!(m[2].source.locator, "page 4");
     assert_eq!(
         m[1].source.locator,
-        "Kyoto 2023 / AI and emerging technologies / Sub-theme, item 2 (line 19)"
+        "Kyoto 2023 / AI and emerging technologies / Sub-theme, item 2"
     );
+    assert_eq!(m[1].source.curator.as_deref(), Some("line 19 of the file"));
     assert!(corpus.meetings[1].online && corpus.meetings[1].place.is_none());
     assert_eq!(
         corpus.sources[1].url.as_deref(),
@@ -91,7 +92,7 @@ fn problems_name_the_line_and_column() {
     );
     assert_eq!(
         problems("# Kyoto 2023\n\nSource: s\nCoverge: complete\n\n- m\n"),
-        ["line 4, column 1: unknown line \"coverge:\" here; a description here may give id, year, place, online, set, coverage, coverage note, source, source id, publisher, date, file, also in"]
+        ["line 4, column 1: unknown line \"coverge:\" here; a description here may give id, year, place, online, set, coverage, coverage note, count source, count quote, source, source id, publisher, date, file, also in, source note, publisher site"]
     );
     assert_eq!(problems("# Kyoto 2023\n\n- m\n"), ["line 3, column 1: no source for this message: add a line \"Source: title <https://…>\" under its meeting or heading"]);
     assert_eq!(

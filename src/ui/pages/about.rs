@@ -56,6 +56,10 @@ pub fn about_page() -> Html {
                         }) }
                         <dt>{ "Coverage" }</dt>
                         <dd>{ m.message_set.coverage.note.clone().unwrap_or_default() }</dd>
+                        if let Some(f) = &m.message_set.coverage.published_total_source {
+                            <dt>{ "Reported size of the full set" }</dt>
+                            <dd data-testid="published-total-source">{ f.value.clone() }<span class="cite">{ format!(" — {}: “{}”", source_title(&f.source), f.quote) }</span></dd>
+                        }
                     </dl>
                     if !m.message_set.headings.is_empty() {
                         <table class="mapping">
@@ -98,6 +102,12 @@ fn sources_list(corpus: &Corpus) -> Html {
                 if let Some(url) = s.url.clone() {
                     { ". " }
                     if is_web_address(&url) { <a href={url.clone()} rel="noopener noreferrer">{ url }</a> } else { { url } }
+                } else if let Some(site) = s.publisher_site.clone().filter(|u| is_web_address(u)) {
+                    { ". No address of the document is known; its publisher's site, as the document prints it: " }
+                    <a href={site.clone()} rel="noopener noreferrer">{ site }</a>
+                }
+                if let Some(note) = s.note.clone() {
+                    <br /><span class="source-note">{ note }</span>
                 }
             </li>
         }) }

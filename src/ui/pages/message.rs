@@ -70,8 +70,20 @@ pub fn message_page(props: &MessagePageProps) -> Html {
                     } else {
                         { d.source_title.clone() }
                     }
+                    if let Some(byline) = d.source_byline.clone() {
+                        { format!(" ({byline})") }
+                    }
                     <br />
-                    <span class="locator">{ d.locator.clone() }</span>
+                    <span class="locator" data-testid="message-locator">{ d.locator.clone() }</span>
+                    if let Some(note) = d.source_note.clone() {
+                        <br />
+                        <span class="source-note" data-testid="source-note">{ note }</span>
+                    }
+                    if let Some(site) = d.publisher_site.clone() {
+                        <br />
+                        { "No address of the document is known; its publisher's site, as the document prints it: " }
+                        <a href={site.clone()} rel="noopener noreferrer" data-testid="publisher-site">{ site }</a>
+                    }
                 </dd>
                 <dt>{ "Permalink" }</dt>
                 <dd><a href={permalink.clone()} data-testid="permalink">{ permalink }</a></dd>
