@@ -49,11 +49,19 @@ fs.writeFileSync(file('loader.js'), loader);
 names['loader.js'] = hashed('loader.js', '.js');
 
 let index = read('index.html').toString();
+// The one inline script (it marks a non-home address before the first paint) runs only if
+// the page's Content-Security-Policy names its hash: check that they agree.
+for (const [, body] of index.matchAll(/<script>([^<]*)<\/script>/g)) {
+  const digest = crypto.createHash('sha256').update(body).digest('base64');
+  if (!index.includes(`'sha256-${digest}'`)) throw new Error(`index.html: the CSP does not allow the inline script (sha256-${digest})`);
+}
 for (const [plain, final] of [['./style.css', names['./style.css']], ['loader.js', names['loader.js']]]) {
   const attribute = plain.endsWith('.css') ? `href="${plain}"` : `src="${plain}"`;
   if (!index.includes(attribute)) throw new Error(`index.html has no ${attribute}`);
   index = index.replace(attribute, attribute.replace(plain, final));
 }
+// Comments are for the source's readers, not for a phone's download.
+index = index.replace(/<!--[\s\S]*?-->/g, '');
 fs.writeFileSync(file('index.html'), index);
 }
 

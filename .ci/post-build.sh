@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Trunk post_build hook: builds the first-view app beside the full one that Trunk built
 # (ARCHITECTURE.md, "Two builds"); on release builds, optimises every Wasm with binaryen's
-# wasm-opt (from npm, pinned in package.json), renders the home view into index.html
+# wasm-opt (from npm, pinned in package.json), minifies the scripts and styles (terser,
+# csso), renders the home view into index.html
 # (`examples/prerender`), gives the files content-hashed names and writes the service
 # worker's file list (`.ci/finalize.mjs`), and prints the size of every shipped file and
 # the total that the first view loads.
@@ -35,6 +36,15 @@ if [ "$profile" = release ]; then
       "$wasm" -o "$wasm.opt"
     mv "$wasm.opt" "$wasm"
   done
+  # Scripts and styles minified (terser and csso from npm, pinned in package.json):
+  # comments and long names cost a phone bytes. Single quotes kept: finalize.mjs finds
+  # the builds' file names in the loader by them.
+  for js in "$dir"/first-view.js "$dir"/messages-explorer.js "$dir"/markdown-reader.js "$dir"/loader.js; do
+    node_modules/.bin/terser "$js" --module --compress --mangle --format quote_style=1 -o "$js.min"
+    mv "$js.min" "$js"
+  done
+  node -e 'const fs = require("fs"); const f = process.argv[1];
+    fs.writeFileSync(f, require("csso").minify(fs.readFileSync(f, "utf8")).css);' "$dir/style.css"
   # The home view, rendered by the same components, so the first message is readable
   # before any Wasm has arrived.
   cargo run --locked --quiet --example prerender -- "$dir/index.html"

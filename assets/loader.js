@@ -59,7 +59,87 @@ async function readMarkdown(method, ...args) {
   return reader[method](...args);
 }
 
-const api = { pendingAction: undefined, loadFull, keepCorpus, keptCorpus, forgetCorpus, readMarkdown };
+// Where the reader was on each history entry (scroll position and the focused link), so
+// that Back and Forward return there, and a new view opens at its top with focus on its
+// heading. Each entry carries its number in history.state; the app's own pushState and
+// replaceState calls keep it (wrapped below).
+const places = new Map();
+let entry = 0;
+let lastEntry = 0;
+let pendingPlace = null; // what settleView does next: { restore: place } or { top: true }
+
+function currentPlace() {
+  const active = document.activeElement;
+  const href = active?.closest?.('a[href]')?.getAttribute('href') ?? null;
+  const testid = active?.closest?.('[data-testid]')?.dataset.testid ?? null;
+  return { y: window.scrollY, href, testid };
+}
+
+function numberEntry(state) {
+  return { ...(state && typeof state === 'object' ? state : {}), entry };
+}
+
+function trackPlaces() {
+  history.scrollRestoration = 'manual';
+  entry = history.state?.entry ?? 0;
+  lastEntry = entry;
+  history.replaceState(numberEntry(history.state), '');
+  const push = history.pushState.bind(history);
+  const replace = history.replaceState.bind(history);
+  history.pushState = (state, title, url) => {
+    places.set(entry, currentPlace());
+    entry = ++lastEntry;
+    push(numberEntry(state), title, url);
+  };
+  history.replaceState = (state, title, url) => replace(numberEntry(state), title, url);
+  // Runs before the app's own listeners (this module starts first).
+  const moved = () => {
+    const to = history.state?.entry;
+    if (to === entry) return; // popstate and hashchange of one navigation
+    places.set(entry, currentPlace());
+    if (to === undefined) {
+      // A followed link or an edited address: a new entry, opened at its top.
+      entry = ++lastEntry;
+      replace(numberEntry(history.state), '');
+      pendingPlace = { top: true };
+    } else {
+      entry = to;
+      pendingPlace = places.has(to) ? { restore: places.get(to) } : { top: true };
+    }
+  };
+  window.addEventListener('popstate', moved);
+  window.addEventListener('hashchange', moved);
+}
+
+/**
+ * Called by the app after each change of view has rendered: Back or Forward returns to the
+ * place kept for that entry; a followed link, or another view (`routeChanged`), opens at
+ * its top with focus on its heading; a change within a view (typing, a filter) moves
+ * nothing.
+ */
+function settleView(routeChanged) {
+  const next = pendingPlace ?? (routeChanged ? { top: true } : null);
+  pendingPlace = null;
+  if (!next) return;
+  const main = document.querySelector('#app main');
+  if (next.restore) {
+    const { y, href, testid } = next.restore;
+    const target = (href && main?.querySelector(`a[href="${CSS.escape(href)}"]`))
+      || (testid && main?.querySelector(`[data-testid="${CSS.escape(testid)}"]`));
+    if (target) target.focus({ preventScroll: true });
+    window.scrollTo(0, y);
+    if (target) return;
+  } else {
+    window.scrollTo(0, 0);
+  }
+  const heading = main?.querySelector('h1');
+  if (heading) {
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+  }
+}
+
+const api = { pendingAction: undefined, loadFull, keepCorpus, keptCorpus, forgetCorpus, readMarkdown, settleView };
 window.messagesExplorer = api;
 let firstView = null; // the first-view build's glue, once started (a promise)
 let switching = null;
@@ -102,12 +182,17 @@ function loadFull(action) {
 
 async function boot() {
   if (!HOME.test(location.hash)) {
-    // The page holds the home view rendered at build time; another address shows a
-    // loading line until its view is ready, never the wrong messages.
+    // The page holds the home view rendered at build time; another address keeps its
+    // header and navigation and shows a loading line where the view goes until the view
+    // is ready, never the wrong messages.
     const loading = document.createElement('p');
     loading.className = 'loading';
-    loading.textContent = 'Loading the messages…';
-    document.getElementById('prerendered')?.replaceChildren(loading);
+    loading.setAttribute('role', 'status');
+    loading.textContent = 'Loading this view…';
+    const prerendered = document.getElementById('prerendered');
+    const main = prerendered?.querySelector('main');
+    if (main) main.replaceChildren(loading);
+    else prerendered?.replaceChildren(loading);
   }
   if (FULL_ONLY.test(location.hash)) {
     await loadFull();
@@ -160,4 +245,5 @@ function watchForUpdates() {
   }).catch((error) => console.warn('Offline use is not available:', error));
 }
 
+trackPlaces();
 boot().catch(showError).finally(watchForUpdates);

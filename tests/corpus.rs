@@ -14,6 +14,12 @@ fn corpus() -> Corpus {
     Corpus::builtin().expect("the built-in corpus loads")
 }
 
+/// The curators' file itself, with each message's `curator` locator (the app embeds it
+/// without them: src/build.rs).
+fn curated() -> Corpus {
+    serde_json::from_str(include_str!("../assets/corpus.json")).expect("assets/corpus.json reads")
+}
+
 fn source_texts() -> HashMap<String, String> {
     std::fs::read_dir(SOURCES)
         .expect("tests/data/sources exists")
@@ -29,6 +35,14 @@ fn source_texts() -> HashMap<String, String> {
 
 #[test]
 fn every_message_and_fact_is_verbatim_in_its_source() {
+    let problems = check_verbatim(&curated(), &source_texts());
+    assert!(problems.is_empty(), "{problems:#?}");
+    // The embedded copy is the same corpus without the curators' locators.
+    let mut without = curated();
+    for message in &mut without.messages {
+        message.source.curator = None;
+    }
+    assert_eq!(without, corpus());
     let problems = check_verbatim(&corpus(), &source_texts());
     assert!(problems.is_empty(), "{problems:#?}");
 }
@@ -84,7 +98,7 @@ fn geneva_has_48_messages_and_each_session_matches_the_source_list() {
 
 #[test]
 fn messages_of_a_meeting_are_in_source_order() {
-    let corpus = corpus();
+    let corpus = curated();
     let lines: Vec<u32> = corpus
         .messages
         .iter()
@@ -107,7 +121,7 @@ fn messages_of_a_meeting_are_in_source_order() {
 /// never a line of the curators' files, which stay in `curator` for the verbatim check.
 #[test]
 fn visible_locators_name_no_file_line() {
-    let corpus = corpus();
+    let corpus = curated();
     let files: Vec<&str> = corpus
         .sources
         .iter()
@@ -241,7 +255,8 @@ fn every_heading_is_mapped_and_coverage_agrees() {
 fn schema_names_every_field_the_corpus_uses() {
     let schema: serde_json::Value =
         serde_json::from_str(include_str!("../assets/corpus.schema.json")).expect("schema is JSON");
-    let corpus: serde_json::Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+    let corpus: serde_json::Value =
+        serde_json::from_str(include_str!("../assets/corpus.json")).unwrap();
     let props = |v: &serde_json::Value| -> Vec<String> {
         let mut keys: Vec<String> = v["properties"]
             .as_object()

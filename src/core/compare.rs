@@ -2,6 +2,8 @@
 //! topic shares, the headings as published, topics present on some sides only, and each
 //! side's distinctive terms against the others (see [`stats::log_odds`]).
 
+use std::collections::HashSet;
+
 use super::query::Explorer;
 use super::stats::{self, TermCounts, FEW_MESSAGES, Z_THRESHOLD};
 use super::text::english_stop_words;
@@ -44,6 +46,29 @@ pub struct DistinctiveTerm {
     /// Whether |z| reaches [`Z_THRESHOLD`] (1.96); weaker terms are shown as such.
     pub significant: bool,
 }
+
+impl DistinctiveTerm {
+    /// How often the side uses it, in words ("once", "14 times").
+    pub fn times(&self) -> String {
+        match self.count {
+            1 => "once".to_string(),
+            n => format!("{n} times"),
+        }
+    }
+}
+
+/// What a side's distinctive terms mean, in words, above the list they introduce: the
+/// noticeable ones (`significant`), then those whose difference could be chance.
+pub fn terms_sentence(side: &str, significant: bool) -> String {
+    if significant {
+        format!("Used noticeably more often in {side} than in the other meetings:")
+    } else {
+        format!("Used somewhat more often in {side}, a difference that could be chance:")
+    }
+}
+
+/// How the distinctive terms are found, for readers who ask.
+pub const METHOD_NOTE: &str = "Each meeting's words are compared with the other meetings' words by the weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn, 2008), on stemmed words without common words such as \"the\". A word is \"noticeably more often\" used when its z-score is at least 1.96 (significant at 95 %); with few messages on a side, nothing can be. Each word is shown in the form the messages use most.";
 
 /// A topic's counts and shares on each side.
 #[derive(Debug, Clone, PartialEq)]
@@ -167,8 +192,7 @@ fn distinctive_terms(
     for side in &mut per_side {
         side.retain(|term, _| !stop.contains(term) && !term.chars().all(|c| c.is_ascii_digit()));
     }
-    let words = index.display_words();
-    (0..sides)
+    let lists: Vec<Vec<stats::LogOdds>> = (0..sides)
         .map(|i| {
             let mut rest = TermCounts::new();
             for (_, other) in per_side.iter().enumerate().filter(|(j, _)| *j != i) {
@@ -180,10 +204,29 @@ fn distinctive_terms(
                 .into_iter()
                 .filter(|t| t.z > 0.0)
                 .take(TERMS_PER_SIDE)
+                .collect()
+        })
+        .collect();
+    // Each term as the word readers saw most often in the compared messages, not its stem.
+    let shown: HashSet<&str> = lists.iter().flatten().map(|t| t.term.as_str()).collect();
+    let texts: Vec<String> = group_of
+        .iter()
+        .zip(&explorer.corpus().messages)
+        .filter(|(side, _)| side.is_some())
+        .map(|(_, m)| m.text.clone())
+        .collect();
+    let words = explorer
+        .index_mut()
+        .surface_words(texts.iter().map(String::as_str), &shown);
+    lists
+        .into_iter()
+        .map(|list| {
+            list.into_iter()
                 .map(|t| DistinctiveTerm {
                     word: words
-                        .get(t.term.as_str())
-                        .map_or_else(|| t.term.clone(), |w| w.to_string()),
+                        .get(&t.term)
+                        .cloned()
+                        .unwrap_or_else(|| t.term.clone()),
                     count: t.count,
                     significant: t.z >= Z_THRESHOLD,
                     z: t.z,

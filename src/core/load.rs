@@ -38,8 +38,9 @@ pub fn is_markdown(name: &str) -> bool {
     lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
-/// The corpus compiled into the app.
-pub const BUILTIN_JSON: &str = include_str!("../../assets/corpus.json");
+/// The corpus compiled into the app: `assets/corpus.json` as compact JSON without the
+/// curators' locators (`src/build.rs`).
+pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
 
 /// The bytes of a file as text, after the checks every corpus file gets: the size limit
 /// (before anything else), a UTF-8 byte-order mark dropped (Windows editors and this app's

@@ -479,6 +479,37 @@ impl Explorer {
         })
     }
 
+    /// What the home view says of the corpus, in two plain sentences: what the IGF
+    /// Messages are, and what this corpus includes (its complete sets and its partial
+    /// ones, by meeting).
+    pub fn home_intro(&self) -> String {
+        let corpus = &self.corpus;
+        let what = "The IGF Messages are the key takeaways that the UN Internet Governance Forum publishes after each annual meeting.";
+        let named = |status: CoverageStatus| -> Vec<String> {
+            corpus
+                .meetings
+                .iter()
+                .zip(&self.included)
+                .filter(|(m, &n)| n > 0 && m.message_set.coverage.status == status)
+                .map(|(m, n)| format!("{} ({n})", m.short_name()))
+                .collect()
+        };
+        let complete = named(CoverageStatus::Complete);
+        let partial = named(CoverageStatus::Partial);
+        let mut sets = Vec::new();
+        if !complete.is_empty() {
+            sets.push(format!("the complete set of {}", complete.join(", ")));
+        }
+        if !partial.is_empty() {
+            sets.push(format!("what could be recovered of {}", partial.join(", ")));
+        }
+        format!(
+            "{what} This corpus quotes {} of them verbatim, each with its source: {}.",
+            corpus.messages.len(),
+            sets.join(", and ")
+        )
+    }
+
     /// The corpus in one short line, for the header: how many messages it holds, how
     /// many of its meetings are partial sets (first, as a phone may cut the line), and its
     /// title.

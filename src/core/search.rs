@@ -580,6 +580,35 @@ impl Index {
         best
     }
 
+    /// The word readers saw for each of `terms`: its most frequent form in `texts`, as
+    /// written ("Internet", "AI", "implementation" for the stem "implement"); ties go to
+    /// the shorter form, then the first in alphabetical order. A term that `texts` never
+    /// use is left out.
+    pub fn surface_words<'t>(
+        &mut self,
+        texts: impl IntoIterator<Item = &'t str>,
+        terms: &HashSet<&str>,
+    ) -> HashMap<String, String> {
+        let mut counts: HashMap<String, HashMap<&'t str, u32>> = HashMap::new();
+        for text in texts {
+            for (_, word) in text.unicode_word_indices() {
+                let term = self.analyzer.term(&fold(word));
+                if terms.contains(term.as_str()) {
+                    *counts.entry(term).or_default().entry(word).or_insert(0) += 1;
+                }
+            }
+        }
+        counts
+            .into_iter()
+            .filter_map(|(term, forms)| {
+                let best = forms
+                    .into_iter()
+                    .min_by(|(a, m), (b, n)| n.cmp(m).then(a.len().cmp(&b.len())).then(a.cmp(b)))?;
+                Some((term, best.0.to_string()))
+            })
+            .collect()
+    }
+
     /// The stems of the given words, folded like the index (for stop-word lists).
     pub fn stems_of<'a>(&mut self, words_: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
         words_

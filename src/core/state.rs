@@ -133,6 +133,25 @@ pub fn loaded_corpus_id(id: &str) -> String {
     }
 }
 
+/// What the built-in corpus's title says of itself; a loaded file's title never says it
+/// (a re-loaded export of the built-in corpus would otherwise read "IGF Messages
+/// (built-in corpus) (your file)").
+pub const BUILTIN_MARK: &str = "(built-in corpus)";
+
+/// The title a loaded corpus is shown under: its own, without a claim to be the built-in
+/// corpus (the header adds "(your file)").
+pub fn loaded_corpus_title(title: &str) -> String {
+    let mut title = title.trim();
+    while let Some(rest) = title.strip_suffix(BUILTIN_MARK) {
+        title = rest.trim_end();
+    }
+    if title.is_empty() {
+        "Your corpus".to_string()
+    } else {
+        title.to_string()
+    }
+}
+
 /// What a key does in presentation mode (clickers send these keys too).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -261,6 +280,16 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_loaded_title_never_claims_the_built_in_corpus() {
+        assert_eq!(
+            loaded_corpus_title("IGF Messages (built-in corpus)"),
+            "IGF Messages"
+        );
+        assert_eq!(loaded_corpus_title(" (built-in corpus) "), "Your corpus");
+        assert_eq!(loaded_corpus_title("Class 3B"), "Class 3B");
+    }
 
     #[test]
     fn slide_steps_stay_in_range() {

@@ -289,6 +289,55 @@ pub fn explore_view(meeting: &str, topic: Option<&str>, text: Option<&str>) -> V
     }
 }
 
+/// The home view's three ways to start, as labels and links. Written out, so that the
+/// first-view build carries no code to render Compare and Charts links; a test checks
+/// that each is the canonical link of its view.
+pub const HOME_EXAMPLES: [(&str, &str); 3] = [
+    (
+        "Search “digital divide”",
+        "#/explore?q=%22digital+divide%22",
+    ),
+    (
+        "Geneva 2017 beside Kyoto 2023",
+        "#/compare?meetings=geneva-2017%2Ckyoto-2023",
+    ),
+    (
+        "“data” and “AI” across the years",
+        "#/charts?terms=data%2CAI",
+    ),
+];
+
+/// The Explore view of a search.
+pub fn search_view(text: &str) -> View {
+    let mut view = View::default();
+    view.selection.text = text.to_string();
+    view
+}
+
+/// Compare with these meetings side by side.
+pub fn compare_view(meetings: &[&str]) -> View {
+    View {
+        route: Route::Compare,
+        compare: CompareSettings {
+            meetings: meetings.iter().map(|s| s.to_string()).collect(),
+            topic: None,
+        },
+        ..View::default()
+    }
+}
+
+/// Charts with these terms' trends.
+pub fn charts_view(terms: &[&str]) -> View {
+    View {
+        route: Route::Charts,
+        charts: ChartSettings {
+            terms: terms.iter().map(|s| s.to_string()).collect(),
+            ..ChartSettings::default()
+        },
+        ..View::default()
+    }
+}
+
 /// The Explore view of the messages most like one message ("More like this").
 pub fn like_view(message: &str) -> View {
     let mut view = View::default();
@@ -628,6 +677,18 @@ fn shorten(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn home_examples_are_canonical_links() {
+        let views = [
+            search_view("\"digital divide\""),
+            compare_view(&["geneva-2017", "kyoto-2023"]),
+            charts_view(&["data", "AI"]),
+        ];
+        for ((_, link), view) in HOME_EXAMPLES.iter().zip(&views) {
+            assert_eq!(*link, render(view));
+        }
+    }
 
     fn corpus() -> Corpus {
         Corpus::builtin().unwrap()

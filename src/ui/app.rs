@@ -11,7 +11,7 @@ use super::pages::{AboutPage, ChartsPage, ComparePage, ExplorePage, MessagePage,
 use crate::core::corpus::Corpus;
 use crate::core::load::LoadError;
 use crate::core::query::Explorer;
-use crate::core::state::{loaded_corpus_id, Action, AppState, CorpusInUse};
+use crate::core::state::{loaded_corpus_id, loaded_corpus_title, Action, AppState, CorpusInUse};
 use crate::core::url::{self, Route};
 
 /// Props of the root: the URL fragment the page was opened with.
@@ -103,6 +103,7 @@ fn loaded(props: &LoadedProps) -> Html {
         Rc::new(
             move |mut corpus: Corpus, loaded: LoadedFile, reopen: Option<String>| {
                 corpus.id = loaded_corpus_id(&corpus.id);
+                corpus.title = loaded_corpus_title(&corpus.title);
                 file.set(Some(loaded));
                 swap(corpus, false, reopen)
             },
@@ -147,6 +148,7 @@ fn loaded(props: &LoadedProps) -> Html {
 fn shell() -> Html {
     let context = use_app_state();
     use_url_sync(&context);
+    use_settled_view(&context.state().view);
     let page = match &context.state().view.route {
         Route::Explore => html! { <ExplorePage /> },
         Route::Message(id) => html! { <MessagePage id={AttrValue::from(id.clone())} /> },
@@ -166,4 +168,22 @@ fn shell() -> Html {
             </main>
         </>
     }
+}
+
+/// After each change of view has rendered: a new route opens at its top with focus on its
+/// heading, Back and Forward return where the reader was (the loader keeps the places).
+#[hook]
+fn use_settled_view(view: &url::View) {
+    let rendered = url::render(view);
+    // Which view, and which message: the route's own address, without the selection.
+    let route = url::render(&url::View {
+        route: view.route.clone(),
+        ..url::View::default()
+    });
+    let last_route = use_mut_ref(|| None::<String>);
+    use_effect_with(rendered, move |_| {
+        let previous = last_route.borrow_mut().replace(route.clone());
+        let changed = previous.is_some_and(|p| p != route);
+        crate::ui::browser::settle_view(changed);
+    });
 }

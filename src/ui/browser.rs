@@ -338,3 +338,27 @@ pub fn focus(id: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;
 }
+
+/// Tells the loader that a change of view has rendered (`assets/loader.js`, `settleView`):
+/// after Back or Forward the page returns to where the reader was on that entry; after a
+/// followed link or a change of route it opens at the top with focus on the view's
+/// heading; a change within a view moves nothing.
+pub fn settle_view(route_changed: bool) {
+    #[cfg(target_arch = "wasm32")]
+    loader_call("settleView", &[route_changed.into()]);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = route_changed;
+}
+
+/// Shows the page full screen, or leaves full screen (Present's button).
+pub fn toggle_fullscreen() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let document = gloo::utils::document();
+        if document.fullscreen_element().is_some() {
+            document.exit_fullscreen();
+        } else if let Some(root) = document.document_element() {
+            root.request_fullscreen().ok();
+        }
+    }
+}

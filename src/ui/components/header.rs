@@ -19,8 +19,13 @@ pub fn header() -> Html {
         }
     };
     let skip = Callback::from(|_: MouseEvent| browser::focus("main"));
+    let to_results = Callback::from(|_: MouseEvent| browser::focus("results"));
+    let exploring = matches!(state.view.route, Route::Explore);
     html! {
         <header class="site-header">
+            if exploring {
+                <button class="skip-link" onclick={to_results} data-testid="skip-to-results">{ "Skip to the messages" }</button>
+            }
             <button class="skip-link" onclick={skip}>{ "Skip to content" }</button>
             <p class="app-name">{ "Messages Explorer" }</p>
             <nav aria-label="Views" class="views">

@@ -46,9 +46,8 @@ pub fn message_card(props: &MessageCardProps) -> Html {
             }
             <p class="print-only message-source">{ format!("Source: {}, {}", d.source_title, d.locator) }</p>
             <p class="message-open">
-                <a href={props.href.clone()}>{ "Read with source" }<span class="visually-hidden">{ format!(": {}", props.id) }</span></a>
+                <a href={props.href.clone()} data-testid="open-message">{ "Read with source" }<span class="visually-hidden">{ format!(": {}", props.id) }</span></a>
                 if let Some(href) = props.more_like.clone() {
-                    { " · " }
                     <a href={href} data-testid="more-like">{ "More like this" }<span class="visually-hidden">{ format!(": {}", props.id) }</span></a>
                 }
             </p>

@@ -3,7 +3,9 @@ use yew::prelude::*;
 use crate::core::query::Explorer;
 use crate::core::stats::percent;
 
-use crate::core::compare::{compare, messages_on_topic, Comparison, SIDES};
+use crate::core::compare::{
+    compare, messages_on_topic, terms_sentence, Comparison, METHOD_NOTE, SIDES,
+};
 use crate::core::related::{closest_pairs, pairs_caveat, Pair, PairsError, PAIRS_SHOWN};
 use crate::core::state::Action;
 use crate::core::url::{self, Route, View, MAX_COMPARED};
@@ -156,17 +158,7 @@ fn closest_pairs_section(
 
 /// The link the empty comparison offers: Geneva 2017 beside Kyoto 2023.
 fn example_link() -> String {
-    url::render(&View {
-        route: Route::Compare,
-        compare: url::CompareSettings {
-            meetings: ["geneva-2017", "kyoto-2023"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-            topic: None,
-        },
-        ..View::default()
-    })
+    url::render(&url::compare_view(&["geneva-2017", "kyoto-2023"]))
 }
 
 /// One topic's messages on each side, next to each other.
@@ -212,18 +204,26 @@ fn sides(props: &SidesProps) -> Html {
                     <section class={classes!("side", side.partial.then_some("partial"))} data-testid="compare-side">
                         <h2>{ side.name.clone() }</h2>
                         <p class={classes!(side.partial.then_some("warning"))}>{ side.coverage.clone() }</p>
-                        <h3>{ "Distinctive terms" }</h3>
+                        <h3>{ "Words used more here" }</h3>
                         if side.few {
                             <p class="warning">{ format!("Only {} messages are included: these terms mean little.", side.included) }</p>
                         }
-                        <ol class="terms">
-                            { for side.terms.iter().map(|t| html! {
-                                <li class={classes!((!t.significant).then_some("weak"))}>
-                                    <a href={term_link(&side.meeting, &t.word)}>{ t.word.clone() }</a>
-                                    { format!(" — z = {:.1}, {} uses{}", t.z, t.count, if t.significant { "" } else { " (not significant)" }) }
-                                </li>
-                            }) }
-                        </ol>
+                        { for [true, false].into_iter().map(|significant| {
+                            let terms: Vec<_> = side.terms.iter().filter(|t| t.significant == significant).collect();
+                            if terms.is_empty() {
+                                return Html::default();
+                            }
+                            html! {
+                                <>
+                                <p class={classes!((!significant).then_some("weak"))}>{ terms_sentence(&side.name, significant) }</p>
+                                <ol class={classes!("terms", (!significant).then_some("weak"))}>
+                                    { for terms.iter().map(|t| html! {
+                                        <li><a href={term_link(&side.meeting, &t.word)}>{ t.word.clone() }</a>{ format!(" ({})", t.times()) }</li>
+                                    }) }
+                                </ol>
+                                </>
+                            }
+                        }) }
                         if side.terms.is_empty() { <p class="weak">{ "No term stands out." }</p> }
                         <details>
                             <summary>{ format!("Headings as published ({})", side.headings.len()) }</summary>
@@ -232,7 +232,15 @@ fn sides(props: &SidesProps) -> Html {
                     </section>
                 }) }
             </div>
-            <p class="hint">{ "Distinctive terms: weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn, 2008), each meeting against the others, on stemmed words without stop words. z ≥ 1.96 is significant at 95 %." }</p>
+            <details class="method" data-testid="compare-method">
+                <summary>{ "How this is computed" }</summary>
+                <p>{ METHOD_NOTE }</p>
+                <ul>
+                    { for c.sides.iter().flat_map(|side| side.terms.iter().map(move |t| html! {
+                        <li>{ format!("{}, {}: z = {:.1}, {} uses", side.name, t.word, t.z, t.count) }</li>
+                    })) }
+                </ul>
+            </details>
             <h2>{ "Topics" }</h2>
             <table class="topic-table" data-testid="compare-topics">
                 <caption>{ "Messages included per topic (share of each meeting's included messages)" }</caption>

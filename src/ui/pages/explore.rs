@@ -60,6 +60,9 @@ pub fn explore_page() -> Html {
     html! {
         <div class="explore">
             <h1 class="visually-hidden">{ "Explore the messages" }</h1>
+            if selection.is_empty() {
+                { home_intro(&context) }
+            }
             { search_row(&context, &selection, search_ref, &filters_open) }
             <div class="explore-body">
                 <div id="filters" class={classes!("facets", filters_open.then_some("open"))} data-testid="facets">
@@ -89,6 +92,24 @@ pub fn explore_page() -> Html {
     }
 }
 
+/// The home view says what this is: what the IGF Messages are, what this corpus includes,
+/// and (for the built-in corpus) three ways to start.
+fn home_intro(context: &AppContext) -> Html {
+    let intro = context.explorer.borrow().home_intro();
+    html! {
+        <section class="home-intro" aria-label="About these messages" data-testid="home-intro">
+            <p>{ intro }</p>
+            if context.builtin {
+                <ul class="examples" aria-label="Ways to start">
+                    { for url::HOME_EXAMPLES.iter().map(|(label, href)| html! {
+                        <li><a href={*href}>{ *label }</a></li>
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
 /// Below the count: the message a "More like this" list is like, the partial-set
 /// caveat, and the shown page of messages (or the ways out of an empty list).
 fn results(
@@ -111,7 +132,7 @@ fn results(
         if found == 0 {
             { empty_state(context, outcome, selection) }
         } else {
-            <ol class="result-list">{ message_cards(context, outcome, state) }</ol>
+            <ol id="results" class="result-list" tabindex="-1" aria-label="Messages">{ message_cards(context, outcome, state) }</ol>
             if found > state.shown {
                 <button class="show-more" onclick={onmore} data-testid="show-more">
                     { format!("Show more ({} of {found} shown)", state.shown.min(found)) }

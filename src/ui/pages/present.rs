@@ -73,22 +73,49 @@ pub fn present_page() -> Html {
         }
     };
     let on = |step: Step| go.reform(move |_: MouseEvent| step);
+    let (onpointerdown, onpointerup) = swipe(go.clone());
+    let onfullscreen = Callback::from(|_: MouseEvent| browser::toggle_fullscreen());
     html! {
-        <div class="present" data-testid="present">
+        <div class="present" data-testid="present" {onpointerdown} {onpointerup}>
             <h1 class="visually-hidden">{ "Presentation of the selected messages" }</h1>
             <div class="present-bar">
                 <a href={leave} class="present-exit" data-testid="present-exit">{ "Exit (Esc)" }</a>
                 <p class="counter" aria-live="polite" data-testid="slide-counter">{ format!("{} / {}", if total == 0 { 0 } else { slide }, total) }</p>
-                <CopyLink view={view.clone()} />
+                <div class="present-tools">
+                    <button onclick={onfullscreen} data-testid="present-fullscreen">{ "Full screen" }</button>
+                    <CopyLink view={view.clone()} />
+                </div>
             </div>
             { body }
             <div class="present-controls">
                 <button onclick={on(Step::Previous)} disabled={slide <= 1} data-testid="slide-previous">{ "← Previous" }</button>
                 <button onclick={on(Step::Next)} disabled={slide >= total} data-testid="slide-next">{ "Next →" }</button>
             </div>
-            <p class="hint">{ "Keys: → ↓ Page Down or space for next; ← ↑ Page Up for previous; Home, End; Esc to leave." }</p>
+            <p class="hint">{ "Keys: → ↓ Page Down or space for next; ← ↑ Page Up for previous; Home, End; Esc to leave. On a touch screen, swipe left or right." }</p>
         </div>
     }
+}
+
+/// Swiping on a touch screen: left for the next slide, right for the previous one (a
+/// mostly horizontal move of at least 50 px; taps and scrolls do nothing).
+fn swipe(go: Callback<Step>) -> (Callback<PointerEvent>, Callback<PointerEvent>) {
+    let start = std::rc::Rc::new(std::cell::Cell::new(None::<(i32, i32)>));
+    let down = {
+        let start = start.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() != "mouse" {
+                start.set(Some((e.client_x(), e.client_y())));
+            }
+        })
+    };
+    let up = Callback::from(move |e: PointerEvent| {
+        let Some((x, y)) = start.take() else { return };
+        let (dx, dy) = (e.client_x() - x, e.client_y() - y);
+        if dx.abs() >= 50 && dx.abs() > 2 * dy.abs() {
+            go.emit(if dx < 0 { Step::Next } else { Step::Previous });
+        }
+    });
+    (down, up)
 }
 
 /// The presentation keys (clickers send the same ones). Buttons and links keep Enter and

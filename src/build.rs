@@ -1,0 +1,40 @@
+//! Build script: embeds the built-in corpus as the app reads it. `assets/corpus.json` is
+//! the curators' file (pretty-printed, with each message's `curator` locator: the file
+//! and line the verbatim check reads); the app needs neither, and every byte of the
+//! first view counts on a phone, so the embedded copy is compact JSON without them (and
+//! without `null` members, which read as missing).
+//! Nothing else changes: same data, same ids, same text.
+
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo:rerun-if-changed=assets/corpus.json");
+    let text = std::fs::read_to_string("assets/corpus.json")
+        .unwrap_or_else(|e| panic!("cannot read assets/corpus.json: {e}"));
+    let mut corpus: serde_json::Value = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("assets/corpus.json is not JSON: {e}"));
+    if let Some(messages) = corpus["messages"].as_array_mut() {
+        for message in messages {
+            if let Some(source) = message["source"].as_object_mut() {
+                source.remove("curator");
+            }
+        }
+    }
+    drop_nulls(&mut corpus);
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("corpus.json"), corpus.to_string())
+        .unwrap_or_else(|e| panic!("cannot write the embedded corpus: {e}"));
+}
+
+/// Removes every `null` member: the model reads a missing optional field as `None`, the
+/// same as `null`.
+fn drop_nulls(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            map.retain(|_, v| !v.is_null());
+            map.values_mut().for_each(drop_nulls);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
+}
