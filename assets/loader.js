@@ -20,7 +20,7 @@ const BUILDS = {
 
 // Views only the full app has, and links made on a reader's own corpus (only the full app
 // reads corpus files, such as one kept on this device).
-const FULL_ONLY = /^#\/(compare|charts|present|about)(?:[/?]|$)|[?&](corpus|like)=/;
+const FULL_ONLY = /^#\/(compare|charts|present|about|load)(?:[/?]|$)|[?&](corpus|like)=/;
 const HOME = /^(#\/?(explore\/?)?)?$/;
 
 // A corpus file the reader asked to keep on this device: in Cache Storage under a name the
@@ -71,8 +71,7 @@ let pendingPlace = null; // what settleView does next: { restore: place } or { t
 function currentPlace() {
   const active = document.activeElement;
   const href = active?.closest?.('a[href]')?.getAttribute('href') ?? null;
-  const testid = active?.closest?.('[data-testid]')?.dataset.testid ?? null;
-  return { y: window.scrollY, href, testid };
+  return { y: window.scrollY, href, id: active?.id || null, testid: active?.dataset?.testid ?? null };
 }
 
 function numberEntry(state) {
@@ -123,8 +122,9 @@ function settleView(routeChanged) {
   if (!next) return;
   const main = document.querySelector('#app main');
   if (next.restore) {
-    const { y, href, testid } = next.restore;
-    const target = (href && main?.querySelector(`a[href="${CSS.escape(href)}"]`))
+    const { y, href, id, testid } = next.restore;
+    const target = (id && main?.querySelector(`#${CSS.escape(id)}`))
+      || (href && main?.querySelector(`a[href="${CSS.escape(href)}"]`))
       || (testid && main?.querySelector(`[data-testid="${CSS.escape(testid)}"]`));
     if (target) target.focus({ preventScroll: true });
     window.scrollTo(0, y);

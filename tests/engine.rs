@@ -107,6 +107,7 @@ fn view() -> impl Strategy<Value = View> {
     let route = prop_oneof![
         Just(Route::Explore),
         Just(Route::About),
+        Just(Route::Load),
         Just(Route::Compare),
         Just(Route::Charts),
         Just(Route::Present),
@@ -184,7 +185,7 @@ fn view() -> impl Strategy<Value = View> {
                         .collect();
                     view.charts.shares = charts.1;
                 }
-                Route::About => {}
+                Route::About | Route::Load => {}
             }
             view
         },

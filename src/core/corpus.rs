@@ -468,6 +468,11 @@ impl Corpus {
             (CoverageStatus::Partial, Some(total)) => {
                 format!("{name}: {included} of {total} published messages included (partial)")
             }
+            (CoverageStatus::Partial, None) if coverage.note.as_deref() == Some(PASTED_NOTE) => {
+                format!(
+                    "{name}: {included} messages pasted (whether the set is complete is not known)"
+                )
+            }
             (CoverageStatus::Partial, None) => {
                 format!("{name}: {included} messages included (partial; published total not known)")
             }
@@ -509,6 +514,11 @@ pub struct MessageDetails {
     /// Whether the message's meeting is a partial set (said wherever the message is).
     pub partial: bool,
 }
+
+/// The coverage note of a message set pasted by the reader (the app cannot know whether
+/// it is the whole set; its coverage sentence says "pasted", not "partial").
+pub const PASTED_NOTE: &str =
+    "Pasted by you from a document: whether every message of the set is here is not known.";
 
 /// What a message's place in its source reads where the file gives none.
 pub const LOCATOR_NOT_GIVEN: &str = "Place in the source not given";

@@ -58,7 +58,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::corpus::{
     Corpus, CoverageStatus, Fact, Heading, Meeting, Message, Source, SourceRef, Topic, Year,
-    SCHEMA_VERSION,
+    PASTED_NOTE, SCHEMA_VERSION,
 };
 use super::import::Ids;
 use super::text::slugify;
@@ -1395,6 +1395,58 @@ pub struct PasteContext {
     pub source_url: String,
 }
 
+/// A field of the paste form that plain pasted text needs filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasteField {
+    /// The meeting's name.
+    Meeting,
+    /// The meeting's year.
+    Year,
+    /// The source's title or address.
+    Source,
+}
+
+impl PasteField {
+    /// The id of the form's input for this field (the title's, for the source).
+    pub fn input_id(self) -> &'static str {
+        match self {
+            Self::Meeting => "paste-meeting",
+            Self::Year => "paste-year",
+            Self::Source => "paste-source-title",
+        }
+    }
+
+    /// What to do, in a sentence that names the field.
+    pub fn problem(self) -> &'static str {
+        match self {
+            Self::Meeting => "Fill in “Meeting”: which meeting these messages come from (e.g. Kyoto).",
+            Self::Year => "Fill in “Year”: the year of the meeting (e.g. 2023).",
+            Self::Source => "Fill in “Source title” (or “Source address”): every message is quoted with its source.",
+        }
+    }
+}
+
+/// The empty fields that pasted plain text needs (none for the Markdown layout, which
+/// names its own meetings and sources, or for empty text).
+pub fn paste_missing(text: &str, context: &PasteContext) -> Vec<PasteField> {
+    let markdown = text.lines().any(|l| l.starts_with("# "));
+    if text.trim().is_empty() || markdown {
+        return Vec::new();
+    }
+    let empty = |s: &str| s.trim().is_empty();
+    [
+        (PasteField::Meeting, empty(&context.meeting)),
+        (PasteField::Year, empty(&context.year)),
+        (
+            PasteField::Source,
+            empty(&context.source_title) && empty(&context.source_url),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(field, missing)| missing.then_some(field))
+    .collect()
+}
+
 /// Builds a corpus from text pasted from an official page or PDF: either the Markdown
 /// layout (when it has a `# Meeting` line), or plain text with one message per paragraph
 /// or bullet (`•`, `-`, `–`, `*`, `1.` …), read literally, under `context`. Problems name
@@ -1409,10 +1461,12 @@ pub fn corpus_from_paste(text: &str, context: &PasteContext) -> Result<Corpus, V
         inline_text(&one_line(&context.meeting)),
         one_line(&context.year)
     );
+    // Said of the set wherever its coverage is shown: pasted, so its completeness unknown.
+    head.push_str(&format!("Coverage note: {PASTED_NOTE}\n"));
     let url = one_line(&context.source_url);
     let title = one_line(&context.source_title);
     match (title.is_empty(), url.is_empty()) {
-        (true, true) => {}
+        (true, true) => head.push('\n'),
         (false, true) => head.push_str(&format!("Source: {title}\n\n")),
         (true, false) => head.push_str(&format!("Source: {url}\n\n")),
         (false, false) => head.push_str(&format!("Source: {title} <{url}>\n\n")),

@@ -500,8 +500,10 @@ impl Explorer {
         if !complete.is_empty() {
             sets.push(format!("the complete set of {}", complete.join(", ")));
         }
-        if !partial.is_empty() {
-            sets.push(format!("what could be recovered of {}", partial.join(", ")));
+        match partial.len() {
+            0 => {}
+            1 | 2 => sets.push(format!("what could be recovered of {}", partial.join(", "))),
+            n => sets.push(format!("what could be recovered of {n} other meetings")),
         }
         format!(
             "{what} This corpus quotes {} of them verbatim, each with its source: {}.",

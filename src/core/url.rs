@@ -30,6 +30,8 @@ pub enum Route {
     Present,
     /// The meetings, coverage, topics and sources.
     About,
+    /// Your messages: load a corpus file or paste a message set.
+    Load,
 }
 
 /// The most meetings compared at once.
@@ -137,6 +139,7 @@ pub fn render(view: &View) -> String {
         Route::Message(id) => format!("#/message/{}", encode_component(id)),
         Route::Present => "#/present".to_string(),
         Route::About => return with_query("#/about", pairs.finish()),
+        Route::Load => return with_query("#/load", pairs.finish()),
         Route::Compare => {
             let compare = &view.compare;
             if !compare.meetings.is_empty() {
@@ -242,7 +245,7 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
             }
             continue;
         }
-        if route == Route::About {
+        if route == Route::About || route == Route::Load {
             warnings.add(Notice::UnknownKey(key.to_string()));
             continue;
         }
@@ -531,6 +534,7 @@ fn parse_route(path: &str, corpus: &Corpus, warnings: &mut Dropped) -> Route {
     match path.split_once('/') {
         _ if path.is_empty() || path == "explore" => Route::Explore,
         None if path == "about" => Route::About,
+        None if path == "load" => Route::Load,
         None if path == "compare" => Route::Compare,
         None if path == "charts" => Route::Charts,
         None if path == "present" => Route::Present,

@@ -7,7 +7,9 @@ use super::components::{Header, Notices};
 use super::hooks::{
     use_app_state, use_kept_corpus, use_url_sync, Adopt, AppContext, KeptInputs, LoadedFile, Store,
 };
-use super::pages::{AboutPage, ChartsPage, ComparePage, ExplorePage, MessagePage, PresentPage};
+use super::pages::{
+    AboutPage, ChartsPage, ComparePage, ExplorePage, LoadPage, MessagePage, PresentPage,
+};
 use crate::core::corpus::Corpus;
 use crate::core::load::LoadError;
 use crate::core::query::Explorer;
@@ -155,6 +157,7 @@ fn shell() -> Html {
         Route::Compare => html! { <ComparePage /> },
         Route::Charts => html! { <ChartsPage /> },
         Route::About => html! { <AboutPage /> },
+        Route::Load => html! { <LoadPage /> },
         Route::Present => html! { <PresentPage /> },
     };
     // Presentation mode is for a projector: no site navigation around the slides.

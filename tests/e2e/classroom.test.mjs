@@ -11,7 +11,7 @@ after(async () => { await browser?.close(); server?.close(); });
 const counter = (page) => page.getByTestId('slide-counter').textContent();
 
 test('a teacher loads a CSV, presents it from a link on the right slide, and drives it by keys', async () => {
-  const { page, context } = await openPage(browser, url + '#/about');
+  const { page, context } = await openPage(browser, url + '#/load');
   await page.getByTestId('corpus-file').setInputFiles('assets/corpus-template.csv');
   await page.getByTestId('result-count').waitFor();
   assert.equal(await page.getByTestId('result-count').textContent(), '2 of 2 messages included');
@@ -107,7 +107,7 @@ test('a Markdown file exported by the app loads back as the same messages', asyn
   const [download] = await Promise.all([page.waitForEvent('download'), useSelectionTool(page, 'export-md')]);
   const file = path.join(outputDir, 'all-messages.md');
   await download.saveAs(file);
-  await page.goto(url + '#/about');
+  await page.goto(url + '#/load');
   await page.getByTestId('corpus-file').setInputFiles(file);
   await page.getByTestId('result-count').waitFor();
   assert.equal(await page.getByTestId('result-count').textContent(), '77 of 77 messages included');
@@ -129,7 +129,7 @@ async function readAll(page) {
 }
 
 test('a teacher pastes the Kyoto template text, sees what will load, and presents it', async () => {
-  const { page, context } = await openPage(browser, url + '#/about');
+  const { page, context } = await openPage(browser, url + '#/load');
   const template = fs.readFileSync('assets/corpus-template.md', 'utf8');
   // Plain text first, under a meeting and heading the teacher names.
   await page.getByTestId('paste-meeting').fill('Kyoto');
@@ -164,7 +164,7 @@ test('a broken CSV lists its problems by row and column', async () => {
   const dir = fs.mkdtempSync(path.join(outputDir, 'csv-'));
   const file = path.join(dir, 'ragged.csv');
   fs.writeFileSync(file, 'meeting,year,text,source\nGeneva,2017,"A message",Summary\nKyoto,abc\n');
-  const { page, context } = await openPage(browser, url + '#/about');
+  const { page, context } = await openPage(browser, url + '#/load');
   await page.getByTestId('corpus-file').setInputFiles(file);
   const errors = page.getByTestId('load-errors');
   await errors.waitFor();

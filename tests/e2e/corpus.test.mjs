@@ -15,7 +15,7 @@ test('an empty file and a binary file are refused with a clear reason', async ()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'me-bad-'));
   fs.writeFileSync(path.join(dir, 'empty.json'), '');
   fs.writeFileSync(path.join(dir, 'binary.json'), Buffer.from([0x7b, 0xff, 0xfe, 0x00, 0x01]));
-  const { page, context } = await openPage(browser, url + '#/about');
+  const { page, context } = await openPage(browser, url + '#/load');
   for (const [file, reason] of [['empty.json', /the file is empty/], ['binary.json', /not UTF-8 text/]]) {
     await page.getByTestId('corpus-file').setInputFiles(path.join(dir, file));
     await page.getByTestId('load-errors').filter({ hasText: file }).waitFor();
@@ -27,7 +27,7 @@ test('an empty file and a binary file are refused with a clear reason', async ()
 });
 
 test('a valid corpus file is loaded and used everywhere, and one action returns to the built-in', async () => {
-  const { page, context } = await openPage(browser, url + '#/about');
+  const { page, context } = await openPage(browser, url + '#/load');
   await page.getByTestId('corpus-file').setInputFiles('tests/data/corpora/class-corpus.json');
   await page.getByTestId('result-count').waitFor();
   assert.equal(await count(page), '2 of 2 messages included');
@@ -41,7 +41,7 @@ test('a valid corpus file is loaded and used everywhere, and one action returns 
 });
 
 test('a broken file lists its problems with field paths and leaves the corpus as it was', async () => {
-  const { page, context } = await openPage(browser, url + '#/about');
+  const { page, context } = await openPage(browser, url + '#/load');
   await page.getByTestId('corpus-file').setInputFiles('tests/data/corpora/broken-corpus.json');
   const errors = page.getByTestId('load-errors');
   await errors.waitFor();
@@ -55,7 +55,7 @@ test('a broken file lists its problems with field paths and leaves the corpus as
 });
 
 test('a file dropped on the page is loaded the same way', async () => {
-  const { page, context } = await openPage(browser, url + '#/about');
+  const { page, context } = await openPage(browser, url + '#/load');
   const text = fs.readFileSync('tests/data/corpora/class-corpus.json', 'utf8');
   const transfer = await page.evaluateHandle((text) => {
     const data = new DataTransfer();
@@ -72,7 +72,7 @@ test('a file dropped on the page is loaded the same way', async () => {
 test('an oversized file (100 MB) is refused before it is read, with the limit stated', async () => {
   const big = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'me-big-')), 'huge.json');
   fs.writeFileSync(big, Buffer.alloc(100 * 1024 * 1024, 0x20));
-  const { page, context } = await openPage(browser, url + '#/about');
+  const { page, context } = await openPage(browser, url + '#/load');
   await page.getByTestId('corpus-file').setInputFiles(big);
   const errors = page.getByTestId('load-errors');
   await errors.waitFor();
@@ -120,7 +120,7 @@ test('keystroke to results painted, with a 10,000-message synthetic corpus', asy
   const floor = await timeTyping(floorPage, '#search', query);
   await bare.close();
 
-  const { page, context } = await openPage(browser, url + '#/about');
+  const { page, context } = await openPage(browser, url + '#/load');
   await page.getByTestId('corpus-file').setInputFiles(file);
   await page.waitForFunction(() => document.querySelector('[data-testid="result-count"]')?.textContent === '10000 of 10000 messages included', null, { timeout: 60000 });
   const timings = await timeTyping(page, '#search', query);

@@ -49,7 +49,7 @@ test("the app's own CSV export loads back with the same messages", async () => {
   const file = path.join(outputDir, 'export-roundtrip.csv');
   await download.saveAs(file);
   assert.ok(fs.readFileSync(file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'the export starts with a BOM');
-  await page.getByTestId('nav-about').click();
+  await page.getByTestId('nav-load').click();
   await page.getByTestId('corpus-file').setInputFiles(file);
   await page.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.textContent === `${n} of ${n} messages included`, exported);
   assert.match(await page.getByTestId('corpus-name').textContent(), /export-roundtrip.*your file/);
@@ -63,7 +63,7 @@ test('a JSON file with a byte-order mark loads; a javascript: source address is 
   fs.writeFileSync(path.join(dir, 'bom.json'), '\uFEFF' + JSON.stringify(corpus));
   corpus.sources[0].url = 'JaVaScRiPt:alert(1)';
   fs.writeFileSync(path.join(dir, 'script-url.json'), JSON.stringify(corpus));
-  const { page, context } = await openPage(browser, url + '#/about');
+  const { page, context } = await openPage(browser, url + '#/load');
   await page.getByTestId('corpus-file').setInputFiles(path.join(dir, 'script-url.json'));
   await page.getByTestId('load-errors').waitFor();
   assert.match(await page.getByTestId('load-errors').textContent(), /sources\[0\]\.url: only http: and https: addresses are accepted, found "JaVaScRiPt:alert\(1\)"/);

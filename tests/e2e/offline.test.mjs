@@ -92,7 +92,7 @@ test('after one visit the app and a share link work offline, and Charts once use
 });
 
 test('a loaded corpus stays in the tab unless kept; kept, a link made on it opens with it; forgotten, it is gone', async () => {
-  const { page, context } = await openPage(browser, url + '#/about');
+  const { page, context } = await openPage(browser, url + '#/load');
   await page.getByTestId('corpus-file').setInputFiles('tests/data/corpora/class-corpus.json');
   await page.getByTestId('result-count').waitFor();
   const cacheNames = () => page.evaluate(() => caches.keys());

@@ -174,3 +174,22 @@ fn paste_problems_name_the_pasted_line() {
         ["messages: the corpus has no messages"]
     );
 }
+
+#[test]
+fn plain_pasted_text_names_the_fields_to_fill_in() {
+    let empty = PasteContext::default();
+    assert_eq!(
+        paste_missing("A message.", &empty),
+        [PasteField::Meeting, PasteField::Year, PasteField::Source]
+    );
+    let filled = PasteContext {
+        meeting: "Kyoto".into(),
+        year: "2023".into(),
+        source_url: "https://example.org".into(),
+        ..PasteContext::default()
+    };
+    assert_eq!(paste_missing("A message.", &filled), []);
+    assert_eq!(paste_missing("# Kyoto 2023\n\n- A message.", &empty), []);
+    assert_eq!(paste_missing("  ", &empty), []);
+    assert!(PasteField::Source.problem().contains("Source title"));
+}

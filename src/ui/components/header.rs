@@ -33,6 +33,7 @@ pub fn header() -> Html {
                 { link(Route::Compare, "Compare", "nav-compare") }
                 { link(Route::Charts, "Charts", "nav-charts") }
                 { link(Route::About, "About the data", "nav-about") }
+                { link(Route::Load, "Your messages", "nav-load") }
             </nav>
             <CopyLink view={state.view.clone()} />
             <div class="corpus-line" data-testid="corpus-name">

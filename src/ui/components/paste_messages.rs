@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::core::corpus::Corpus;
 use crate::core::load::too_large;
-use crate::core::markdown::{preview, PasteContext};
+use crate::core::markdown::{paste_missing, preview, PasteContext, PasteField};
 use crate::ui::browser;
 use crate::ui::hooks::LoadedFile;
 
@@ -35,6 +35,9 @@ pub fn paste_messages(props: &PasteMessagesProps) -> Html {
     let text = use_state(String::new);
     let result = use_state(|| None::<Reading>);
     use_paste_reader(&context, &text, &result);
+    // Fields plain text needs: each marked where it is, and listed with a way to it.
+    let missing = paste_missing(&text, &context);
+    let invalid = |id: &str| missing.iter().any(|f| f.input_id() == id);
     let field = |label: &'static str,
                  id: &'static str,
                  value: String,
@@ -49,10 +52,16 @@ pub fn paste_messages(props: &PasteMessagesProps) -> Html {
             );
             context.set(next);
         });
+        let bad = invalid(id);
         html! {
             <p class="paste-field">
                 <label for={id}>{ label }</label>
-                <input {id} type="text" {value} {oninput} data-testid={id} />
+                <input {id} type="text" {value} {oninput} data-testid={id}
+                    aria-invalid={bad.then_some("true")}
+                    aria-describedby={bad.then(|| format!("{id}-problem"))} />
+                if bad {
+                    <span id={format!("{id}-problem")} class="field-problem">{ "Needed for pasted text" }</span>
+                }
             </p>
         }
     };
@@ -93,9 +102,13 @@ pub fn paste_messages(props: &PasteMessagesProps) -> Html {
             <label for="paste-text">{ "Messages" }</label>
             <textarea id="paste-text" rows="10" value={(*text).clone()} oninput={ontext} data-testid="paste-text" spellcheck="false" />
             <div role="status" aria-live="polite" data-testid="paste-preview">
-                { preview_view(result.as_ref()) }
+                if missing.is_empty() {
+                    { preview_view(result.as_ref()) }
+                } else {
+                    { missing_view(&missing) }
+                }
             </div>
-            <button onclick={onuse} disabled={!matches!(result.as_ref(), Some(Ok(_)))} data-testid="paste-use">{ "Use these messages" }</button>
+            <button onclick={onuse} disabled={!missing.is_empty() || !matches!(result.as_ref(), Some(Ok(_)))} data-testid="paste-use">{ "Use these messages" }</button>
         </section>
     }
 }
@@ -139,13 +152,32 @@ fn use_paste_reader(
     });
 }
 
+/// The fields to fill in before the text can be read, each a button to its field.
+fn missing_view(missing: &[PasteField]) -> Html {
+    html! {
+        <div class="banner banner-error" data-testid="paste-problems">
+            <p>{ "Not loadable yet:" }</p>
+            <ul>
+                { for missing.iter().map(|field| {
+                    let id = field.input_id();
+                    let onclick = Callback::from(move |_: MouseEvent| browser::focus(id));
+                    html! { <li><button class="link-button" {onclick} data-testid={format!("fill-{id}")}>{ field.problem() }</button></li> }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
 /// What would be loaded, or why not.
 fn preview_view(result: Option<&Reading>) -> Html {
     match result {
         None => Html::default(),
         Some(Ok(corpus)) => html! {
             <div class="paste-ok">
-                <p>{ format!("{} messages would be loaded:", corpus.messages.len()) }</p>
+                <p>{ match corpus.messages.len() {
+                    1 => "1 message would be loaded:".to_string(),
+                    n => format!("{n} messages would be loaded:"),
+                } }</p>
                 <ul>
                     { for preview(corpus).into_iter().map(|(meeting, headings)| html! {
                         <li>{ meeting }

@@ -29,6 +29,8 @@ pub fn selection_tools(props: &SelectionToolsProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" && *open {
                 open.set(false);
+                // The panel hides: focus goes back to the button that opened it.
+                crate::ui::browser::focus("selection-menu-button");
             }
         })
     };
@@ -43,7 +45,7 @@ pub fn selection_tools(props: &SelectionToolsProps) -> Html {
     let disabled = props.count == 0;
     html! {
         <div class="menu" {onkeydown} data-testid="selection-tools">
-            <button class="menu-button" aria-expanded={(*open).to_string()} aria-controls="selection-menu"
+            <button id="selection-menu-button" class="menu-button" aria-expanded={(*open).to_string()} aria-controls="selection-menu"
                 onclick={toggle} data-testid="selection-menu">
                 { "Present & export" }
             </button>

@@ -3,7 +3,6 @@ use yew::prelude::*;
 use crate::core::corpus::is_web_address;
 
 use crate::core::corpus::{Corpus, Fact};
-use crate::ui::components::{CorpusLoader, PasteMessages};
 use crate::ui::hooks::use_app_state;
 
 /// About the data: the meetings with their cited facts and coverage, the topic vocabulary
@@ -25,6 +24,7 @@ pub fn about_page() -> Html {
     html! {
         <div class="about">
             <h1>{ "About the data" }</h1>
+            <p class="own-messages"><a href="#/load" data-testid="about-load">{ "Your own messages: load a corpus file or paste a message set" }</a></p>
             <p>{ "Every message is quoted verbatim from the source it cites; nothing is paraphrased or completed. Where only part of a year's set could be recovered, it is marked as partial." }</p>
             <h2>{ "Meetings and coverage" }</h2>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Messages included per IGF meeting">
@@ -79,8 +79,6 @@ pub fn about_page() -> Html {
             <dl class="topics">
                 { for corpus.topics.iter().map(|t| html! { <><dt>{ t.label.clone() }</dt><dd>{ t.description.clone() }</dd></> }) }
             </dl>
-            <CorpusLoader onload={context.onload.clone()} />
-            <PasteMessages onload={context.onload.clone()} />
             <h2>{ "Sources" }</h2>
             { sources_list(corpus) }
         </div>

@@ -38,9 +38,23 @@ pub fn explore_page() -> Html {
     let ontoggle =
         context.dispatcher(|(facet, id): (Facet, String)| Action::ToggleFacet(facet, id));
     let onclear = context.dispatcher(|_: MouseEvent| Action::ClearAll);
+    // Closing the drawer with its button lands on the messages it shows.
     let onclosefilters = {
         let filters_open = filters_open.clone();
-        Callback::from(move |_: MouseEvent| filters_open.set(false))
+        Callback::from(move |_: MouseEvent| {
+            filters_open.set(false);
+            browser::focus("results");
+        })
+    };
+    // Escape in the open drawer closes it and returns to its button.
+    let onfilterskey = {
+        let filters_open = filters_open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *filters_open {
+                filters_open.set(false);
+                browser::focus("filters-toggle");
+            }
+        })
     };
     let present = url::render(&View {
         slide: 1,
@@ -65,7 +79,7 @@ pub fn explore_page() -> Html {
             }
             { search_row(&context, &selection, search_ref, &filters_open) }
             <div class="explore-body">
-                <div id="filters" class={classes!("facets", filters_open.then_some("open"))} data-testid="facets">
+                <div id="filters" class={classes!("facets", filters_open.then_some("open"))} data-testid="facets" onkeydown={onfilterskey}>
                     <h2 class="facets-title">{ "Filters" }</h2>
                     { for outcome.facets.iter().map(|(facet, values)| html! {
                         <FacetList facet={*facet} values={values.clone()} ontoggle={ontoggle.clone()} />
@@ -172,7 +186,7 @@ fn search_row(
                     <option value={sort.slug()} selected={selection.sort == sort}>{ sort.label() }</option>
                 }) }
             </select>
-            <button class="filters-toggle" aria-expanded={(**filters_open).to_string()} aria-controls="filters"
+            <button id="filters-toggle" class="filters-toggle" aria-expanded={(**filters_open).to_string()} aria-controls="filters"
                 onclick={ontogglefilters} data-testid="filters-toggle">
                 { if filter_count == 0 { "Filters".to_string() } else { format!("Filters ({filter_count})") } }
             </button>

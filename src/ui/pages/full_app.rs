@@ -23,6 +23,12 @@ pub fn about_page() -> Html {
     html! { <LoadingFullApp view="About the data" /> }
 }
 
+/// Your messages, once the full app has loaded.
+#[function_component(LoadPage)]
+pub fn load_page() -> Html {
+    html! { <LoadingFullApp view="Your messages" /> }
+}
+
 /// Present, once the full app has loaded.
 #[function_component(PresentPage)]
 pub fn present_page() -> Html {

@@ -1,7 +1,7 @@
 //! One component per route; each reads the app state through `use_app_state`.
 //!
 //! The first-view build (without the `full` feature) carries Explore and the message page;
-//! its Compare, Charts, Present and About are stand-ins that hand over to the full app.
+//! its Compare, Charts, Present, About and Your messages are stand-ins that hand over to the full app.
 
 #[cfg(feature = "full")]
 mod about;
@@ -12,6 +12,8 @@ mod compare;
 mod explore;
 #[cfg(not(feature = "full"))]
 mod full_app;
+#[cfg(feature = "full")]
+mod load;
 mod message;
 #[cfg(feature = "full")]
 mod present;
@@ -24,7 +26,9 @@ pub use charts::ChartsPage;
 pub use compare::ComparePage;
 pub use explore::ExplorePage;
 #[cfg(not(feature = "full"))]
-pub use full_app::{AboutPage, ChartsPage, ComparePage, PresentPage};
+pub use full_app::{AboutPage, ChartsPage, ComparePage, LoadPage, PresentPage};
+#[cfg(feature = "full")]
+pub use load::LoadPage;
 pub use message::MessagePage;
 #[cfg(feature = "full")]
 pub use present::PresentPage;
