@@ -1,5 +1,5 @@
 # The two commands of README.md. Each installs what is missing first (.ci/setup.sh).
-.PHONY: serve test build bench-browser
+.PHONY: serve test build bench-browser lighthouse
 
 # Build the app and serve it on http://127.0.0.1:8080 (release build, embedded corpus).
 serve:
@@ -21,3 +21,11 @@ build:
 bench-browser:
 	bash .ci/setup.sh --test
 	node tests/bench/browser.mjs
+
+# Lighthouse (npm, pinned) on the release build: home, a search link, a message, Compare
+# and Charts, 3 runs each, mobile profile; medians into tests/lighthouse/output/ and a
+# table for BENCHMARKS.md. Not part of `make test` (it records, it does not assert).
+lighthouse:
+	bash .ci/setup.sh --test
+	trunk build --release --offline
+	node tests/lighthouse/run.mjs

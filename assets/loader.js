@@ -118,6 +118,8 @@ function trackPlaces() {
  */
 function settleView(routeChanged) {
   const next = pendingPlace ?? (routeChanged ? { top: true } : null);
+  // (The full app's first render after the first view's: `pendingPlace` was set when it
+  // took over.)
   pendingPlace = null;
   if (!next) return;
   const main = document.querySelector('#app main');
@@ -130,7 +132,7 @@ function settleView(routeChanged) {
     window.scrollTo(0, y);
     if (target) return;
   } else {
-    window.scrollTo(0, 0);
+    window.scrollTo(0, next.y ?? 0);
   }
   const heading = main?.querySelector('h1');
   if (heading) {
@@ -165,12 +167,42 @@ async function fetchBuild(name) {
   return Promise.all([glue, compiled]);
 }
 
+// Taps on the page's pre-rendered copy before the app runs (a filter, the Filters button)
+// are kept, and replayed on the app's own control (same id or test id) once it is there.
+const earlyTaps = [];
+
+function keepEarlyTaps() {
+  document.addEventListener('click', (event) => {
+    const control = event.target.closest?.('#prerendered button, #prerendered input[type=checkbox], #prerendered summary');
+    if (!control) return;
+    event.preventDefault();
+    if (control.id) earlyTaps.push(`#${CSS.escape(control.id)}`);
+    else if (control.dataset.testid) earlyTaps.push(`[data-testid="${CSS.escape(control.dataset.testid)}"]`);
+  }, true);
+}
+
+function replayEarlyTaps(frames = 60) {
+  if (!earlyTaps.length) return;
+  if (!document.querySelector('#app main h1')) {
+    if (frames > 0) requestAnimationFrame(() => replayEarlyTaps(frames - 1));
+    return;
+  }
+  for (const selector of earlyTaps.splice(0)) document.querySelector(`#app ${selector}`)?.click();
+}
+
 async function startFull() {
   const [glue, module] = await fetchBuild('messages-explorer');
   // The first-view app keeps the page (with a loading line) until the full one is ready.
   const first = await firstView?.catch(() => null);
+  if (first) {
+    // The full app redraws the same address: the reader stays where they were (on the
+    // view's heading, when that is where they were).
+    const place = currentPlace();
+    pendingPlace = document.activeElement?.tagName === 'H1' ? { top: true, y: place.y } : { restore: place };
+  }
   first?.stop();
   await glue.default({ module_or_path: module });
+  replayEarlyTaps();
 }
 
 /** Called by the first-view build: start the full app, then run `action` there. */
@@ -203,6 +235,7 @@ async function boot() {
     return glue;
   });
   await firstView;
+  replayEarlyTaps();
 }
 
 // Offline and updates: a service worker (sw.js) keeps the app for use without a network.
@@ -246,4 +279,5 @@ function watchForUpdates() {
 }
 
 trackPlaces();
+keepEarlyTaps();
 boot().catch(showError).finally(watchForUpdates);

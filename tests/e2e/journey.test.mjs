@@ -260,3 +260,48 @@ test('phone: your own messages are one tap from the header; a paste names the fi
   assert.deepEqual(await page.problems(), []);
   await context.close();
 });
+
+test('phone: a tap on the page before the app has started is kept and applied', async () => {
+  const context = await browser.newContext(options(SIZES[0]));
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/first-view-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(url);
+  await page.locator('#prerendered [data-testid="filters-toggle"]').click();
+  release();
+  await page.waitForSelector('#app main#main h1', { state: 'attached' });
+  await page.waitForFunction(() => document.querySelector('#app [data-testid="filters-toggle"]')?.getAttribute('aria-expanded') === 'true');
+  assert.ok(await page.getByTestId('facets').isVisible(), 'the drawer the reader asked for is open');
+  await context.close();
+});
+
+test('phone: Present swipes to the next and previous slide, and offers full screen', async () => {
+  const { page, context } = await openPage(browser, url + '#/present?q=gender&slide=1', options(SIZES[0]));
+  const counter = page.getByTestId('slide-counter');
+  await page.getByTestId('slide').waitFor();
+  const swipe = async (from, to) => {
+    const present = page.getByTestId('present');
+    await present.dispatchEvent('pointerdown', { pointerType: 'touch', clientX: from, clientY: 400, bubbles: true });
+    await present.dispatchEvent('pointerup', { pointerType: 'touch', clientX: to, clientY: 410, bubbles: true });
+  };
+  await swipe(320, 60);
+  await page.waitForFunction(() => /^2 \//.test(document.querySelector('[data-testid="slide-counter"]').textContent));
+  assert.match(page.url(), /slide=2/);
+  await swipe(60, 320);
+  await page.waitForFunction(() => /^1 \//.test(document.querySelector('[data-testid="slide-counter"]').textContent));
+  assert.match(await counter.textContent(), /^1 \//);
+  assert.ok(await page.getByTestId('present-fullscreen').isVisible());
+  assert.deepEqual(await page.problems(), []);
+  await context.close();
+});
+
+test('laptop: Escape closes the "Present & export" menu and returns focus to its button', async () => {
+  const { page, context } = await openPage(browser, url, options(SIZES[1]));
+  await page.getByTestId('selection-menu').click();
+  await page.getByTestId('present-link').focus();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'selection-menu');
+  assert.equal(await page.getByTestId('selection-menu').getAttribute('aria-expanded'), 'false');
+  await context.close();
+});

@@ -74,6 +74,7 @@ pub fn synthetic_corpus(count: usize, seed: u64) -> Corpus {
             CoverageStatus::None
         };
         coverage.published_total = None;
+        coverage.published_total_source = None;
         coverage.note = Some("Synthetic messages for benchmarks and scale tests.".into());
     }
     corpus.id = format!("synthetic-{count}");
