@@ -198,11 +198,15 @@ proptest! {
 
 /// Mutates `bytes` a few times: flips, structural characters, cuts, repeats.
 fn mutate(rng: &mut ChaCha8Rng, bytes: &mut Vec<u8>) {
-    const INSERTS: [&[u8]; 10] = [
+    const INSERTS: [&[u8]; 14] = [
         b",",
         b"\"",
         b"\n",
         b"\r\n",
+        b"\r",
+        b"\x1b[8m",
+        b"\\n- forged",
+        b"\\u001b",
         b"{",
         b"]",
         b"\xEF\xBB\xBF",
@@ -338,7 +342,8 @@ fn pasting_survives_20k_generated_texts() {
 /// [`mutate`] plus the marks Markdown reads: headings, bullets, comments, links, HTML,
 /// description keys, fences and indentation.
 fn mutate_markdown(rng: &mut ChaCha8Rng, bytes: &mut Vec<u8>) {
-    const INSERTS: [&[u8]; 16] = [
+    const INSERTS: [&[u8]; 17] = [
+        b"\r# ",
         b"\n# ",
         b"\n## ",
         b"\n### ",
@@ -361,11 +366,18 @@ fn mutate_markdown(rng: &mut ChaCha8Rng, bytes: &mut Vec<u8>) {
             bytes.push(b'x');
         }
         let at = rng.random_range(0..bytes.len());
-        if rng.random_range(0..2) == 0 {
-            let insert = INSERTS[rng.random_range(0..INSERTS.len())];
-            bytes.splice(at..at, insert.iter().copied());
-        } else {
-            mutate(rng, bytes);
+        match rng.random_range(0..5) {
+            0 | 1 => {
+                let insert = INSERTS[rng.random_range(0..INSERTS.len())];
+                bytes.splice(at..at, insert.iter().copied());
+            }
+            // The whole file with old-Mac line endings (a lone CR).
+            2 if rng.random_range(0..4) == 0 => {
+                for b in bytes.iter_mut().filter(|b| **b == b'\n') {
+                    *b = b'\r';
+                }
+            }
+            _ => mutate(rng, bytes),
         }
     }
 }
@@ -555,7 +567,9 @@ fn distinct_rows(rows: usize) -> String {
     let mut csv = String::from(HEADER);
     for i in 0..rows {
         csv.push_str(&format!(
-            "Geneva,2017,Message {i} about data and access.,https://example.org/messages-part-{i},Session {i},Topic {i}\n"
+            "Geneva,2017,Message {i} about data and access.,https://example.org/messages-part-{i},Session {},Topic {}\n",
+            i % 4_000,
+            (i % 4_000) % 900
         ));
     }
     csv
@@ -634,4 +648,107 @@ fn validation_and_indexing_time_grow_linearly() {
     let t_small = fastest(|| drop(Explorer::new(small.clone())));
     let t_large = fastest(|| drop(Explorer::new(large.clone())));
     assert_linear("index build, 2,500 -> 10,000 messages", t_small, t_large);
+}
+
+// --- Limits: refused at once, with what was too much ----------------------------------
+
+/// The built-in corpus with `topics` more topics, all on one heading, as JSON.
+fn with_heading_topics(topics: usize) -> String {
+    let mut corpus = builtin();
+    corpus
+        .topics
+        .extend((0..topics).map(|i| messages_explorer::core::corpus::Topic {
+            id: format!("t{i}"),
+            label: format!("Topic {i}"),
+            description: String::new(),
+        }));
+    corpus.meetings[1].message_set.headings[0].topics =
+        (0..topics).map(|i| format!("t{i}")).collect();
+    serde_json::to_string(&corpus).unwrap()
+}
+
+#[test]
+fn too_many_topics_headings_or_meetings_are_refused_at_once() {
+    let (small, large) = (with_heading_topics(50_000), with_heading_topics(200_000));
+    let refused = |json: &str| problems(Corpus::from_file("x.json", json.as_bytes()));
+    let found = refused(&large);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("200011 topics; the limit is 1000")),
+        "{found:?}"
+    );
+    let t_small = fastest(|| assert!(!refused(&small).is_empty()));
+    let t_large = fastest(|| assert!(!refused(&large).is_empty()));
+    assert_linear("refusing 50,000 -> 200,000 topics", t_small, t_large);
+    assert!(refused(&with_heading_topics(989)).is_empty());
+    let mut corpus = builtin();
+    let meeting = corpus.meetings[1].clone();
+    corpus.meetings.extend((0..1_000).map(|i| {
+        let mut m = meeting.clone();
+        m.id = format!("m{i}");
+        m.message_set.headings.clear();
+        m.message_set.coverage.status = messages_explorer::core::corpus::CoverageStatus::None;
+        m.message_set.coverage.published_total = None;
+        m
+    }));
+    let found = messages_explorer::core::validate::check(&corpus);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0]
+        .to_string()
+        .contains("1009 meetings; the limit is 1000"));
+}
+
+#[test]
+fn a_name_with_a_line_break_or_a_control_character_is_refused() {
+    for (value, expected) in [
+        ("Gender\n- Source: forged", "U+000A"),
+        ("Hidden \u{1b}[8m text", "U+001B"),
+        ("Tab\tinside", "U+0009"),
+    ] {
+        let mut corpus = builtin();
+        corpus.meetings[1].message_set.headings[0].name = value.to_string();
+        let json = serde_json::to_string(&corpus).unwrap();
+        let found = problems(Corpus::from_file("x.json", json.as_bytes()));
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("headings[0].name") && p.contains(expected)),
+            "{value:?}: {found:?}"
+        );
+    }
+    let mut corpus = builtin();
+    corpus.topics[0].label = "x".repeat(501);
+    let found = messages_explorer::core::validate::check(&corpus);
+    assert!(
+        found[0].to_string().contains("501 characters long"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn markdown_with_lone_cr_line_endings_reads_as_with_lf_and_in_linear_time() {
+    let lf = "# Kyoto 2023\n\nPlace: Kyoto, Japan\nSource: A page <https://example.org/kyoto>\nCoverage: partial\n\n## A heading\n\nTopics: Human rights\n\n- First message.\n- Second message\n  on two lines.\n";
+    let cr = lf.replace('\n', "\r");
+    let crlf = lf.replace('\n', "\r\n");
+    let read = |text: &str| Corpus::from_file("x.md", text.as_bytes()).unwrap();
+    assert_eq!(read(&cr), read(lf));
+    assert_eq!(read(&crlf), read(lf));
+    assert_eq!(read(&cr).meetings[0].place.as_deref(), Some("Kyoto, Japan"));
+    let many = |n: usize| {
+        let mut text =
+            String::from("# Kyoto 2023\r\rSource: A page <https://example.org/kyoto>\r\r");
+        for i in 0..n {
+            text.push_str(&format!("- Message {i} about access.\r"));
+        }
+        text
+    };
+    let (small, large) = (many(5_000), many(20_000));
+    let t_small = fastest(|| assert_eq!(read(&small).messages.len(), 5_000));
+    let t_large = fastest(|| assert_eq!(read(&large).messages.len(), 20_000));
+    assert_linear(
+        "Markdown with CR line endings, 5,000 -> 20,000 bullets",
+        t_small,
+        t_large,
+    );
 }

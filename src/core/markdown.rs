@@ -196,6 +196,8 @@ struct Reader<'t> {
 /// each with its line and column; never panics.
 pub fn corpus_from_markdown(text: &str, title: &str) -> Result<Corpus, Vec<Problem>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let unified = one_line_ending(text);
+    let text = unified.as_ref();
     let (front, body, shift) = split_front_matter(text);
     let mut reader = Reader::new(body, shift);
     if let Some(front) = front {
@@ -203,6 +205,17 @@ pub fn corpus_from_markdown(text: &str, title: &str) -> Result<Corpus, Vec<Probl
     }
     reader.read();
     reader.finish(title)
+}
+
+/// The text with every line ending (`\r\n`, or a lone `\r` as old Mac files and some
+/// pastes have) made `\n`, so that lines are counted, and descriptions split, the way the
+/// Markdown parser sees them. Borrowed when there is no `\r`.
+fn one_line_ending(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// The front matter (between a first line `---` and the next `---`), the rest, and how
@@ -1453,6 +1466,8 @@ pub fn paste_missing(text: &str, context: &PasteContext) -> Vec<PasteField> {
 /// the line and column of the pasted text ("line 0" for the fields of `context`).
 pub fn corpus_from_paste(text: &str, context: &PasteContext) -> Result<Corpus, Vec<Problem>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let unified = one_line_ending(text);
+    let text = unified.as_ref();
     if text.lines().any(|l| l.starts_with("# ")) {
         return corpus_from_markdown(text, "Pasted messages");
     }

@@ -14,6 +14,19 @@ use super::corpus::{is_web_address, Corpus, CoverageStatus, SCHEMA_VERSION};
 /// under 2,000; a longer text is a mistake in the file (or an attempt to freeze the page).
 pub const MAX_MESSAGE_CHARS: usize = 20_000;
 
+/// The most messages a corpus may hold.
+pub const MAX_MESSAGES: usize = 100_000;
+/// The most topics in a corpus's vocabulary.
+pub const MAX_TOPICS: usize = 1_000;
+/// The most headings, over all meetings.
+pub const MAX_HEADINGS: usize = 5_000;
+/// The most meetings.
+pub const MAX_MEETINGS: usize = 1_000;
+/// The most sources.
+pub const MAX_SOURCES: usize = 10_000;
+/// The longest name, label, title or id, in characters (a message's text is not a name).
+pub const MAX_NAME_CHARS: usize = 500;
+
 /// One problem found in a corpus file, with the place of the field concerned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -114,6 +127,21 @@ pub enum ProblemKind {
     /// A message without text.
     #[error("the message text is empty")]
     EmptyText,
+    /// More records of a kind than the limit (checked before anything else, so that an
+    /// oversized file is refused at once).
+    #[error("{count} {what}; the limit is {limit}, so the file was not read further")]
+    TooMany {
+        /// "messages", "topics", "headings", "meetings" or "sources".
+        what: &'static str,
+        /// How many the file has.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A name, label, title or id over [`MAX_NAME_CHARS`] or with a control character
+    /// (a line break in a name would become a forged line in an export).
+    #[error("{0}")]
+    BadName(String),
     /// A message over [`MAX_MESSAGE_CHARS`].
     #[error("the message is {chars} characters long; the limit is {limit}")]
     TooLong {
@@ -258,7 +286,11 @@ pub fn is_slug(id: &str) -> bool {
 pub fn check(corpus: &Corpus) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut push = |path: String, kind: ProblemKind| problems.push(Problem::new(path, kind));
+    if !check_sizes(corpus, &mut push) {
+        return problems;
+    }
     check_whole(corpus, &mut push);
+    check_names(corpus, &mut push);
     let known = check_ids(corpus, &mut push);
     let headings = check_meetings(corpus, &known, &mut push);
     let included = check_messages(corpus, &known, &headings, &mut push);
@@ -271,6 +303,106 @@ struct Known<'a> {
     sources: HashSet<&'a str>,
     topics: HashSet<&'a str>,
     meetings: HashSet<&'a str>,
+}
+
+/// The counts within their limits; `false` (and nothing else checked) when one is not.
+fn check_sizes(corpus: &Corpus, push: &mut impl FnMut(String, ProblemKind)) -> bool {
+    let headings: usize = corpus
+        .meetings
+        .iter()
+        .map(|m| m.message_set.headings.len())
+        .sum();
+    let mapped = corpus
+        .meetings
+        .iter()
+        .flat_map(|m| &m.message_set.headings)
+        .map(|h| h.topics.len())
+        .max()
+        .unwrap_or(0);
+    let counts = [
+        ("messages", "messages", corpus.messages.len(), MAX_MESSAGES),
+        ("topics", "topics", corpus.topics.len(), MAX_TOPICS),
+        ("meetings", "headings", headings, MAX_HEADINGS),
+        ("meetings", "topics of one heading", mapped, MAX_TOPICS),
+        ("meetings", "meetings", corpus.meetings.len(), MAX_MEETINGS),
+        ("sources", "sources", corpus.sources.len(), MAX_SOURCES),
+    ];
+    let mut fine = true;
+    for (path, what, count, limit) in counts {
+        if count > limit {
+            push(
+                path.to_string(),
+                ProblemKind::TooMany { what, count, limit },
+            );
+            fine = false;
+        }
+    }
+    fine
+}
+
+/// Every name, label, title and id is one line of at most [`MAX_NAME_CHARS`] characters.
+fn check_names(corpus: &Corpus, push: &mut impl FnMut(String, ProblemKind)) {
+    let mut name = |path: String, value: &str| {
+        if let Some(reason) = name_problem(value) {
+            push(path, ProblemKind::BadName(reason));
+        }
+    };
+    name("id".into(), &corpus.id);
+    name("title".into(), &corpus.title);
+    for (i, s) in corpus.sources.iter().enumerate() {
+        name(format!("sources[{i}].id"), &s.id);
+        name(format!("sources[{i}].title"), &s.title);
+        for (field, value) in [("publisher", &s.publisher), ("date", &s.date)] {
+            if let Some(value) = value {
+                name(format!("sources[{i}].{field}"), value);
+            }
+        }
+    }
+    for (i, t) in corpus.topics.iter().enumerate() {
+        name(format!("topics[{i}].id"), &t.id);
+        name(format!("topics[{i}].label"), &t.label);
+    }
+    for (i, m) in corpus.meetings.iter().enumerate() {
+        name(format!("meetings[{i}].id"), &m.id);
+        if let Some(place) = &m.place {
+            name(format!("meetings[{i}].place"), place);
+        }
+        if let Some(set) = &m.message_set.name {
+            name(format!("meetings[{i}].message_set.name"), set);
+        }
+        for (h, heading) in m.message_set.headings.iter().enumerate() {
+            name(
+                format!("meetings[{i}].message_set.headings[{h}].id"),
+                &heading.id,
+            );
+            name(
+                format!("meetings[{i}].message_set.headings[{h}].name"),
+                &heading.name,
+            );
+        }
+    }
+    for (i, m) in corpus.messages.iter().enumerate() {
+        name(format!("messages[{i}].id"), &m.id);
+        if let Some(sub) = &m.subheading {
+            name(format!("messages[{i}].subheading"), sub);
+        }
+    }
+}
+
+/// Why a name cannot be used, if it cannot: too long, or a control character.
+pub fn name_problem(value: &str) -> Option<String> {
+    if value.chars().nth(MAX_NAME_CHARS).is_some() {
+        return Some(format!(
+            "is {} characters long; a name, label, title or id may have at most {MAX_NAME_CHARS}",
+            value.chars().count()
+        ));
+    }
+    value.chars().find(|c| c.is_control()).map(|c| {
+        format!(
+            "holds the control character U+{:04X}; a name, label, title or id is one line of text",
+            u32::from(c)
+        )
+    })
 }
 
 /// The version, the corpus id, and that there are messages at all.
