@@ -13,10 +13,10 @@ fn run(tool: &str, args: &[&str]) -> (i32, String) {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("the tool runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-    )
+    // What it prints, then what it says on standard error.
+    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&output.stderr));
+    (output.status.code().unwrap_or(-1), text)
 }
 
 #[test]
@@ -118,12 +118,31 @@ fn merging_the_curated_file_writes_the_shipped_corpus() {
         std::fs::read(&before).unwrap(),
         std::fs::read("tests/data/corpora/before-second-pass.json").unwrap()
     );
+    // The second pass changes coverage notes: said, and refused without the flag.
     let (code, out) = corpus_merge(&[
         target,
         "tests/data/curation/second-pass.md",
         "--sources",
         "tests/data/sources",
         "--write",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("coverage of katowice-2021: note"), "{out}");
+    assert!(
+        out.contains("nothing written without --allow-coverage-change"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read(&before).unwrap(),
+        std::fs::read("tests/data/corpora/before-second-pass.json").unwrap()
+    );
+    let (code, out) = corpus_merge(&[
+        target,
+        "tests/data/curation/second-pass.md",
+        "--sources",
+        "tests/data/sources",
+        "--write",
+        "--allow-coverage-change",
     ]);
     assert_eq!(code, 0, "{out}");
     assert!(
@@ -149,4 +168,87 @@ fn merging_the_curated_file_writes_the_shipped_corpus() {
         "tests/data/corpora/broken-corpus.json",
     ]);
     assert_eq!(code, 1, "{out}");
+}
+
+/// The merge writes JSON only, and never leaves a half-written corpus behind it.
+#[test]
+fn the_merge_writes_json_only_and_leaves_no_temporary_file() {
+    let dir = std::env::temp_dir().join(format!("corpus-merge-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let markdown = dir.join("corpus.md");
+    std::fs::write(&markdown, include_str!("../assets/corpus-template.md")).unwrap();
+    let (code, out) = corpus_merge(&[
+        markdown.to_str().unwrap(),
+        "assets/corpus-template.csv",
+        "--write",
+    ]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("writes JSON only"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(&markdown).unwrap(),
+        include_str!("../assets/corpus-template.md")
+    );
+    let json = dir.join("corpus.json");
+    std::fs::copy("assets/corpus-template.json", &json).unwrap();
+    let (code, out) = corpus_merge(&[
+        json.to_str().unwrap(),
+        "assets/corpus-template.json",
+        "--write",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// What a file says reaches the terminal as text: control characters are escaped.
+#[test]
+fn the_tools_print_a_files_control_characters_escaped() {
+    let dir = std::env::temp_dir().join(format!("corpus-check-esc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("escape.json");
+    let mut corpus: serde_json::Value =
+        serde_json::from_str(include_str!("../assets/corpus-template.json")).unwrap();
+    corpus["messages"][0]["meeting"] = serde_json::Value::String("x\u{1b}[8mhidden".into());
+    std::fs::write(&file, corpus.to_string()).unwrap();
+    for tool in [
+        env!("CARGO_BIN_EXE_corpus-check"),
+        env!("CARGO_BIN_EXE_corpus-merge"),
+    ] {
+        let args: Vec<&str> = if tool.ends_with("corpus-check") {
+            vec![file.to_str().unwrap()]
+        } else {
+            vec!["assets/corpus.json", file.to_str().unwrap()]
+        };
+        let (code, out) = run(tool, &args);
+        assert_eq!(code, 1, "{out}");
+        assert!(!out.contains('\u{1b}'), "a raw escape was printed: {out:?}");
+        assert!(out.contains("\\u{1b}[8mhidden"), "{out}");
+    }
+}
+
+/// A folder of sources is read, not followed: a symbolic link is named and left out.
+#[cfg(unix)]
+#[test]
+fn the_sources_folder_does_not_follow_links() {
+    let dir = std::env::temp_dir().join(format!("corpus-sources-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir("tests/data/sources").unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    let link = dir.join("passwd.txt");
+    std::fs::remove_file(&link).ok();
+    std::os::unix::fs::symlink("/etc/passwd", &link).unwrap();
+    std::fs::write(dir.join("latin1.txt"), [0x63, 0x61, 0x66, 0xe9]).unwrap();
+    let (code, out) = corpus_check(&["assets/corpus.json", "--sources", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("passwd.txt: a symbolic link, not followed"),
+        "{out}"
+    );
+    assert!(out.contains("latin1.txt: not read"), "{out}");
 }

@@ -13,7 +13,7 @@ use messages_explorer::core::validate::check_verbatim;
 
 #[path = "shared/sources.rs"]
 mod sources;
-use sources::read_texts;
+use sources::{printable, read_texts};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,7 +40,7 @@ fn main() -> ExitCode {
         Ok(corpus) => corpus,
         Err(error) => {
             for problem in &error.problems {
-                println!("{}: {problem}", file.display());
+                println!("{}: {}", file.display(), printable(&problem.to_string()));
             }
             println!("{} problem(s)", error.problems.len());
             return ExitCode::from(1);
@@ -49,7 +49,12 @@ fn main() -> ExitCode {
     let mut problems = Vec::new();
     if let Some(dir) = sources {
         match read_texts(&dir) {
-            Ok(texts) => problems = check_verbatim(&corpus, &texts),
+            Ok(read) => {
+                for skipped in &read.skipped {
+                    println!("{}: left out: {}", dir.display(), printable(skipped));
+                }
+                problems = check_verbatim(&corpus, &read.texts);
+            }
             Err(e) => {
                 eprintln!("{}: cannot read the sources: {e}", dir.display());
                 return ExitCode::from(2);
@@ -57,7 +62,7 @@ fn main() -> ExitCode {
         }
     }
     for problem in &problems {
-        println!("{}: {problem}", file.display());
+        println!("{}: {}", file.display(), printable(&problem.to_string()));
     }
     println!(
         "{}: {} messages, {} meetings, {} topics, {} sources; {} problem(s)",
