@@ -1,24 +1,17 @@
 //! Exports: chart numbers as CSV (and, with the classroom, selections of messages). CSV is
 //! written with the `csv` crate (quoting, UTF-8) and guarded against formula injection:
-//! a cell that starts with `=`, `+`, `-` or `@` gets a leading `'` so that a spreadsheet
-//! shows it as text instead of running it.
+//! a cell that a spreadsheet could run (see [`guard_cell`]) gets a leading `'` so that it
+//! shows as text; the CSV reader removes exactly that `'` again, so an export reads back
+//! to the same text.
 
 use serde::Serialize;
 
 use super::chart::{TermSeries, TopicSeries};
 use super::corpus::{Message, MessageDetails};
+pub use super::import::guard_cell;
 use super::import::{EDITORIAL_MARK, HEADING_NOT_GIVEN};
 use super::markdown::write_markdown;
 use super::query::{Explorer, Facet, Selection, Sort};
-
-/// A cell made safe for spreadsheets (see the module docs).
-pub fn guard_cell(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
-}
 
 /// Writes rows as CSV with a UTF-8 byte-order mark (so spreadsheets read accents right).
 pub fn csv<I, R>(header: &[&str], rows: I) -> String
@@ -361,6 +354,22 @@ mod tests {
         check("@SUM(A1)", "'@SUM(A1)");
         check("data", "data");
         check("", "");
+        check(" =1+1", "' =1+1");
+        check("＝1+1", "'＝1+1");
+        check("\t=x", "'\t=x");
+        check("'=x", "''=x");
+        check("''", "'''");
+        check("don't", "don't");
+        // What the reader gives back is what was written, for every one of them.
+        for cell in [
+            "=1+1", " =1+1", "＝1", "\t=x", "'=x", "''=x", "'", "''", "'data", "data", " lead",
+        ] {
+            assert_eq!(
+                crate::core::import::unguard_cell(&guard_cell(cell)),
+                cell,
+                "{cell:?}"
+            );
+        }
     }
 
     fn geneva_gender() -> (Explorer, Vec<usize>, ExportHeader) {

@@ -142,19 +142,53 @@ impl Columns {
         }
     }
 
-    /// The trimmed cell of column `name` in `record`, with the export's formula guard
-    /// undone; empty when the column is absent.
+    /// The cell of column `name` in `record`, with the export's formula guard undone and
+    /// (but for the message text, which is kept exactly as written) trimmed; empty when
+    /// the column is absent.
     fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> &'r str {
         let cell = self
             .0
             .iter()
             .position(|h| h == name)
             .and_then(|c| record.get(c))
-            .map_or("", str::trim);
-        match cell.strip_prefix('\'') {
-            Some(guarded) if guarded.starts_with(['=', '+', '-', '@']) => guarded,
-            _ => cell,
+            .unwrap_or("");
+        let cell = unguard_cell(cell);
+        if name == "text" {
+            cell
+        } else {
+            cell.trim()
         }
+    }
+}
+
+/// A cell made safe for spreadsheets: one that starts (after any spaces, which
+/// spreadsheets skip) with `=`, `+`, `-`, `@`, their full-width forms (`＝` `＋` `－` `＠`,
+/// which some spreadsheets read as the same), a tab or a carriage return gets a leading
+/// `'`; so does one that already starts with `'` before such a character, so that the
+/// reader's removal of one `'` gives back exactly what was written.
+pub fn guard_cell(cell: &str) -> String {
+    if needs_guard(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+/// Whether a spreadsheet could take `cell` for a formula (or a guarded one).
+fn needs_guard(cell: &str) -> bool {
+    const RUNS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+    let start = cell.trim_start_matches(' ');
+    start.starts_with(RUNS)
+        || cell
+            .strip_prefix('\'')
+            .is_some_and(|rest| rest.starts_with('\'') || needs_guard(rest))
+}
+
+/// A cell as written before [`guard_cell`]: its one guarding `'` removed.
+pub fn unguard_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => cell,
     }
 }
 
