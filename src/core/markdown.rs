@@ -54,7 +54,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::corpus::{
     Corpus, CoverageStatus, Fact, Heading, Meeting, Message, Source, SourceRef, Topic, Year,
@@ -313,6 +313,34 @@ fn skip(events: &[(Event, Range<usize>)], i: usize) -> usize {
     events.len()
 }
 
+/// A comment opened and never closed.
+const OPEN_COMMENT: &str = "this comment (<!--) is never closed with -->, so everything after it would be ignored; close it";
+/// Text after a comment's end on the same line.
+const AFTER_COMMENT: &str =
+    "text after --> on the same line would be ignored; put it on a line of its own";
+/// A code fence opened and never closed.
+const OPEN_FENCE: &str = "this ``` or ~~~ fence is never closed, so everything after it would be read as one block; close it or remove it";
+/// A paragraph made a heading by the line under it.
+const SETEXT: &str = "a line of --- or === right under a paragraph makes that paragraph a heading; write headings with #, and leave a blank line before a --- line";
+
+/// Whether a fenced code block's source ends with a closing fence line.
+fn fence_closed(block: &str) -> bool {
+    let first = block.trim_start();
+    let fence: String = first
+        .chars()
+        .take_while(|&c| c == '`' || c == '~')
+        .collect();
+    let mut lines = block.trim_end().lines();
+    lines.next();
+    lines.last().is_some_and(|last| {
+        last.trim().starts_with(fence.as_str())
+            && last
+                .trim()
+                .chars()
+                .all(|c| c == fence.chars().next().unwrap_or('`'))
+    })
+}
+
 /// The text of an HTML or code block: its lines as written.
 fn block_text(events: &[(Event, Range<usize>)]) -> String {
     events
@@ -411,6 +439,12 @@ impl<'t> Reader<'t> {
             let (event, range) = (&events[i].0, events[i].1.clone());
             match event {
                 Event::Start(Tag::Heading { level, .. }) => {
+                    if !self.text[range.clone()].trim_start().starts_with('#') {
+                        let at = self.at(range.start);
+                        self.problem(at, ProblemKind::NotAsWritten(SETEXT));
+                        i = skip(&events, i);
+                        continue;
+                    }
                     let inline = self.inline(&events, i + 1);
                     self.flush();
                     self.heading(*level, inline.text, range.start);
@@ -431,8 +465,20 @@ impl<'t> Reader<'t> {
                 Event::Start(Tag::HtmlBlock) => {
                     let end = skip(&events, i);
                     let html = block_text(&events[i..end]);
+                    if !self.comment_as_written(&html, range.start) {
+                        i = end;
+                        continue;
+                    }
                     self.html_block(&html, range.start);
                     i = end;
+                    continue;
+                }
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_)))
+                    if !fence_closed(&self.text[range.clone()]) =>
+                {
+                    let at = self.at(range.start);
+                    self.problem(at, ProblemKind::NotAsWritten(OPEN_FENCE));
+                    i = skip(&events, i);
                     continue;
                 }
                 Event::Start(Tag::CodeBlock(_)) => {
@@ -505,6 +551,10 @@ impl<'t> Reader<'t> {
                 Event::Start(Tag::HtmlBlock) => {
                     let block_end = skip(events, k);
                     let html = block_text(&events[k..block_end]);
+                    if !self.comment_as_written(&html, events[k].1.start) {
+                        k = block_end;
+                        continue;
+                    }
                     if let Some(pairs) = comment_attributes(&html, &MESSAGE_KEYS) {
                         comments.push(pairs);
                     } else if !html.trim_start().starts_with("<!--") {
@@ -521,6 +571,28 @@ impl<'t> Reader<'t> {
             }
         }
         self.message(inline.text.trim().to_string(), comments, start);
+    }
+
+    /// Whether an HTML block that opens a comment reads as written: closed, and with
+    /// nothing after its `-->` on that line (a parser would drop it). A problem otherwise.
+    fn comment_as_written(&mut self, html: &str, offset: usize) -> bool {
+        let html = html.trim_start();
+        if !html.starts_with("<!--") {
+            return true;
+        }
+        let problem = match html.rfind("-->") {
+            None => Some(OPEN_COMMENT),
+            Some(end) if !html[end + 3..].trim().is_empty() => Some(AFTER_COMMENT),
+            Some(_) => None,
+        };
+        match problem {
+            Some(kind) => {
+                let at = self.at(offset);
+                self.problem(at, ProblemKind::NotAsWritten(kind));
+                false
+            }
+            None => true,
+        }
     }
 
     fn html_block(&mut self, html: &str, offset: usize) {

@@ -253,6 +253,12 @@ pub enum ProblemKind {
     /// Markdown: a block inside a bullet.
     #[error("a message is one bullet or one paragraph: this bullet holds a nested list or more paragraphs (give each message its own bullet)")]
     NestedBlock,
+    /// Markdown that a parser would read differently from how it looks (an unclosed
+    /// comment or fence swallowing what follows, text after a comment on its line, a
+    /// line of `---` or `===` turning a paragraph into a heading): refused, never
+    /// silently re-read.
+    #[error("{0}")]
+    NotAsWritten(&'static str),
     /// Markdown: no source for a message.
     #[error("no source for this message: add a line \"Source: title <https://…>\" under its meeting or heading")]
     NoSourceDeclared,

@@ -193,3 +193,38 @@ fn plain_pasted_text_names_the_fields_to_fill_in() {
     assert_eq!(paste_missing("  ", &empty), []);
     assert!(PasteField::Source.problem().contains("Source title"));
 }
+
+#[test]
+fn markdown_that_would_be_read_otherwise_is_a_problem_not_a_silent_change() {
+    let head = "# Kyoto 2023\n\nSource: A page <https://example.org/k>\n\n";
+    let check = |body: &str, line: &str, words: &str| {
+        let found = problems(&format!("{head}{body}"));
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with(line) && p.contains(words)),
+            "{body:?}: {found:?}"
+        );
+    };
+    check(
+        "- a\n\n<!-- note\n\n- b\n- c\n",
+        "line 7",
+        "never closed with -->",
+    );
+    check("<!-- ok --> text\n", "line 5", "text after -->");
+    check("- a\n\n```\n- b\n- c\n", "line 7", "fence is never closed");
+    check(
+        "A paragraph\n---\n\n- b\n",
+        "line 5",
+        "makes that paragraph a heading",
+    );
+    check(
+        "A paragraph\n===\n",
+        "line 5",
+        "makes that paragraph a heading",
+    );
+    // What reads as written still loads: a closed comment, a closed fence, a rule.
+    let fine = format!("{head}- a\n\n<!-- a note -->\n\n```\ncode\n```\n\n---\n\n- b\n");
+    let corpus = corpus_from_markdown(&fine, "t").unwrap();
+    assert_eq!(corpus.messages.len(), 3, "{:?}", corpus.messages);
+}
