@@ -1543,6 +1543,10 @@ pub fn corpus_from_paste(text: &str, context: &PasteContext) -> Result<Corpus, V
     if text.lines().any(|l| l.starts_with("# ")) {
         return corpus_from_markdown(text, "Pasted messages");
     }
+    let described = description_lines(text);
+    if !described.is_empty() {
+        return Err(described);
+    }
     let mut head = format!(
         "# {} {}\n\n",
         inline_text(&one_line(&context.meeting)),
@@ -1592,11 +1596,38 @@ fn plain_line(line: &str) -> String {
             })
             .flatten()
     };
-    match bullet.or_else(numbered) {
-        Some(rest) => format!("- {}", message_text(rest.trim())),
-        None if line.is_empty() => String::new(),
-        None => message_text(line),
+    match (bullet, numbered()) {
+        (Some(rest), _) => format!("- {}", message_text(rest.trim())),
+        // A numbered line starts a message and keeps its number, as written.
+        (None, Some(_)) => format!("- {}", message_text(line)),
+        (None, None) if line.is_empty() => String::new(),
+        (None, None) => message_text(line),
     }
+}
+
+/// Lines of pasted plain text that look like a description (`Source: …`, `Year: …`):
+/// the form's fields say where the text belongs, so such a line is a problem, never a
+/// silent change of the source, year or place typed in the form.
+fn description_lines(text: &str) -> Vec<Problem> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let (key, _) = key_value(line.trim())?;
+            let described = MEETING_KEYS.contains(&key.as_str())
+                || HEADING_KEYS.contains(&key.as_str())
+                || SOURCE_KEYS.contains(&key.as_str());
+            described.then(|| {
+                Problem::new(
+                    format!("line {}, column 1", i + 1),
+                    ProblemKind::BadValue {
+                        key,
+                        found: line.trim().chars().take(60).collect(),
+                        expected: "messages only: give the meeting, year, heading and source in the form's fields",
+                    },
+                )
+            })
+        })
+        .collect()
 }
 
 /// "line 7, column 3" of the document as the line of the pasted text.

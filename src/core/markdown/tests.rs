@@ -128,7 +128,7 @@ fn pasted_plain_text_is_one_message_per_paragraph_or_bullet_read_literally() {
         [
             "Applying a vulnerability lens *across* all areas of work is essential.",
             "Children have the right to <b>safe</b> spaces [x](javascript:alert(1)).",
-            "A numbered message.",
+            "2. A numbered message.",
         ]
     );
     assert_eq!(corpus.meetings[0].id, "kyoto-2023");
@@ -227,4 +227,30 @@ fn markdown_that_would_be_read_otherwise_is_a_problem_not_a_silent_change() {
     let fine = format!("{head}- a\n\n<!-- a note -->\n\n```\ncode\n```\n\n---\n\n- b\n");
     let corpus = corpus_from_markdown(&fine, "t").unwrap();
     assert_eq!(corpus.messages.len(), 3, "{:?}", corpus.messages);
+}
+
+#[test]
+fn a_paste_takes_its_meeting_and_source_from_the_form_and_keeps_numbers() {
+    let context = PasteContext {
+        meeting: "Kyoto".into(),
+        year: "2023".into(),
+        source_title: "Typed source".into(),
+        ..PasteContext::default()
+    };
+    let found: Vec<String> = corpus_from_paste(
+        "Source: Evil <https://evil.example>\n\n• A message.\nYear: 2030\n",
+        &context,
+    )
+    .unwrap_err()
+    .iter()
+    .map(|p| p.to_string())
+    .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].starts_with("line 1, column 1") && found[0].contains("form's fields"));
+    assert!(found[1].starts_with("line 4, column 1"));
+    let corpus =
+        corpus_from_paste("2030. A target year.\n1. First.\n2) Second.", &context).unwrap();
+    let texts: Vec<&str> = corpus.messages.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["2030. A target year.", "1. First.", "2) Second."]);
+    assert_eq!(corpus.sources[0].title, "Typed source");
 }
