@@ -752,3 +752,27 @@ fn markdown_with_lone_cr_line_endings_reads_as_with_lf_and_in_linear_time() {
         t_large,
     );
 }
+
+#[test]
+fn details_by_position_match_details_by_id_and_exports_grow_linearly() {
+    let explorer = Explorer::new(builtin());
+    for m in 0..explorer.corpus().messages.len() {
+        let message = &explorer.corpus().messages[m];
+        let by_id = explorer
+            .corpus()
+            .details(message, explorer.details(m).coverage.clone());
+        assert_eq!(explorer.details(m), by_id, "{}", message.id);
+    }
+    // Distinct rows: one source, heading and topic each (as many as the limits allow).
+    let corpus =
+        |rows| Explorer::new(Corpus::from_file("x.csv", distinct_rows(rows).as_bytes()).unwrap());
+    let (small, large) = (corpus(2_500), corpus(10_000));
+    let all = |e: &Explorer| (0..e.corpus().messages.len()).collect::<Vec<_>>();
+    let t_small = fastest(|| {
+        assert!(!messages_explorer::core::export::messages_csv(&small, &all(&small)).is_empty())
+    });
+    let t_large = fastest(|| {
+        assert!(!messages_explorer::core::export::messages_csv(&large, &all(&large)).is_empty())
+    });
+    assert_linear("CSV export, 2,500 -> 10,000 messages", t_small, t_large);
+}

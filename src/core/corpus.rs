@@ -481,6 +481,20 @@ impl Corpus {
     }
 }
 
+/// What a message's details are made from, resolved from its ids.
+pub struct DetailParts<'a> {
+    /// Its meeting.
+    pub meeting: Option<&'a Meeting>,
+    /// Its heading, where it has one.
+    pub heading: Option<&'a Heading>,
+    /// Its topics' labels.
+    pub topics: Vec<String>,
+    /// Whether the topics are editorial.
+    pub editorial: bool,
+    /// Its source document.
+    pub source: Option<&'a Source>,
+}
+
 /// Everything shown beside a message: names resolved from ids, ready to display.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageDetails {
@@ -548,21 +562,39 @@ impl Corpus {
     pub fn details(&self, message: &Message, coverage: String) -> MessageDetails {
         let meeting = self.meeting(&message.meeting);
         let (topic_ids, editorial) = self.message_topics(message);
+        let heading = message.heading.as_deref().and_then(|h| self.heading(h));
         let source = self.source(&message.source.source);
+        let topics = self.topic_labels(&topic_ids);
+        let parts = DetailParts {
+            meeting,
+            heading: heading.map(|(_, h)| h),
+            topics,
+            editorial,
+            source,
+        };
+        Self::details_of(message, parts, coverage)
+    }
+
+    /// [`details`](Self::details) from parts already resolved (the query module's
+    /// `Explorer` resolves them by position, in constant time per message).
+    pub fn details_of(message: &Message, parts: DetailParts, coverage: String) -> MessageDetails {
+        let DetailParts {
+            meeting,
+            heading,
+            topics,
+            editorial,
+            source,
+        } = parts;
         MessageDetails {
             meeting: meeting
                 .map(Meeting::short_name)
                 .unwrap_or_else(|| message.meeting.clone()),
             set_name: meeting.and_then(|m| m.message_set.name.clone()),
-            heading: message
-                .heading
-                .as_deref()
-                .and_then(|h| self.heading(h))
-                .map(|(_, h)| h.name.clone()),
+            heading: heading.map(|h| h.name.clone()),
             subheading: message.subheading.clone(),
-            topics: self.topic_labels(&topic_ids),
+            topics,
             editorial,
-            source_title: self.source_title(&message.source.source),
+            source_title: source.map_or_else(|| message.source.source.clone(), |s| s.title.clone()),
             source_url: source
                 .and_then(|s| s.url.clone())
                 .filter(|url| is_web_address(url)),

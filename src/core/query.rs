@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::corpus::{Corpus, CoverageStatus, MessageDetails};
+use super::corpus::{Corpus, CoverageStatus, DetailParts, MessageDetails};
 use super::search::{Hit, Index, Query, Weights};
 use super::text::english_stop_words;
 
@@ -265,6 +265,8 @@ pub struct Explorer {
     year_ordered: bool,
     /// Every row's topic positions, one after another (see [`Row::topics_start`]).
     row_topics: Vec<u32>,
+    /// Each source's position, by id.
+    source_at: HashMap<String, u32>,
 }
 
 /// A heading with its meeting's position and its topics' positions.
@@ -272,6 +274,8 @@ struct HeadingEntry {
     id: String,
     name: String,
     meeting: usize,
+    /// Its position among its meeting's headings.
+    published: usize,
     topics: Vec<u32>,
 }
 
@@ -292,11 +296,18 @@ impl Explorer {
             .meetings
             .iter()
             .enumerate()
-            .flat_map(|(mi, m)| m.message_set.headings.iter().map(move |h| (mi, h)))
-            .map(|(meeting, h)| HeadingEntry {
+            .flat_map(|(mi, m)| {
+                m.message_set
+                    .headings
+                    .iter()
+                    .enumerate()
+                    .map(move |(hi, h)| (mi, hi, h))
+            })
+            .map(|(meeting, published, h)| HeadingEntry {
                 id: h.id.clone(),
                 name: h.name.clone(),
                 meeting,
+                published,
                 topics: topic_positions(&h.topics),
             })
             .collect();
@@ -341,6 +352,12 @@ impl Explorer {
         }
         let partial_sets = corpus.partial_sets(|m| included[meeting_at[m.id.as_str()] as usize]);
         let year_ordered = rows.windows(2).all(|w| w[0].year <= w[1].year);
+        let source_at = corpus
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i as u32))
+            .collect();
         Explorer {
             corpus,
             index,
@@ -351,6 +368,7 @@ impl Explorer {
             weights: None,
             year_ordered,
             row_topics,
+            source_at,
         }
     }
 
@@ -395,8 +413,30 @@ impl Explorer {
     /// The details shown beside the message at this position.
     pub fn details(&self, message: usize) -> MessageDetails {
         let m = &self.corpus.messages[message];
-        let coverage = self.coverage_sentence(self.rows[message].meeting as usize);
-        self.corpus.details(m, coverage)
+        let row = &self.rows[message];
+        let coverage = self.coverage_sentence(row.meeting as usize);
+        // By position: constant time per message, whatever the corpus's size.
+        let heading = row.heading.map(|h| &self.headings[h as usize]);
+        let topics = self.row_topics[row.topics_start as usize..][..row.topics_len as usize]
+            .iter()
+            .map(|&t| self.corpus.topics[t as usize].label.clone())
+            .collect();
+        let parts = DetailParts {
+            meeting: self.corpus.meetings.get(row.meeting as usize),
+            heading: heading.and_then(|h| {
+                self.corpus.meetings[h.meeting]
+                    .message_set
+                    .headings
+                    .get(h.published)
+            }),
+            topics,
+            editorial: heading.is_none(),
+            source: self
+                .source_at
+                .get(m.source.source.as_str())
+                .map(|&s| &self.corpus.sources[s as usize]),
+        };
+        Corpus::details_of(m, parts, coverage)
     }
 
     /// The corpus being explored.
