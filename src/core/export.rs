@@ -240,9 +240,11 @@ impl ExportFormat {
         }
     }
 
-    /// The name of the downloaded file.
-    pub fn file_name(self) -> String {
-        format!("igf-messages.{}", self.slug())
+    /// The name of the downloaded file: the corpus's id (a validated slug, so safe as a
+    /// file name) and the format's extension, so that an export names the corpus it is
+    /// from ("igf-messages.csv", "class-3b.md").
+    pub fn file_name(self, corpus_id: &str) -> String {
+        format!("{corpus_id}.{}", self.slug())
     }
 
     /// The messages in this format.

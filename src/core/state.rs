@@ -152,6 +152,17 @@ pub fn loaded_corpus_title(title: &str) -> String {
     }
 }
 
+/// The corpus as every view, handout and export names it: its title, and "(your file)"
+/// when it is the reader's own, so that nothing a reader's file produces passes for the
+/// built-in corpus.
+pub fn corpus_label(title: &str, builtin: bool) -> String {
+    if builtin {
+        title.to_string()
+    } else {
+        format!("{title} (your file)")
+    }
+}
+
 /// What a key does in presentation mode (clickers send these keys too).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {

@@ -7,7 +7,7 @@
 // Screenshots of each step land in tests/e2e/output/journey-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, axeViolations, screenshot } from './harness.mjs';
+import { startServer, launch, openPage, axeViolations, screenshot, useSelectionTool } from './harness.mjs';
 
 let server, url, browser;
 before(async () => { ({ server, url } = await startServer()); browser = await launch(); });
@@ -303,5 +303,19 @@ test('laptop: Escape closes the "Present & export" menu and returns focus to its
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => document.activeElement?.dataset.testid === 'selection-menu');
   assert.equal(await page.getByTestId('selection-menu').getAttribute('aria-expanded'), 'false');
+  await context.close();
+});
+
+test('laptop: a corpus of your own is named as yours on slides, handouts and export file names', async () => {
+  const { page, context } = await openPage(browser, url + '#/load', options(SIZES[1]));
+  await page.getByTestId('corpus-file').setInputFiles('tests/data/corpora/class-corpus.json');
+  await page.getByTestId('result-count').waitFor();
+  assert.match(await page.getByTestId('print-header').textContent(), /Our class collection \(your file\):/);
+  const [download] = await Promise.all([page.waitForEvent('download'), useSelectionTool(page, 'export-csv')]);
+  assert.equal(download.suggestedFilename(), 'class-2026.csv');
+  await useSelectionTool(page, 'present-link');
+  await page.getByTestId('slide').waitFor();
+  assert.equal(await page.getByTestId('present-corpus').textContent(), 'Our class collection (your file)');
+  assert.deepEqual(await page.problems(), []);
   await context.close();
 });

@@ -9,7 +9,7 @@ use crate::core::query::{
     included_line, partial_caveat, Explorer, Facet, Outcome, Selection, Sort,
 };
 use crate::core::related;
-use crate::core::state::{printed_note, Action, AppState};
+use crate::core::state::{corpus_label, printed_note, Action, AppState};
 use crate::core::url::{self, Route, View};
 use crate::ui::browser::{self, page_address, print_soon, today};
 use crate::ui::components::{FacetList, LoadingFullApp, MessageCard, SelectionTools};
@@ -199,7 +199,7 @@ fn print_header(context: &AppContext, selection: &Selection, found: usize, total
     let described = describe_selection(&context.explorer.borrow(), selection);
     html! {
         <div class="print-only print-header" data-testid="print-header">
-            <p><strong>{ format!("IGF Messages: {}", included_line(found, total)) }</strong></p>
+            <p><strong>{ format!("{}: {}", corpus_label(&context.explorer.borrow().corpus().title, context.builtin), included_line(found, total)) }</strong></p>
             <ul>{ for described.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
             <p>{ format!("Printed {} from {}", today(), page_address()) }</p>
             if let Some(note) = printed_note(found) { <p><strong>{ note }</strong></p> }
@@ -338,8 +338,9 @@ fn use_exporter(
     let onexport = {
         let (explorer, outcome, selection) =
             (context.explorer.clone(), outcome.clone(), selection.clone());
+        let builtin = context.builtin;
         Callback::from(move |format: ExportFormat| {
-            export(&explorer.borrow(), &outcome, &selection, format)
+            export(&explorer.borrow(), &outcome, &selection, format, builtin)
         })
     };
     {
@@ -357,20 +358,30 @@ fn use_exporter(
 
 /// Downloads the selection in `format`.
 #[cfg(feature = "full")]
-fn export(explorer: &Explorer, outcome: &Outcome, selection: &Selection, format: ExportFormat) {
+fn export(
+    explorer: &Explorer,
+    outcome: &Outcome,
+    selection: &Selection,
+    format: ExportFormat,
+    builtin: bool,
+) {
     let header = ExportHeader {
-        corpus: explorer.corpus().title.clone(),
+        corpus: corpus_label(&explorer.corpus().title, builtin),
         selection: describe_selection(explorer, selection),
         link: page_address(),
         date: today(),
     };
     let content = format.write(explorer, &outcome.messages, &header);
-    browser::download(&format.file_name(), format.mime(), &content);
+    browser::download(
+        &format.file_name(&explorer.corpus().id),
+        format.mime(),
+        &content,
+    );
 }
 
 /// The first-view build carries no exporter: the full app takes over and exports.
 #[cfg(not(feature = "full"))]
-fn export(_: &Explorer, _: &Outcome, _: &Selection, format: ExportFormat) {
+fn export(_: &Explorer, _: &Outcome, _: &Selection, format: ExportFormat, _: bool) {
     browser::load_full_app(Some(&format!("export:{}", format.slug())));
 }
 

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::ui::browser;
 
 use crate::core::related;
-use crate::core::state::{clamp_slide, step_for, Action, Step};
+use crate::core::state::{clamp_slide, corpus_label, step_for, Action, Step};
 use crate::core::url::{self, Route};
 use crate::ui::components::CopyLink;
 use crate::ui::hooks::{use_app_state, use_document_keydown, use_outcome, KeyPress};
@@ -80,6 +80,9 @@ pub fn present_page() -> Html {
             <h1 class="visually-hidden">{ "Presentation of the selected messages" }</h1>
             <div class="present-bar">
                 <a href={leave} class="present-exit" data-testid="present-exit">{ "Exit (Esc)" }</a>
+                if !context.builtin {
+                    <p class="present-corpus" data-testid="present-corpus">{ corpus_label(&explorer.corpus().title, false) }</p>
+                }
                 <p class="counter" aria-live="polite" data-testid="slide-counter">{ format!("{} / {}", if total == 0 { 0 } else { slide }, total) }</p>
                 <div class="present-tools">
                     <button onclick={onfullscreen} data-testid="present-fullscreen">{ "Full screen" }</button>
