@@ -106,44 +106,37 @@ fn merging_the_curated_file_writes_the_shipped_corpus() {
     let before = dir.join("corpus.json");
     std::fs::copy("tests/data/corpora/before-second-pass.json", &before).unwrap();
     let target = before.to_str().unwrap();
-    let (code, out) = corpus_merge(&[
-        target,
-        "tests/data/curation/second-pass.md",
-        "--sources",
-        "tests/data/sources",
-    ]);
+    // The curated file merged into `target` with these flags.
+    let merge_second_pass = |flags: &[&str]| {
+        let mut args = vec![
+            target,
+            "tests/data/curation/second-pass.md",
+            "--sources",
+            "tests/data/sources",
+        ];
+        args.extend_from_slice(flags);
+        corpus_merge(&args)
+    };
+    let unchanged = || {
+        assert_eq!(
+            std::fs::read(&before).unwrap(),
+            std::fs::read("tests/data/corpora/before-second-pass.json").unwrap()
+        )
+    };
+    let (code, out) = merge_second_pass(&[]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("dry run"), "{out}");
-    assert_eq!(
-        std::fs::read(&before).unwrap(),
-        std::fs::read("tests/data/corpora/before-second-pass.json").unwrap()
-    );
+    unchanged();
     // The second pass changes coverage notes: said, and refused without the flag.
-    let (code, out) = corpus_merge(&[
-        target,
-        "tests/data/curation/second-pass.md",
-        "--sources",
-        "tests/data/sources",
-        "--write",
-    ]);
+    let (code, out) = merge_second_pass(&["--write"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("coverage of katowice-2021: note"), "{out}");
     assert!(
         out.contains("nothing written without --allow-coverage-change"),
         "{out}"
     );
-    assert_eq!(
-        std::fs::read(&before).unwrap(),
-        std::fs::read("tests/data/corpora/before-second-pass.json").unwrap()
-    );
-    let (code, out) = corpus_merge(&[
-        target,
-        "tests/data/curation/second-pass.md",
-        "--sources",
-        "tests/data/sources",
-        "--write",
-        "--allow-coverage-change",
-    ]);
+    unchanged();
+    let (code, out) = merge_second_pass(&["--write", "--allow-coverage-change"]);
     assert_eq!(code, 0, "{out}");
     assert!(
         out.contains("66 → 77 messages (11 added, 11 skipped)"),
