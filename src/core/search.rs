@@ -566,20 +566,6 @@ impl Index {
         out
     }
 
-    /// A readable word for each term: the shortest folded word that stems to it
-    /// ("digital" for "digit").
-    pub fn display_words(&self) -> HashMap<&str, &str> {
-        let mut best: HashMap<&str, &str> = HashMap::new();
-        for (word, id) in &self.vocabulary {
-            let term = self.terms[*id as usize].as_str();
-            let entry = best.entry(term).or_insert(word.as_str());
-            if (word.len(), word.as_str()) < (entry.len(), *entry) {
-                *entry = word.as_str();
-            }
-        }
-        best
-    }
-
     /// The word readers saw for each of `terms`: its most frequent form in `texts`, as
     /// written ("Internet", "AI", "implementation" for the stem "implement"); ties go to
     /// the shorter form, then the first in alphabetical order. A term that `texts` never
