@@ -205,10 +205,25 @@ async function startFull() {
   replayEarlyTaps();
 }
 
+// A build that cannot be fetched (a deployment removed the old hashed files an open tab
+// still names) is recovered from by one reload into the current version, never an
+// endless "Loading this view…"; a second failure in a row says so.
+const RELOADED = 'messages-explorer-reloaded';
+
+function recover(error) {
+  switching = null;
+  if (!sessionStorage.getItem(RELOADED)) {
+    sessionStorage.setItem(RELOADED, '1');
+    location.reload();
+    return;
+  }
+  showError(error);
+}
+
 /** Called by the first-view build: start the full app, then run `action` there. */
 function loadFull(action) {
   if (action) api.pendingAction = action;
-  switching ??= startFull().catch(showError);
+  switching ??= startFull().then(() => sessionStorage.removeItem(RELOADED), recover);
   return switching;
 }
 
@@ -235,6 +250,7 @@ async function boot() {
     return glue;
   });
   await firstView;
+  sessionStorage.removeItem(RELOADED);
   replayEarlyTaps();
 }
 
@@ -280,4 +296,4 @@ function watchForUpdates() {
 
 trackPlaces();
 keepEarlyTaps();
-boot().catch(showError).finally(watchForUpdates);
+boot().catch(recover).finally(watchForUpdates);

@@ -16,8 +16,27 @@ const CACHE = PREFIX + VERSION;
 
 self.addEventListener('install', (event) => {
   const scope = self.registration.scope;
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new URL(f, scope).href))));
+  // From the network, never from the HTTP cache: a stale page would pair with new files.
+  const requests = FILES.map((f) => new Request(new URL(f, scope).href, { cache: 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
+
+// What a hashed file must be to be kept: a full answer of our own, of its type, whose
+// bytes hash to the name (the release build names files by the SHA-256 of their bytes).
+const TYPES = { '.js': 'javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+async function keepable(request, response) {
+  if (!response.ok || response.status !== 200 || response.type !== 'basic') return false;
+  const path = new URL(request.url).pathname;
+  const match = HASHED.exec(path);
+  const kind = match && TYPES[match[1].replace('_bg', '')];
+  if (!kind || !(response.headers.get('content-type') || '').includes(kind)) return false;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const hash = /-([0-9a-f]{12})(?:_bg\.wasm|\.js|\.css)$/.exec(name)?.[1];
+  const bytes = await response.clone().arrayBuffer();
+  const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
+    .map((b) => b.toString(16).padStart(2, '0')).join('');
+  return digest.startsWith(hash);
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys()
@@ -33,13 +52,17 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   const page = new URL('./', self.registration.scope).href;
-  // A visit to the app's page (with any #/… address) is answered with the kept page.
+  const url = new URL(request.url);
+  // A visit to the app's own page (with any #/… address) is answered with the kept page;
+  // any other address in scope (a template, a missing path) goes to the network as it is.
+  const own = url.href.split(/[?#]/)[0];
+  if (request.mode === 'navigate' && own !== page && own !== new URL('index.html', page).href) return;
   const key = request.mode === 'navigate' ? page : request;
   event.respondWith(caches.open(CACHE).then(async (cache) => {
     const hit = await cache.match(key, { ignoreSearch: request.mode === 'navigate' });
     if (hit) return hit;
     const response = await fetch(request);
-    if (response.ok && HASHED.test(new URL(request.url).pathname)) {
+    if (HASHED.test(url.pathname) && (await keepable(request, response))) {
       await cache.put(request, response.clone());
     }
     return response;
