@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, openPage, axeViolations, screenshot, distDir } from './harness.mjs';
+import { startServer, launch, openPage, axeViolations, screenshot, distDir, outputDir } from './harness.mjs';
 
 let server, url, browser, copy;
 before(async () => {
@@ -117,5 +117,31 @@ test('a loaded corpus stays in the tab unless kept; kept, a link made on it open
   await other.reload();
   await other.locator('#app [data-testid="result-count"]').waitFor();
   assert.equal(await other.getByTestId('use-kept').count(), 0);
+  await context.close();
+});
+
+test('a kept file cannot answer to the built-in corpus: named by the loaded-corpus rules, reopened by the app\'s own link only', async () => {
+  const { page, context } = await openPage(browser, url + '#/load');
+  const file = path.join(outputDir, 'posing.md');
+  fs.writeFileSync(file, '---\nid: igf-messages\ntitle: IGF Messages (built-in corpus)\n---\n\n# Kyoto 2023\n\nSource: A page <https://example.org/kyoto>\n\n- A message of a file that poses as the built-in corpus.\n');
+  await page.getByTestId('corpus-file').setInputFiles(file);
+  await page.waitForFunction(() => document.querySelector('[data-testid="result-count"]')?.textContent === '1 of 1 messages included');
+  assert.match(page.url(), /corpus=igf-messages-file/);
+  await page.getByTestId('keep-corpus').click();
+  await page.getByTestId('forget-corpus').waitFor();
+  // The built-in corpus's own id opens the built-in corpus, not the kept file.
+  const builtin = await context.newPage();
+  await builtin.goto(url + '#/explore?corpus=igf-messages');
+  await builtin.waitForFunction(() => document.querySelector('#app [data-testid="result-count"]')?.textContent === '77 of 77 messages included');
+  await builtin.getByTestId('use-kept').waitFor();
+  assert.match(await builtin.getByTestId('corpus-name').textContent(), /Kept on this device: "IGF Messages"/);
+  assert.equal(await builtin.locator('#app [data-testid="result-count"]').textContent(), '77 of 77 messages included');
+  // The link the app made on the kept file reopens it, named as the reader's own.
+  const own = await context.newPage();
+  await own.goto(url + '#/explore?corpus=igf-messages-file');
+  await own.waitForFunction(() => document.querySelector('[data-testid="result-count"]')?.textContent === '1 of 1 messages included');
+  assert.match(await own.getByTestId('corpus-name').textContent(), /IGF Messages.*\(your file, kept on this device\)/s);
+  assert.doesNotMatch(await own.getByTestId('corpus-name').textContent(), /built-in corpus\)/);
+  await own.getByTestId('forget-corpus').click();
   await context.close();
 });

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::{KeptCorpus, LoadedFile};
 use crate::core::corpus::Corpus;
 use crate::core::query::Explorer;
+use crate::core::state::{loaded_corpus_id, loaded_corpus_title};
 use crate::core::url;
 use crate::ui::browser;
 
@@ -120,9 +121,11 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
 async fn read_kept() -> Option<(KeptCorpus, LoadedFile, Corpus)> {
     let found = browser::kept_corpus().await?;
     let corpus = Corpus::read_file(&found.name, &found.bytes, None).ok()?;
+    // Named by the same rules as any loaded corpus, so that a kept file can never answer
+    // to the built-in corpus's id or title, and the app's own links reopen it.
     let named = KeptCorpus {
-        id: corpus.id.clone(),
-        title: corpus.title.clone(),
+        id: loaded_corpus_id(&corpus.id),
+        title: loaded_corpus_title(&corpus.title),
     };
     let loaded = LoadedFile {
         name: found.name,
