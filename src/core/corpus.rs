@@ -485,8 +485,8 @@ impl Corpus {
 pub struct DetailParts<'a> {
     /// Its meeting.
     pub meeting: Option<&'a Meeting>,
-    /// Its heading, where it has one.
-    pub heading: Option<&'a Heading>,
+    /// Its heading's name as published, where it has one.
+    pub heading: Option<&'a str>,
     /// Its topics' labels.
     pub topics: Vec<String>,
     /// Whether the topics are editorial.
@@ -567,7 +567,7 @@ impl Corpus {
         let topics = self.topic_labels(&topic_ids);
         let parts = DetailParts {
             meeting,
-            heading: heading.map(|(_, h)| h),
+            heading: heading.map(|(_, h)| h.name.as_str()),
             topics,
             editorial,
             source,
@@ -590,7 +590,7 @@ impl Corpus {
                 .map(Meeting::short_name)
                 .unwrap_or_else(|| message.meeting.clone()),
             set_name: meeting.and_then(|m| m.message_set.name.clone()),
-            heading: heading.map(|h| h.name.clone()),
+            heading: heading.map(str::to_string),
             subheading: message.subheading.clone(),
             topics,
             editorial,

@@ -274,8 +274,6 @@ struct HeadingEntry {
     id: String,
     name: String,
     meeting: usize,
-    /// Its position among its meeting's headings.
-    published: usize,
     topics: Vec<u32>,
 }
 
@@ -296,18 +294,11 @@ impl Explorer {
             .meetings
             .iter()
             .enumerate()
-            .flat_map(|(mi, m)| {
-                m.message_set
-                    .headings
-                    .iter()
-                    .enumerate()
-                    .map(move |(hi, h)| (mi, hi, h))
-            })
-            .map(|(meeting, published, h)| HeadingEntry {
+            .flat_map(|(mi, m)| m.message_set.headings.iter().map(move |h| (mi, h)))
+            .map(|(meeting, h)| HeadingEntry {
                 id: h.id.clone(),
                 name: h.name.clone(),
                 meeting,
-                published,
                 topics: topic_positions(&h.topics),
             })
             .collect();
@@ -423,12 +414,7 @@ impl Explorer {
             .collect();
         let parts = DetailParts {
             meeting: self.corpus.meetings.get(row.meeting as usize),
-            heading: heading.and_then(|h| {
-                self.corpus.meetings[h.meeting]
-                    .message_set
-                    .headings
-                    .get(h.published)
-            }),
+            heading: heading.map(|h| h.name.as_str()),
             topics,
             editorial: heading.is_none(),
             source: self
