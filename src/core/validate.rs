@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::corpus::{is_web_address, Corpus, CoverageStatus, SCHEMA_VERSION};
+use super::corpus::{is_web_address, Corpus, CoverageStatus, Fact, Meeting, SCHEMA_VERSION};
 
 /// The longest message accepted, in characters. The longest published IGF message is
 /// under 2,000; a longer text is a mistake in the file (or an attempt to freeze the page).
@@ -474,12 +474,7 @@ fn check_meetings<'a>(
     let mut heading_meeting: HashMap<&str, &str> = HashMap::new();
     for (mi, meeting) in corpus.meetings.iter().enumerate() {
         let base = format!("meetings[{mi}]");
-        let facts = [
-            ("number_source", meeting.number_source.as_ref()),
-            ("dates", meeting.dates.as_ref()),
-            ("theme", meeting.theme.as_ref()),
-        ];
-        for (field, fact) in facts {
+        for (field, fact) in cited_facts(meeting) {
             if let Some(fact) = fact {
                 let path = format!("{base}.{field}.source");
                 check_ref(&known.sources, &fact.source, &path, "source", push);
@@ -488,10 +483,6 @@ fn check_meetings<'a>(
         for (fi, figure) in meeting.figures.iter().enumerate() {
             let path = format!("{base}.figures[{fi}].source");
             check_ref(&known.sources, &figure.source, &path, "source", push);
-        }
-        if let Some(fact) = &meeting.message_set.coverage.published_total_source {
-            let path = format!("{base}.message_set.coverage.published_total_source.source");
-            check_ref(&known.sources, &fact.source, &path, "source", push);
         }
         for (hi, heading) in meeting.message_set.headings.iter().enumerate() {
             let path = format!("{base}.message_set.headings[{hi}]");
@@ -710,6 +701,19 @@ pub fn normalise_for_verbatim(text: &str) -> String {
         .join(" ")
 }
 
+/// A meeting's cited facts, each with its field's path under the meeting.
+fn cited_facts(meeting: &Meeting) -> [(&'static str, Option<&Fact>); 4] {
+    [
+        ("number_source", meeting.number_source.as_ref()),
+        ("dates", meeting.dates.as_ref()),
+        ("theme", meeting.theme.as_ref()),
+        (
+            "message_set.coverage.published_total_source",
+            meeting.message_set.coverage.published_total_source.as_ref(),
+        ),
+    ]
+}
+
 /// Checks that every message text, every cited fact (published totals included), every
 /// heading name with a `name_source` and every publisher's site occurs verbatim (after
 /// [`normalise_for_verbatim`]) in the source file it cites. `texts` maps a source's
@@ -765,12 +769,7 @@ pub fn check_verbatim(corpus: &Corpus, texts: &HashMap<String, String>) -> Vec<P
         );
     }
     for (mi, meeting) in corpus.meetings.iter().enumerate() {
-        let facts = [
-            ("number_source", meeting.number_source.as_ref()),
-            ("dates", meeting.dates.as_ref()),
-            ("theme", meeting.theme.as_ref()),
-        ];
-        for (field, fact) in facts {
+        for (field, fact) in cited_facts(meeting) {
             if let Some(fact) = fact {
                 check(
                     format!("meetings[{mi}].{field}.quote"),
@@ -784,13 +783,6 @@ pub fn check_verbatim(corpus: &Corpus, texts: &HashMap<String, String>) -> Vec<P
                 format!("meetings[{mi}].figures[{fi}].quote"),
                 &figure.source,
                 &figure.quote,
-            );
-        }
-        if let Some(fact) = &meeting.message_set.coverage.published_total_source {
-            check(
-                format!("meetings[{mi}].message_set.coverage.published_total_source.quote"),
-                &fact.source,
-                &fact.quote,
             );
         }
         for (hi, heading) in meeting.message_set.headings.iter().enumerate() {
