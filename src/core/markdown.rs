@@ -1480,6 +1480,12 @@ pub struct PasteContext {
     pub source_url: String,
 }
 
+/// Whether pasted text is in the Markdown layout (it has a `# Meeting` line, whatever its
+/// line endings) rather than plain text under the form's fields.
+fn is_markdown_layout(text: &str) -> bool {
+    one_line_ending(text).lines().any(|l| l.starts_with("# "))
+}
+
 /// A field of the paste form that plain pasted text needs filled in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PasteField {
@@ -1514,8 +1520,7 @@ impl PasteField {
 /// The empty fields that pasted plain text needs (none for the Markdown layout, which
 /// names its own meetings and sources, or for empty text).
 pub fn paste_missing(text: &str, context: &PasteContext) -> Vec<PasteField> {
-    let markdown = text.lines().any(|l| l.starts_with("# "));
-    if text.trim().is_empty() || markdown {
+    if text.trim().is_empty() || is_markdown_layout(text) {
         return Vec::new();
     }
     let empty = |s: &str| s.trim().is_empty();
@@ -1540,7 +1545,7 @@ pub fn corpus_from_paste(text: &str, context: &PasteContext) -> Result<Corpus, V
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let unified = one_line_ending(text);
     let text = unified.as_ref();
-    if text.lines().any(|l| l.starts_with("# ")) {
+    if is_markdown_layout(text) {
         return corpus_from_markdown(text, "Pasted messages");
     }
     let described = description_lines(text);
