@@ -310,13 +310,6 @@ pub const HOME_EXAMPLES: [(&str, &str); 3] = [
     ),
 ];
 
-/// The Explore view of a search.
-pub fn search_view(text: &str) -> View {
-    let mut view = View::default();
-    view.selection.text = text.to_string();
-    view
-}
-
 /// Compare with these meetings side by side.
 pub fn compare_view(meetings: &[&str]) -> View {
     View {
@@ -684,8 +677,10 @@ mod tests {
 
     #[test]
     fn home_examples_are_canonical_links() {
+        let mut search = View::default();
+        search.selection.text = "\"digital divide\"".into();
         let views = [
-            search_view("\"digital divide\""),
+            search,
             compare_view(&["geneva-2017", "kyoto-2023"]),
             charts_view(&["data", "AI"]),
         ];

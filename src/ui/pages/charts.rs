@@ -8,7 +8,7 @@ use crate::core::chart::{
 };
 use crate::core::export::{term_csv, topic_csv};
 use crate::core::state::Action;
-use crate::core::url::{self, split_terms, ChartSettings, Route, View, MAX_TERMS};
+use crate::core::url::{self, split_terms, MAX_TERMS};
 use crate::ui::components::ChartFigure;
 use crate::ui::hooks::{use_app_state, use_chart_width};
 
@@ -94,14 +94,9 @@ pub fn charts_page() -> Html {
 
 /// The link the empty term chart offers: "data, AI".
 fn example_link(shares: bool) -> String {
-    url::render(&View {
-        route: Route::Charts,
-        charts: ChartSettings {
-            terms: vec!["data".into(), "AI".into()],
-            shares,
-        },
-        ..View::default()
-    })
+    let mut view = url::charts_view(&["data", "AI"]);
+    view.charts.shares = shares;
+    url::render(&view)
 }
 
 /// A meeting as a column of a chart's table: its name and how many messages it holds.
