@@ -65,22 +65,24 @@ index = index.replace(/<!--[\s\S]*?-->/g, '');
 fs.writeFileSync(file('index.html'), index);
 }
 
-// The service worker precaches what the first view needs (the page, loader, styles, icons,
-// templates and the first-view build with its corpus); the full app is kept the first
-// time it is used, so a phone's first visit does not download it in the background. The
-// version covers every file, so a new full app is a new version too.
+// The service worker keeps what the first view needs when it installs (the page, loader,
+// styles, icons, templates and the first-view build with its corpus), and every other
+// view's build (LATER) once the page is idle, so that a phone's first view is not slowed
+// by the rest. The version covers every file, so a new full app is a new version too.
 function writeWorker() {
 const files = fs.readdirSync(dir)
   .filter((name) => !['sw.js'].includes(name) && !name.startsWith('.') && fs.statSync(file(name)).isFile())
   .sort();
-const precache = files.filter((name) => !name.startsWith('messages-explorer') && !name.startsWith('markdown-reader'));
+const later = (name) => name.startsWith('messages-explorer') || name.startsWith('markdown-reader');
+const precache = files.filter((name) => !later(name));
 const version = hash(Buffer.concat(files.map((name) => Buffer.concat([Buffer.from(name), read(name)]))));
 let worker = read('sw.js').toString();
 for (const [line, value] of [[/const VERSION = '[^']*';/, `const VERSION = '${version}';`],
-  [/const FILES = \[[^\]]*\];/, `const FILES = ${JSON.stringify(['./', ...precache])};`]]) {
+  [/const FILES = \[[^\]]*\];/, `const FILES = ${JSON.stringify(precache)};`],
+  [/const LATER = \[[^\]]*\];/, `const LATER = ${JSON.stringify(files.filter(later))};`]]) {
   if (!line.test(worker)) throw new Error(`sw.js has no line ${line}`);
   worker = worker.replace(line, value);
 }
 fs.writeFileSync(file('sw.js'), worker);
-console.log(`finalize: ${workerOnly ? '' : 'hashed names, '}service worker version ${version}, ${precache.length} files precached`);
+console.log(`finalize: ${workerOnly ? '' : 'hashed names, '}service worker version ${version}, ${precache.length} files precached, ${files.length - precache.length} after idle`);
 }

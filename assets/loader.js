@@ -218,6 +218,8 @@ function recover(error) {
     return;
   }
   showError(error);
+  // Offline: the next try is when the network returns.
+  window.addEventListener('online', () => location.reload(), { once: true });
 }
 
 /** Called by the first-view build: start the full app, then run `action` there. */
@@ -254,6 +256,20 @@ async function boot() {
   replayEarlyTaps();
 }
 
+// Trusted Types (index.html's policy requires them): the one way to name a script for a
+// worker, accepting only the app's own worker files next to this one.
+const WORKERS = /^sw\.js$/;
+const scriptUrls = window.trustedTypes?.createPolicy('messages-explorer', {
+  createScriptURL(url) {
+    const resolved = new URL(url, import.meta.url);
+    const here = new URL('./', import.meta.url);
+    const name = resolved.href.startsWith(here.href) ? resolved.href.slice(here.href.length) : '';
+    if (resolved.origin !== location.origin || !WORKERS.test(name)) throw new TypeError(`not a worker of this app: ${url}`);
+    return resolved.href;
+  },
+});
+const workerUrl = (name) => scriptUrls?.createScriptURL(name) ?? new URL(name, import.meta.url).href;
+
 // Offline and updates: a service worker (sw.js) keeps the app for use without a network.
 // A new deployment installs beside the running one; the page then offers a reload
 // instead of swapping code under a reader mid-lesson.
@@ -283,7 +299,7 @@ function watchForUpdates() {
     notice.append(text, reload, later);
     document.body.append(notice);
   };
-  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).then((registration) => {
+  navigator.serviceWorker.register(workerUrl('./sw.js')).then((registration) => {
     if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;
@@ -291,6 +307,15 @@ function watchForUpdates() {
         if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
       });
     });
+    // Every other view (the full app, the Markdown reader) is kept for offline use once
+    // this page has started and the browser is idle, unless the reader's browser asks to
+    // save data.
+    if (!navigator.connection?.saveData) {
+      navigator.serviceWorker.ready.then((ready) => {
+        const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 2000));
+        idle(() => ready.active?.postMessage('keep-all'), { timeout: 10000 });
+      });
+    }
   }).catch((error) => console.warn('Offline use is not available:', error));
 }
 

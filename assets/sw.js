@@ -1,70 +1,145 @@
 // The service worker: keeps the app for use without a network. A release build writes
-// VERSION and FILES (.ci/finalize.mjs): what the first view needs (the page, loader,
-// styles, icons and the first-view build, whose Wasm holds the corpus), kept on the first
-// visit; the full app's files (content-hashed names) are kept the first time they are
-// fetched. A corpus file a reader loads is never cached here.
+// VERSION, FILES and LATER (.ci/finalize.mjs): FILES is what the first view needs (the
+// page, loader, styles, icons and the first-view build, whose Wasm holds the corpus), kept
+// when this version installs; LATER is every other view's build (the full app, the
+// Markdown reader), kept once the page has started and the browser is idle, unless the
+// reader's browser asks to save data (then each is kept the first time it is used). A
+// corpus file a reader loads is never cached here.
 //
 // Files are served from the cache first (their names carry content hashes, so a cached
 // file is never stale); the page itself too, so a reader keeps the version they started
-// with until they accept the reload the page offers when a new version has installed.
+// with until they accept the reload the page offers when a new version has installed. A
+// previous version's files stay until no open tab uses that version, so a tab opened
+// before a deployment keeps working after it.
 const VERSION = 'dev';
 const FILES = [];
+const LATER = [];
 const PREFIX = 'messages-explorer-';
-// A file of the app's own with a content hash in its name, kept once fetched.
-const HASHED = /-[0-9a-f]{12}(_bg\.wasm|\.js|\.css)$/;
 const CACHE = PREFIX + VERSION;
-
-self.addEventListener('install', (event) => {
-  const scope = self.registration.scope;
-  // From the network, never from the HTTP cache: a stale page would pair with new files.
-  const requests = FILES.map((f) => new Request(new URL(f, scope).href, { cache: 'reload' }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
-});
-
-// What a hashed file must be to be kept: a full answer of our own, of its type, whose
-// bytes hash to the name (the release build names files by the SHA-256 of their bytes).
+// Which version's page each open tab runs ({ clientId: cache name }), kept across restarts
+// of this worker in a store of its own.
+const TABS = 'messages-explorer~tabs';
+// A file of the app's own with a content hash in its name.
+const HASHED = /-([0-9a-f]{12})(_bg\.wasm|\.js|\.css)$/;
 const TYPES = { '.js': 'javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
-async function keepable(request, response) {
-  if (!response.ok || response.status !== 200 || response.type !== 'basic') return false;
-  const path = new URL(request.url).pathname;
-  const match = HASHED.exec(path);
-  const kind = match && TYPES[match[1].replace('_bg', '')];
-  if (!kind || !(response.headers.get('content-type') || '').includes(kind)) return false;
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const hash = /-([0-9a-f]{12})(?:_bg\.wasm|\.js|\.css)$/.exec(name)?.[1];
+
+/**
+ * Whether a response may be kept: a full answer of our own (status 200, same origin, not
+ * redirected), and for a hashed name one of its type whose bytes hash to the name (the
+ * release build names files by the SHA-256 of their bytes). An error page served with 200
+ * for a script is therefore never kept.
+ */
+async function keepable(url, response) {
+  if (response.status !== 200 || response.type !== 'basic' || response.redirected) return false;
+  const match = HASHED.exec(new URL(url).pathname);
+  if (!match) return true;
+  const kind = TYPES[match[2].replace('_bg', '')];
+  if (!(response.headers.get('content-type') || '').includes(kind)) return false;
   const bytes = await response.clone().arrayBuffer();
   const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
     .map((b) => b.toString(16).padStart(2, '0')).join('');
-  return digest.startsWith(hash);
+  return digest.startsWith(match[1]);
+}
+
+/** Fetches `names` (relative to the scope) from the network and keeps each checked answer. */
+async function keep(names, { all }) {
+  const cache = await caches.open(CACHE);
+  const scope = self.registration.scope;
+  await Promise.all(names.map(async (name) => {
+    const url = new URL(name, scope).href;
+    if (await cache.match(url)) return;
+    // From the network, never from the HTTP cache: a stale page would pair with new files.
+    const response = await fetch(url, { cache: 'reload' });
+    if (await keepable(url, response)) await cache.put(url, response);
+    else if (all) throw new Error(`${name}: not kept (status ${response.status})`);
+  }));
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(keep(['./', ...FILES], { all: true }));
+});
+
+// Reads and writes of the tab record, one at a time.
+let tabsQueue = Promise.resolve();
+function updateTabs(change) {
+  tabsQueue = tabsQueue.then(async () => {
+    const store = await caches.open(TABS);
+    const tabs = await (await store.match('./tabs'))?.json().catch(() => ({})) ?? {};
+    const open = new Set((await self.clients.matchAll({ type: 'window', includeUncontrolled: true })).map((c) => c.id));
+    // (A tab being opened is not among the clients yet: the one just recorded stays.)
+    const recorded = change(tabs, open);
+    for (const id of Object.keys(tabs)) if (!open.has(id) && id !== recorded) delete tabs[id];
+    await store.put('./tabs', new Response(JSON.stringify(tabs), { headers: { 'content-type': 'application/json' } }));
+    // A previous version's files go once no open tab runs it.
+    const inUse = new Set([CACHE, ...Object.values(tabs)]);
+    const names = await caches.keys();
+    await Promise.all(names.filter((k) => k.startsWith(PREFIX) && !inUse.has(k)).map((k) => caches.delete(k)));
+  }).catch((error) => console.warn('service worker:', error));
+  return tabsQueue;
 }
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(caches.keys()
-    .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
-    .then(() => self.clients.claim()));
+  event.waitUntil((async () => {
+    const first = !(await caches.keys()).some((k) => k.startsWith(PREFIX) && k !== CACHE);
+    await self.clients.claim();
+    // The first version to install: the tabs open now run it (their page came from the
+    // network before this worker existed). Later, each tab's version is recorded when its
+    // page is served.
+    await updateTabs((tabs, open) => {
+      if (first) for (const id of open) tabs[id] ??= CACHE;
+    });
+  })());
 });
 
 self.addEventListener('message', (event) => {
   if (event.data === 'activate') self.skipWaiting();
+  // The page has started and the browser is idle: keep every other view's files.
+  if (event.data === 'keep-all') event.waitUntil(keep(LATER, { all: false }).catch(() => {}));
 });
+
+/** A kept answer: this version's first, then a previous version's still kept for a tab. */
+async function kept(key, options) {
+  const hit = await (await caches.open(CACHE)).match(key, options);
+  if (hit) return hit;
+  const older = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
+  for (const name of older) {
+    const found = await (await caches.open(name)).match(key, options);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  const page = new URL('./', self.registration.scope).href;
   const url = new URL(request.url);
-  // A visit to the app's own page (with any #/… address) is answered with the kept page;
-  // any other address in scope (a template, a missing path) goes to the network as it is.
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  const page = new URL('./', self.registration.scope).href;
   const own = url.href.split(/[?#]/)[0];
-  if (request.mode === 'navigate' && own !== page && own !== new URL('index.html', page).href) return;
-  const key = request.mode === 'navigate' ? page : request;
-  event.respondWith(caches.open(CACHE).then(async (cache) => {
-    const hit = await cache.match(key, { ignoreSearch: request.mode === 'navigate' });
+  if (request.mode === 'navigate') {
+    // A visit to the app's own page (with any #/… address) is answered with this
+    // version's page, and the tab is recorded as running this version; any other address
+    // in scope (a template, a missing path) goes to the network as it is.
+    if (own !== page && own !== new URL('index.html', page).href) return;
+    event.respondWith(caches.open(CACHE).then(async (cache) => {
+      const hit = await cache.match(page);
+      const tab = event.resultingClientId;
+      if (hit && tab) {
+        event.waitUntil(updateTabs((tabs) => {
+          tabs[tab] = CACHE;
+          return tab;
+        }));
+      }
+      return hit ?? fetch(request);
+    }));
+    return;
+  }
+  event.respondWith((async () => {
+    const hit = await kept(request);
     if (hit) return hit;
     const response = await fetch(request);
-    if (HASHED.test(url.pathname) && (await keepable(request, response))) {
-      await cache.put(request, response.clone());
+    if (HASHED.test(url.pathname) && (await keepable(request.url, response))) {
+      await (await caches.open(CACHE)).put(request, response.clone());
     }
     return response;
-  }));
+  })());
 });

@@ -6,10 +6,20 @@
 
 use messages_explorer::core::corpus::Corpus;
 use messages_explorer::core::markdown::{corpus_from_markdown, corpus_from_paste, PasteContext};
-use messages_explorer::core::validate::Problem;
+use messages_explorer::core::validate::{poses_as_builtin, Problem};
 use wasm_bindgen::prelude::*;
 
+/// The reader's answer; a corpus that poses as the built-in one is refused here as in
+/// `Corpus::read_own_file`.
 fn answer(result: Result<Corpus, Vec<Problem>>) -> String {
+    let result = result.and_then(|corpus| {
+        let problems = poses_as_builtin(&corpus);
+        if problems.is_empty() {
+            Ok(corpus)
+        } else {
+            Err(problems)
+        }
+    });
     let value = match result {
         Ok(corpus) => serde_json::json!({ "corpus": corpus }),
         Err(problems) => {

@@ -492,3 +492,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_built_in_corpus_is_named_as_the_code_names_it() {
+    use messages_explorer::core::corpus::{BUILTIN_ID, BUILTIN_TITLE};
+    let corpus = Corpus::builtin().unwrap();
+    assert_eq!(
+        (corpus.id.as_str(), corpus.title.as_str()),
+        (BUILTIN_ID, BUILTIN_TITLE)
+    );
+}

@@ -726,6 +726,102 @@ fn a_name_with_a_line_break_or_a_control_character_is_refused() {
     );
 }
 
+/// A reader's file that poses as the built-in corpus (the probe's front matter
+/// `id: igf-messages`, `title: IGF Messages (built-in corpus)`, and look-alikes) is refused
+/// with a clear message in every format; an export of the built-in corpus is a copy that
+/// reads back; the curators' own check of the built-in corpus is untouched.
+#[test]
+fn a_file_posing_as_the_built_in_corpus_is_refused_and_an_export_reads_back() {
+    let body = "\n# Kyoto 2023\n\nSource: A page <https://example.org/kyoto>\n\n- A message.\n";
+    let md = |id: &str, title: &str| format!("---\nid: {id}\ntitle: {title}\n---\n{body}");
+    for (id, title, field) in [
+        ("igf-messages", "Mine", "id"),
+        ("class-2026", "IGF Messages (built-in corpus)", "title"),
+        ("class-2026", "IGF  messages", "title"),
+        ("class-2026", "ＩＧＦ Messages — Built in corpus", "title"),
+        ("class-2026", "Our builtin collection", "title"),
+    ] {
+        let file = md(id, title);
+        let found = problems(Corpus::read_own_file(
+            "x.md",
+            file.as_bytes(),
+            Some(messages_explorer::core::markdown::corpus_from_markdown),
+        ));
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with(&format!("{field}: the {field} "))
+                    && p.contains("is the built-in corpus's or reads like it")),
+            "{id} / {title}: {found:?}"
+        );
+    }
+    // JSON, and an id spelled another way (a slug cannot be "IGF_Messages", but the
+    // imitation check reads letters and digits only, whatever the separators).
+    let mut corpus = builtin();
+    corpus.title = "Class 3B".into();
+    let json = serde_json::to_string(&corpus).unwrap();
+    let found = problems(Corpus::read_own_file("x.json", json.as_bytes(), None));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("\"igf-messages-copy\""), "{found:?}");
+    // CSV: the title is the file's name.
+    let csv = "meeting,year,text,source\nKyoto 2023,2023,A message.,A page\n";
+    let found = problems(Corpus::read_own_file(
+        "IGF Messages.csv",
+        csv.as_bytes(),
+        None,
+    ));
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("the title \"IGF Messages\"")),
+        "{found:?}"
+    );
+    assert!(Corpus::read_own_file("class.csv", csv.as_bytes(), None).is_ok());
+    // The built-in corpus's export is a copy: it reads back as the reader's own file.
+    let explorer = Explorer::new(builtin());
+    let all: Vec<usize> = (0..explorer.corpus().messages.len()).collect();
+    let header = ExportHeader {
+        corpus: String::new(),
+        selection: Vec::new(),
+        link: String::new(),
+        date: String::new(),
+    };
+    let exported = messages_markdown(&explorer, &all, &header);
+    let back = Corpus::read_own_file(
+        "igf-messages-copy.md",
+        exported.as_bytes(),
+        Some(messages_explorer::core::markdown::corpus_from_markdown),
+    )
+    .unwrap();
+    assert_eq!(
+        (back.id.as_str(), back.title.as_str()),
+        ("igf-messages-copy", "IGF Messages (copy)")
+    );
+    assert_eq!(back.messages.len(), all.len());
+    // The curators' check reads the built-in corpus itself.
+    assert!(Corpus::from_file("corpus.json", include_bytes!("../assets/corpus.json")).is_ok());
+}
+
+#[test]
+fn a_link_made_on_another_corpus_names_it() {
+    assert_eq!(
+        url::linked_corpus("#/explore?corpus=class-2026&q=x").as_deref(),
+        Some("class-2026")
+    );
+    assert_eq!(url::linked_corpus("#/explore?corpus=igf-messages"), None);
+    assert_eq!(url::linked_corpus("#/explore?q=x"), None);
+    assert!(url::links_corpus(
+        "#/message/a?corpus=class-2026",
+        "class-2026"
+    ));
+    let long = "a".repeat(300);
+    assert!(url::links_corpus(
+        &format!("#/explore?corpus={long}"),
+        &long
+    ));
+    assert!(url::linked_corpus_sentence(&long).chars().count() < 200);
+}
+
 #[test]
 fn markdown_with_lone_cr_line_endings_reads_as_with_lf_and_in_linear_time() {
     let lf = "# Kyoto 2023\n\nPlace: Kyoto, Japan\nSource: A page <https://example.org/kyoto>\nCoverage: partial\n\n## A heading\n\nTopics: Human rights\n\n- First message.\n- Second message\n  on two lines.\n";

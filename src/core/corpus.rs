@@ -8,6 +8,21 @@ use serde::{Deserialize, Serialize};
 /// The corpus schema version this code reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The id of the built-in corpus. No file a reader loads may use it, nor one that reads
+/// the same (`validate::poses_as_builtin`).
+pub const BUILTIN_ID: &str = "igf-messages";
+
+/// The title of the built-in corpus (`tests/corpus.rs` checks `assets/corpus.json` says
+/// it). No file a reader loads may use it, nor one that reads the same, nor one that
+/// claims to be built in.
+pub const BUILTIN_TITLE: &str = "IGF Messages (built-in corpus)";
+
+/// The id a file exported from the built-in corpus carries ([`Corpus::exported_identity`]).
+pub const COPY_ID: &str = "igf-messages-copy";
+
+/// The title a file exported from the built-in corpus carries.
+pub const COPY_TITLE: &str = "IGF Messages (copy)";
+
 /// A whole corpus: the documents cited, the topic vocabulary, the meetings and their
 /// message sets, and the messages themselves.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -362,6 +377,18 @@ impl<'de> Deserialize<'de> for Year {
 }
 
 impl Corpus {
+    /// The id and title a file exported from this corpus carries (its name, and the
+    /// Markdown export's front matter): its own, except for the built-in corpus, whose
+    /// export is a copy, a file of the reader's that reads back and never poses as the
+    /// built-in corpus.
+    pub fn exported_identity(&self) -> (&str, &str) {
+        if self.id == BUILTIN_ID {
+            (COPY_ID, COPY_TITLE)
+        } else {
+            (&self.id, &self.title)
+        }
+    }
+
     /// The title of the source with this id (the id itself if it is unknown).
     pub fn source_title(&self, id: &str) -> String {
         self.source(id)

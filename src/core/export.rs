@@ -242,7 +242,7 @@ impl ExportFormat {
 
     /// The name of the downloaded file: the corpus's id (a validated slug, so safe as a
     /// file name) and the format's extension, so that an export names the corpus it is
-    /// from ("igf-messages.csv", "class-3b.md").
+    /// from ("class-3b.md"; the built-in corpus's export is a copy, "igf-messages-copy.csv").
     pub fn file_name(self, corpus_id: &str) -> String {
         format!("{corpus_id}.{}", self.slug())
     }
@@ -450,7 +450,10 @@ mod tests {
             .unwrap()
             .contains("Session Messages"));
         let md = messages_markdown(&explorer, &messages, &header);
-        assert!(md.starts_with("---\nid: igf-messages\n"), "{md}");
+        assert!(
+            md.starts_with("---\nid: igf-messages-copy\ntitle: IGF Messages (copy)\n"),
+            "{md}"
+        );
         assert!(md.contains("\n# Geneva 2017\n"));
         // A selection of a complete set is a partial set of its published total.
         assert!(md.contains("Coverage: partial, 48 published"));

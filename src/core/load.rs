@@ -2,7 +2,8 @@
 //! mark dropped, UTF-8; then serde reads JSON into the typed structs of [`corpus`]
 //! (reporting the path of the first field that does not fit), or [`import`] reads CSV;
 //! then [`validate`] checks the rules that span records and reports every problem. The
-//! built-in corpus and a user's own file go through the same checks.
+//! curators' check of the built-in corpus and a user's own file go through the same
+//! checks; a user's own file also must not pose as the built-in corpus.
 //!
 //! [`corpus`]: super::corpus
 //! [`import`]: super::import
@@ -138,15 +139,21 @@ impl Corpus {
         read(checked_text(bytes)?, title).map_err(|problems| LoadError { problems })
     }
 
-    /// What is wrong with a file of `size` bytes, if it is over [`MAX_CORPUS_BYTES`]: the
-    /// page checks this before reading a file, the loader again before parsing it.
-    pub fn too_large(size: u64) -> Option<String> {
-        (size > MAX_CORPUS_BYTES as u64).then(|| {
-        format!(
-            "the file is {size} bytes; the limit is {MAX_CORPUS_BYTES} bytes ({} MB), so it was not read",
-            MAX_CORPUS_BYTES / (1024 * 1024)
-        )
-    })
+    /// [`read_file`](Self::read_file) for a reader's own file (loaded, kept or pasted),
+    /// which also must not pose as the built-in corpus ([`validate::poses_as_builtin`]).
+    /// The curators' tools read the built-in corpus itself with `read_file`.
+    pub fn read_own_file(
+        name: &str,
+        bytes: &[u8],
+        markdown: Option<TextReader>,
+    ) -> Result<Corpus, LoadError> {
+        let corpus = Self::read_file(name, bytes, markdown)?;
+        let problems = validate::poses_as_builtin(&corpus);
+        if problems.is_empty() {
+            Ok(corpus)
+        } else {
+            Err(LoadError { problems })
+        }
     }
 
     /// The corpus compiled into the app, parsed with plain serde. It is not validated at

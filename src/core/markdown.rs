@@ -1182,11 +1182,8 @@ impl<'t> Reader<'t> {
 /// it back to the same messages, headings, sources and coverage; a meeting exported in
 /// part is said to be partial, with its published total.
 pub fn write_markdown(corpus: &Corpus, messages: &[usize], extra: &[(&str, String)]) -> String {
-    let mut out = format!(
-        "---\nid: {}\ntitle: {}\n",
-        one_line(&corpus.id),
-        one_line(&corpus.title)
-    );
+    let (id, title) = corpus.exported_identity();
+    let mut out = format!("---\nid: {}\ntitle: {}\n", one_line(id), one_line(title));
     for (key, value) in extra {
         out.push_str(&format!("{key}: {}\n", one_line(value)));
     }

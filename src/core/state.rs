@@ -3,9 +3,7 @@
 //! [`Action`]s; the URL is rendered from `state.view`.
 
 use super::query::{Facet, Filters, Sort};
-use super::url::{
-    Notice, Route, View, BUILTIN_CORPUS, MAX_COMPARED, MAX_SLIDE, MAX_TERMS, MAX_TERM_CHARS,
-};
+use super::url::{Notice, Route, View, MAX_COMPARED, MAX_SLIDE, MAX_TERMS, MAX_TERM_CHARS};
 
 /// How many results are shown at first, and added by each "Show more".
 pub const PAGE_SIZE: usize = 20;
@@ -99,7 +97,7 @@ pub enum Action {
 /// The corpus that has just been put in use, as [`Action::CorpusChanged`] carries it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CorpusInUse {
-    /// Its id (for a loaded corpus, as [`loaded_corpus_id`] made it).
+    /// Its id.
     pub id: String,
     /// Its title.
     pub title: String,
@@ -107,6 +105,8 @@ pub struct CorpusInUse {
     pub messages: usize,
     /// Whether it is the built-in corpus (else a file the reader loaded).
     pub builtin: bool,
+    /// Whether it is the file kept on this device (opened by a link made on it, or asked for).
+    pub kept: bool,
 }
 
 impl CorpusInUse {
@@ -114,41 +114,17 @@ impl CorpusInUse {
     pub fn notice(&self) -> String {
         if self.builtin {
             format!("Back to the built-in corpus ({} messages).", self.messages)
+        } else if self.kept {
+            format!(
+                "Showing your own corpus \"{}\" ({} messages), kept on this device: not the built-in IGF Messages.",
+                self.title, self.messages
+            )
         } else {
             format!(
                 "Loaded your corpus \"{}\" ({} messages). It stays in this browser tab only, unless you keep it on this device.",
                 self.title, self.messages
             )
         }
-    }
-}
-
-/// The id a loaded corpus is used under: links name a loaded corpus by its id, so one
-/// that reuses the built-in corpus's id must not pass for the built-in corpus.
-pub fn loaded_corpus_id(id: &str) -> String {
-    if id == BUILTIN_CORPUS {
-        format!("{id}-file")
-    } else {
-        id.to_string()
-    }
-}
-
-/// What the built-in corpus's title says of itself; a loaded file's title never says it
-/// (a re-loaded export of the built-in corpus would otherwise read "IGF Messages
-/// (built-in corpus) (your file)").
-pub const BUILTIN_MARK: &str = "(built-in corpus)";
-
-/// The title a loaded corpus is shown under: its own, without a claim to be the built-in
-/// corpus (the header adds "(your file)").
-pub fn loaded_corpus_title(title: &str) -> String {
-    let mut title = title.trim();
-    while let Some(rest) = title.strip_suffix(BUILTIN_MARK) {
-        title = rest.trim_end();
-    }
-    if title.is_empty() {
-        "Your corpus".to_string()
-    } else {
-        title.to_string()
     }
 }
 
@@ -291,16 +267,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_loaded_title_never_claims_the_built_in_corpus() {
-        assert_eq!(
-            loaded_corpus_title("IGF Messages (built-in corpus)"),
-            "IGF Messages"
-        );
-        assert_eq!(loaded_corpus_title(" (built-in corpus) "), "Your corpus");
-        assert_eq!(loaded_corpus_title("Class 3B"), "Class 3B");
-    }
+    use crate::core::url::BUILTIN_CORPUS;
 
     #[test]
     fn slide_steps_stay_in_range() {
@@ -352,21 +319,21 @@ mod tests {
     #[test]
     fn a_corpus_change_clears_the_view_and_says_which_corpus() {
         let loaded = CorpusInUse {
-            id: loaded_corpus_id("igf-messages"),
+            id: "class-2026".into(),
             title: "Mine".into(),
             messages: 2,
             builtin: false,
+            kept: false,
         };
-        assert_eq!(loaded.id, "igf-messages-file");
-        assert_eq!(loaded_corpus_id("class-2026"), "class-2026");
         let state = reduce(&AppState::default(), Action::CorpusChanged(loaded));
-        assert_eq!(state.view.corpus.as_deref(), Some("igf-messages-file"));
+        assert_eq!(state.view.corpus.as_deref(), Some("class-2026"));
         assert!(state.notices[0].starts_with("Loaded your corpus \"Mine\" (2 messages)."));
         let back = CorpusInUse {
             id: BUILTIN_CORPUS.into(),
             title: "IGF Messages".into(),
             messages: 66,
             builtin: true,
+            kept: false,
         };
         let state = reduce(&state, Action::CorpusChanged(back));
         assert_eq!(state.view.corpus, None);

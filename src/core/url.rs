@@ -90,7 +90,7 @@ impl Default for View {
 }
 
 /// The id of the built-in corpus: links on it carry no `corpus` key.
-pub const BUILTIN_CORPUS: &str = "igf-messages";
+pub const BUILTIN_CORPUS: &str = super::corpus::BUILTIN_ID;
 /// The highest slide number a URL may ask for.
 pub const MAX_SLIDE: usize = 1_000_000;
 
@@ -341,11 +341,27 @@ pub fn like_view(message: &str) -> View {
     view
 }
 
-/// Whether `url` is a link made on the corpus with this id (it carries `corpus=<id>`).
-pub fn links_corpus(url: &str, id: &str) -> bool {
+/// The corpus a link was made on, when it is not the built-in one (it carries
+/// `corpus=<id>`): the app says so before it shows anything for such a link.
+pub fn linked_corpus(url: &str) -> Option<String> {
     let fragment = url.split_once('#').map_or(url, |(_, f)| f);
     let query = fragment.split_once('?').map_or("", |(_, q)| q);
-    form_urlencoded::parse(query.as_bytes()).any(|(key, value)| key == "corpus" && value == id)
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(key, value)| key == "corpus" && value != BUILTIN_CORPUS)
+        .map(|(_, value)| value.into_owned())
+}
+
+/// What a link made on another corpus says while that corpus is looked for on this device.
+pub fn linked_corpus_sentence(id: &str) -> String {
+    format!(
+        "This link was made on the corpus \"{}\", not on the built-in IGF Messages. Looking for it among the files kept on this device…",
+        shorten(id)
+    )
+}
+
+/// Whether `url` is a link made on the corpus with this id (it carries `corpus=<id>`).
+pub fn links_corpus(url: &str, id: &str) -> bool {
+    linked_corpus(url).is_some_and(|linked| linked == id)
 }
 
 /// The longest link fragment read, in bytes. A canonical link is far shorter (the search

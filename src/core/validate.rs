@@ -8,7 +8,11 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::corpus::{is_web_address, Corpus, CoverageStatus, Fact, Meeting, SCHEMA_VERSION};
+use super::corpus::{
+    is_web_address, Corpus, CoverageStatus, Fact, Meeting, BUILTIN_ID, BUILTIN_TITLE, COPY_ID,
+    COPY_TITLE, SCHEMA_VERSION,
+};
+use super::text::fold;
 
 /// The longest message accepted, in characters. The longest published IGF message is
 /// under 2,000; a longer text is a mistake in the file (or an attempt to freeze the page).
@@ -142,6 +146,18 @@ pub enum ProblemKind {
     /// (a line break in a name would become a forged line in an export).
     #[error("{0}")]
     BadName(String),
+    /// A reader's file whose id or title is, or reads as, the built-in corpus's (or whose
+    /// title claims to be built in): refused, so that nothing a file shows can pass for
+    /// the built-in corpus.
+    #[error("the {field} \"{value}\" is the built-in corpus's or reads like it; a file of your own needs {field} of its own (for example \"{example}\")")]
+    PosesAsBuiltIn {
+        /// "id" or "title".
+        field: &'static str,
+        /// The file's value (first 60 characters).
+        value: String,
+        /// A value that would be accepted.
+        example: &'static str,
+    },
     /// A message over [`MAX_MESSAGE_CHARS`].
     #[error("the message is {chars} characters long; the limit is {limit}")]
     TooLong {
@@ -301,6 +317,44 @@ pub fn check(corpus: &Corpus) -> Vec<Problem> {
     let headings = check_meetings(corpus, &known, &mut push);
     let included = check_messages(corpus, &known, &headings, &mut push);
     check_coverage(corpus, &included, &mut push);
+    problems
+}
+
+/// The letters and digits of `text`, folded (case, accents, full-width forms): what a
+/// reader sees of an id or a title, whatever its spacing and punctuation.
+fn as_read(text: &str) -> String {
+    fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// What makes a reader's file pose as the built-in corpus: an id that reads as
+/// [`BUILTIN_ID`] ("igf-messages", "IGF_Messages", "ｉｇｆ messages"), or a title that
+/// reads as [`BUILTIN_TITLE`] or as it without "(built-in corpus)", or that says it is
+/// built in. Checked on every file a reader loads, pastes or keeps
+/// (`Corpus::read_file`, the Markdown reader), never on the built-in corpus itself.
+pub fn poses_as_builtin(corpus: &Corpus) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if as_read(&corpus.id) == as_read(BUILTIN_ID) {
+        problems.push(Problem::new(
+            "id",
+            ProblemKind::PosesAsBuiltIn {
+                field: "id",
+                value: corpus.id.chars().take(60).collect(),
+                example: COPY_ID,
+            },
+        ));
+    }
+    let title = as_read(&corpus.title);
+    let plain = BUILTIN_TITLE.split(" (").next().unwrap_or(BUILTIN_TITLE);
+    if title == as_read(BUILTIN_TITLE) || title == as_read(plain) || title.contains("builtin") {
+        problems.push(Problem::new(
+            "title",
+            ProblemKind::PosesAsBuiltIn {
+                field: "title",
+                value: corpus.title.chars().take(60).collect(),
+                example: COPY_TITLE,
+            },
+        ));
+    }
     problems
 }
 

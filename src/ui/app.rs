@@ -13,7 +13,7 @@ use super::pages::{
 use crate::core::corpus::Corpus;
 use crate::core::load::LoadError;
 use crate::core::query::Explorer;
-use crate::core::state::{loaded_corpus_id, loaded_corpus_title, Action, AppState, CorpusInUse};
+use crate::core::state::{Action, AppState, CorpusInUse};
 use crate::core::url::{self, Route};
 
 /// Props of the root: the URL fragment the page was opened with.
@@ -90,12 +90,13 @@ fn loaded(props: &LoadedProps) -> Html {
     };
     let swap = {
         let (active, is_builtin, store) = (active.clone(), is_builtin.clone(), store.clone());
-        move |corpus: Corpus, builtin: bool, reopen: Option<String>| {
+        move |corpus: Corpus, builtin: bool, kept: bool, reopen: Option<String>| {
             let in_use = CorpusInUse {
                 id: corpus.id.clone(),
                 title: corpus.title.clone(),
                 messages: corpus.messages.len(),
                 builtin,
+                kept,
             };
             // A link made on this corpus is read again now that its ids are known.
             let reopened = reopen.map(|hash| url::parse(&hash, &corpus));
@@ -110,11 +111,9 @@ fn loaded(props: &LoadedProps) -> Html {
     let adopt: Adopt = {
         let (swap, file) = (swap.clone(), file.clone());
         Rc::new(
-            move |mut corpus: Corpus, loaded: LoadedFile, reopen: Option<String>| {
-                corpus.id = loaded_corpus_id(&corpus.id);
-                corpus.title = loaded_corpus_title(&corpus.title);
+            move |corpus: Corpus, loaded: LoadedFile, kept: bool, reopen: Option<String>| {
                 file.set(Some(loaded));
-                swap(corpus, false, reopen)
+                swap(corpus, false, kept, reopen)
             },
         )
     };
@@ -126,13 +125,15 @@ fn loaded(props: &LoadedProps) -> Html {
     });
     let onload = {
         let adopt = adopt.clone();
-        Callback::from(move |(corpus, loaded): (Corpus, LoadedFile)| adopt(corpus, loaded, None))
+        Callback::from(move |(corpus, loaded): (Corpus, LoadedFile)| {
+            adopt(corpus, loaded, false, None)
+        })
     };
     let onreset = {
         let (builtin, file, swap) = (props.builtin.clone(), file.clone(), swap.clone());
         Callback::from(move |_: ()| {
             file.set(None);
-            swap((*builtin).clone(), true, None)
+            swap((*builtin).clone(), true, false, None)
         })
     };
     let context = AppContext {
@@ -145,6 +146,7 @@ fn loaded(props: &LoadedProps) -> Html {
         onkeep: kept.onkeep,
         onforget: kept.onforget,
         onusekept: kept.onusekept,
+        looking_for: kept.looking_for,
     };
     html! {
         <ContextProvider<AppContext> context={context}>
@@ -159,6 +161,10 @@ fn shell() -> Html {
     use_url_sync(&context);
     use_settled_view(&context.state().view);
     let page = match &context.state().view.route {
+        // A link made on a reader's own corpus: said before anything is shown.
+        _ if context.looking_for.is_some() => html! {
+            <LinkedCorpus id={context.looking_for.clone().unwrap_or_default()} />
+        },
         Route::Explore => html! { <ExplorePage /> },
         Route::Message(id) => html! { <MessagePage id={AttrValue::from(id.clone())} /> },
         Route::Compare => html! { <ComparePage /> },
@@ -173,10 +179,29 @@ fn shell() -> Html {
         <>
             if !presenting { <Header /> }
             <main id="main" class={classes!("page", presenting.then_some("presenting"))} tabindex="-1">
-                <Notices />
+                if context.looking_for.is_none() { <Notices /> }
                 { page }
             </main>
         </>
+    }
+}
+
+/// Props of [`LinkedCorpus`].
+#[derive(Properties, PartialEq)]
+struct LinkedCorpusProps {
+    /// The corpus id the link names.
+    id: String,
+}
+
+/// What a link made on a reader's own corpus shows while that corpus is looked for on
+/// this device: which corpus it names, and that it is not the built-in one.
+#[function_component(LinkedCorpus)]
+fn linked_corpus(props: &LinkedCorpusProps) -> Html {
+    html! {
+        <section class="linked-corpus" data-testid="linked-corpus">
+            <h1>{ "A link made on another corpus" }</h1>
+            <p role="status">{ url::linked_corpus_sentence(&props.id) }</p>
+        </section>
     }
 }
 

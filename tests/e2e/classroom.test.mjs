@@ -86,7 +86,7 @@ test('exports download the selection as CSV, JSON and Markdown with source and c
   const saved = {};
   for (const format of ['csv', 'json', 'md']) {
     const [download] = await Promise.all([page.waitForEvent('download'), useSelectionTool(page, `export-${format}`)]);
-    assert.equal(download.suggestedFilename(), `igf-messages.${format}`);
+    assert.equal(download.suggestedFilename(), `igf-messages-copy.${format}`);
     const file = path.join(outputDir, download.suggestedFilename());
     await download.saveAs(file);
     saved[format] = fs.readFileSync(file, 'utf8');
@@ -96,7 +96,7 @@ test('exports download the selection as CSV, JSON and Markdown with source and c
   const json = JSON.parse(saved.json);
   assert.ok(json.messages.length >= 1 && json.messages[0].source.locator && json.messages[0].coverage);
   assert.deepEqual(json.exported.selection, ['Search: jobs']);
-  assert.match(saved.md, /^---\nid: igf-messages\ntitle: .*\nselection: Search: jobs\n/);
+  assert.match(saved.md, /^---\nid: igf-messages-copy\ntitle: IGF Messages \(copy\)\nselection: Search: jobs\n/);
   assert.match(saved.md, /\n# Geneva 2017\n\nId: geneva-2017\n/);
   assert.match(saved.md, /Coverage: partial, 48 published/);
   await context.close();

@@ -149,7 +149,7 @@ fn acceptor(status: UseStateHandle<Status>, onload: Callback<(Corpus, LoadedFile
                     }
                 });
             }
-            Ok(bytes) => match Corpus::read_file(&name, &bytes, None) {
+            Ok(bytes) => match Corpus::read_own_file(&name, &bytes, None) {
                 Ok(corpus) => {
                     status.set(Status::Idle);
                     let bytes = Rc::new(bytes);

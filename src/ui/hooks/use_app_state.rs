@@ -61,6 +61,9 @@ pub struct AppContext {
     pub onforget: Callback<()>,
     /// Puts the kept corpus in use.
     pub onusekept: Callback<()>,
+    /// The reader's corpus the page's link was made on, while it is looked for on this
+    /// device.
+    pub looking_for: Option<String>,
 }
 
 impl PartialEq for AppContext {
@@ -69,6 +72,7 @@ impl PartialEq for AppContext {
             && Rc::ptr_eq(&self.explorer, &other.explorer)
             && self.builtin == other.builtin
             && self.kept == other.kept
+            && self.looking_for == other.looking_for
     }
 }
 

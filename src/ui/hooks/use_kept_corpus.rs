@@ -6,13 +6,12 @@ use yew::prelude::*;
 use super::{KeptCorpus, LoadedFile};
 use crate::core::corpus::Corpus;
 use crate::core::query::Explorer;
-use crate::core::state::{loaded_corpus_id, loaded_corpus_title};
 use crate::core::url;
 use crate::ui::browser;
 
-/// Puts a reader's corpus in use: the corpus, its file, and the address to read again
-/// with it (a link made on it), if any.
-pub type Adopt = Rc<dyn Fn(Corpus, LoadedFile, Option<String>)>;
+/// Puts a reader's corpus in use: the corpus, its file, whether it is the kept one, and
+/// the address to read again with it (a link made on it), if any.
+pub type Adopt = Rc<dyn Fn(Corpus, LoadedFile, bool, Option<String>)>;
 
 /// What [`use_kept_corpus`] needs from the app.
 pub struct KeptInputs {
@@ -36,6 +35,9 @@ pub struct KeptHandles {
     pub onforget: Callback<()>,
     /// Puts the kept corpus in use.
     pub onusekept: Callback<()>,
+    /// The corpus the page's link was made on, while the kept file is being looked for
+    /// (nothing is shown for such a link until then).
+    pub looking_for: Option<String>,
 }
 
 /// "Keep this corpus on this device": the kept file is read and checked again at start,
@@ -50,8 +52,12 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
         url,
     } = inputs;
     let kept = use_state(|| None::<(KeptCorpus, LoadedFile)>);
+    let looking_for = {
+        let url = url.clone();
+        use_state(move || url::linked_corpus(&url).filter(|_| cfg!(feature = "full")))
+    };
     {
-        let (kept, adopt) = (kept.clone(), adopt.clone());
+        let (kept, adopt, looking_for) = (kept.clone(), adopt.clone(), looking_for.clone());
         use_effect_with((), move |_| {
             if cfg!(feature = "full") {
                 browser::spawn(async move {
@@ -59,9 +65,10 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
                         let linked = url::links_corpus(&url, &named.id);
                         kept.set(Some((named, loaded.clone())));
                         if linked {
-                            adopt(corpus, loaded, Some(url.to_string()));
+                            adopt(corpus, loaded, true, Some(url.to_string()));
                         }
                     }
+                    looking_for.set(None);
                 });
             }
         });
@@ -104,8 +111,8 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
             let Some((_, loaded)) = (*kept).clone().filter(|_| cfg!(feature = "full")) else {
                 return;
             };
-            if let Ok(corpus) = Corpus::read_file(&loaded.name, &loaded.bytes, None) {
-                adopt(corpus, loaded, None);
+            if let Ok(corpus) = Corpus::read_own_file(&loaded.name, &loaded.bytes, None) {
+                adopt(corpus, loaded, true, None);
             }
         })
     };
@@ -114,18 +121,19 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
         onkeep,
         onforget,
         onusekept,
+        looking_for: (*looking_for).clone(),
     }
 }
 
 /// The kept file, read and checked again (by the same code as any file).
 async fn read_kept() -> Option<(KeptCorpus, LoadedFile, Corpus)> {
     let found = browser::kept_corpus().await?;
-    let corpus = Corpus::read_file(&found.name, &found.bytes, None).ok()?;
-    // Named by the same rules as any loaded corpus, so that a kept file can never answer
-    // to the built-in corpus's id or title, and the app's own links reopen it.
+    let corpus = Corpus::read_own_file(&found.name, &found.bytes, None).ok()?;
+    // Read by the same rules as any loaded file (`read_own_file`), so a kept file can
+    // never answer to the built-in corpus's id or title.
     let named = KeptCorpus {
-        id: loaded_corpus_id(&corpus.id),
-        title: loaded_corpus_title(&corpus.title),
+        id: corpus.id.clone(),
+        title: corpus.title.clone(),
     };
     let loaded = LoadedFile {
         name: found.name,

@@ -373,7 +373,7 @@ fn export(
     };
     let content = format.write(explorer, &outcome.messages, &header);
     browser::download(
-        &format.file_name(&explorer.corpus().id),
+        &format.file_name(explorer.corpus().exported_identity().0),
         format.mime(),
         &content,
     );
