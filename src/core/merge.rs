@@ -41,7 +41,7 @@ pub fn merge(base: &Corpus, file: &Corpus) -> Result<(Corpus, Report), Vec<Probl
     let mut report = Report::default();
     let mut problems = Vec::new();
     let topic = topic_resolver(base, file);
-    let sources = merge_sources(&mut out, file, &mut report);
+    let (sources, also_in) = merge_sources(&mut out, file, &mut report);
     let mut headings: HashMap<String, String> = HashMap::new();
     for meeting in &file.meetings {
         let Some(at) = out.meetings.iter().position(|m| m.id == meeting.id) else {
@@ -55,6 +55,19 @@ pub fn merge(base: &Corpus, file: &Corpus) -> Result<(Corpus, Report), Vec<Probl
             continue;
         };
         let target = &mut out.meetings[at];
+        // A meeting is matched by id, and its heading line must name the same meeting:
+        // "# Kyoto 2023" with "Id: paris-2018" is a mistake, never a merge into Paris.
+        if target.short_name() != meeting.short_name() {
+            problems.push(Problem::new(
+                format!("\"{}\"", meeting.short_name()),
+                ProblemKind::Shape(format!(
+                    "its id \"{}\" is the corpus's meeting \"{}\"; give the meeting's own id or fix its heading",
+                    meeting.id,
+                    target.short_name()
+                )),
+            ));
+            continue;
+        }
         let coverage = &meeting.message_set.coverage;
         let into = &mut target.message_set.coverage;
         // A file's meeting without a "Coverage:" line reads as partial: that never
@@ -101,6 +114,7 @@ pub fn merge(base: &Corpus, file: &Corpus) -> Result<(Corpus, Report), Vec<Probl
         &mut report,
         &mut problems,
     );
+    add_also_in(&mut out, also_in, &report);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -161,10 +175,19 @@ fn map_topics(
         .collect()
 }
 
+/// Text files a known source may gain in `also_in`: (its id, the file's record's files).
+type AlsoIn = Vec<(String, Vec<String>)>;
+
 /// The file's sources matched to the corpus's (by id, else by web address) or added;
-/// returns the id each file source has in the result.
-fn merge_sources(out: &mut Corpus, file: &Corpus, report: &mut Report) -> HashMap<String, String> {
+/// returns the id each file source has in the result, and the text files a known source
+/// may gain (see [`add_also_in`]).
+fn merge_sources(
+    out: &mut Corpus,
+    file: &Corpus,
+    report: &mut Report,
+) -> (HashMap<String, String>, AlsoIn) {
     let mut ids = HashMap::new();
+    let mut also_in = AlsoIn::new();
     for source in &file.sources {
         let known = out
             .sources
@@ -172,13 +195,14 @@ fn merge_sources(out: &mut Corpus, file: &Corpus, report: &mut Report) -> HashMa
             .position(|s| s.id == source.id || (source.url.is_some() && s.url == source.url));
         let id = match known {
             Some(at) => {
-                let target = &mut out.sources[at];
-                for file_name in source.file.iter().chain(&source.also_in) {
-                    if target.file.as_ref() != Some(file_name)
-                        && !target.also_in.contains(file_name)
-                    {
-                        target.also_in.push(file_name.clone());
-                    }
+                let target = &out.sources[at];
+                let files = source.file.iter().chain(&source.also_in);
+                let new: Vec<String> = files
+                    .filter(|f| target.file.as_ref() != Some(*f) && !target.also_in.contains(f))
+                    .cloned()
+                    .collect();
+                if !new.is_empty() {
+                    also_in.push((target.id.clone(), new));
                 }
                 target.id.clone()
             }
@@ -197,7 +221,29 @@ fn merge_sources(out: &mut Corpus, file: &Corpus, report: &mut Report) -> HashMa
         };
         ids.insert(source.id.clone(), id);
     }
-    ids
+    (ids, also_in)
+}
+
+/// A known source gains the file's text files in `also_in` only when a message added by
+/// this merge cites it: those are the texts its new messages were recovered from. A merge
+/// that adds nothing (every message already there) changes no source, so `also_in` never
+/// names a text that no message needs, nor one the verbatim check would then ask for.
+fn add_also_in(out: &mut Corpus, also_in: AlsoIn, report: &Report) {
+    let added: HashSet<&str> = report.added.iter().map(String::as_str).collect();
+    let cited: HashSet<String> = out
+        .messages
+        .iter()
+        .filter(|m| added.contains(m.id.as_str()))
+        .map(|m| m.source.source.clone())
+        .collect();
+    for (id, files) in also_in {
+        if !cited.contains(&id) {
+            continue;
+        }
+        if let Some(source) = out.sources.iter_mut().find(|s| s.id == id) {
+            source.also_in.extend(files);
+        }
+    }
 }
 
 /// Where a message stands in the text: quotes straightened and spaces collapsed, so the
@@ -402,5 +448,30 @@ Topics: Human rights and freedoms
             problems[0].to_string(),
             "\"A new theme\": unknown topic (use the corpus's topic vocabulary, by id or label) \"space-travel\""
         );
+    }
+
+    #[test]
+    fn a_meeting_whose_heading_names_another_is_a_problem_not_a_merge() {
+        let file = FILE.replace("# Paris 2018", "# Kyoto 2023");
+        let file = corpus_from_markdown(&file, "file").unwrap();
+        let problems = merge(&Corpus::builtin().unwrap(), &file).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "\"Kyoto 2023\": its id \"paris-2018\" is the corpus's meeting \"Paris 2018\"; give the meeting's own id or fix its heading"
+        );
+    }
+
+    #[test]
+    fn a_source_gains_also_in_only_for_messages_it_adds() {
+        // Only the known message: nothing is added, so no source changes.
+        let known = FILE.find("- Cybersecurity and privacy").unwrap();
+        let start = FILE.find("- A holistic view").unwrap();
+        let end = FILE.find("## A new theme").unwrap();
+        let text = format!("{}{}", &FILE[..start], &FILE[known..end]);
+        let file = corpus_from_markdown(&text, "file").unwrap();
+        let base = Corpus::builtin().unwrap();
+        let (merged, report) = merge(&base, &file).unwrap();
+        assert!(report.added.is_empty());
+        assert_eq!(merged.sources, base.sources);
     }
 }

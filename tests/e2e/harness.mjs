@@ -31,11 +31,15 @@ function gzipOf(file) {
 /**
  * Serves dist/ (and, for tests only, files from tests/data/ under /__test__/); with
  * `folder` (e.g. '/any/sub/folder/'), dist/ is served under that folder only, as on a
- * project site of a static host; with `dist`, another copy of it.
+ * project site of a static host; with `dist`, another copy of it; with `answer`, a
+ * function of the path that may answer instead ({ status, type, body }: a misconfigured
+ * host or proxy), or return nothing to let the file be served.
  */
-export function startServer({ folder = '/', dist = root } = {}) {
+export function startServer({ folder = '/', dist = root, answer = () => null } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    const instead = answer(url.pathname);
+    if (instead) { res.writeHead(instead.status, { 'content-type': instead.type }); res.end(instead.body); return; }
     let base = dist;
     let rel = decodeURIComponent(url.pathname);
     if (!rel.startsWith('/__test__/')) {

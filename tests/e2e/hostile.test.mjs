@@ -75,3 +75,28 @@ test('a JSON file with a byte-order mark loads; a javascript: source address is 
   await context.close();
   fs.rmSync(dir, { recursive: true });
 });
+
+test('every view runs under the strict Content-Security-Policy with no violation, and no string reaches an HTML sink', async () => {
+  const { page, context } = await openPage(browser, url);
+  const policy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
+  for (const directive of ["default-src 'none'", "require-trusted-types-for 'script'", 'trusted-types messages-explorer', "base-uri 'none'", "form-action 'none'"]) {
+    assert.ok(policy.includes(directive), `the policy has ${directive}`);
+  }
+  const views = ['#/explore?q=gender', '#/message/geneva-2017-gender-3', '#/compare?meetings=geneva-2017,paris-2018',
+    '#/charts?terms=data%2CAI', '#/present?q=data', '#/about', '#/load', '#/explore?like=geneva-2017-gender-3'];
+  for (const hash of views) {
+    await page.goto(url + hash);
+    await page.reload();
+    await page.waitForSelector('#app main#main h1', { state: 'attached' });
+    await page.waitForTimeout(300);
+  }
+  // The service worker registered under Trusted Types (through the app's one policy).
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r))));
+  assert.deepEqual(await page.problems(), []);
+  // A string written into an HTML sink is refused by the browser.
+  const refused = await page.evaluate(() => {
+    try { document.createElement('div').innerHTML = '<img src=x>'; return 'allowed'; } catch (error) { return error.name; }
+  });
+  assert.equal(refused, 'TypeError');
+  await context.close();
+});
