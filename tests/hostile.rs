@@ -219,7 +219,7 @@ fn mutate(rng: &mut ChaCha8Rng, bytes: &mut Vec<u8>) {
             bytes.push(b'x');
         }
         let at = rng.random_range(0..bytes.len());
-        match rng.random_range(0..5) {
+        match rng.random_range(0..6) {
             0 => bytes[at] = rng.random(),
             1 => {
                 let insert = INSERTS[rng.random_range(0..INSERTS.len())];
@@ -231,9 +231,17 @@ fn mutate(rng: &mut ChaCha8Rng, bytes: &mut Vec<u8>) {
                 let copy = bytes[at..end].to_vec();
                 bytes.splice(at..at, copy);
             }
-            _ => {
+            4 => {
                 let end = (at + rng.random_range(1..20)).min(bytes.len());
                 bytes.drain(at..end);
+            }
+            // The whole file with old-Mac line endings (a lone CR), now and then.
+            _ => {
+                if rng.random_range(0..4) == 0 {
+                    for b in bytes.iter_mut().filter(|b| **b == b'\n') {
+                        *b = b'\r';
+                    }
+                }
             }
         }
     }
@@ -254,6 +262,18 @@ fn fuzz_files(
         mutate(rng, &mut bytes);
         if let Ok(corpus) = Corpus::from_file(name, &bytes) {
             loaded += 1;
+            // No name that a page, a handout or an export prints holds a control
+            // character (an escape sequence or a line break would forge lines).
+            let names = corpus
+                .meetings
+                .iter()
+                .flat_map(|m| m.message_set.headings.iter().map(|h| h.name.as_str()))
+                .chain(corpus.topics.iter().map(|t| t.label.as_str()))
+                .chain(corpus.sources.iter().map(|s| s.title.as_str()))
+                .chain([corpus.title.as_str(), corpus.id.as_str()]);
+            for name in names {
+                assert!(!name.chars().any(char::is_control), "{name:?}");
+            }
             let explorer = Explorer::new(corpus);
             assert!((0..explorer.corpus().messages.len())
                 .all(|m| !explorer.details(m).source_title.is_empty()));
