@@ -256,19 +256,15 @@ async function boot() {
   replayEarlyTaps();
 }
 
-// Trusted Types (index.html's policy requires them): the one way to name a script for a
-// worker, accepting only the app's own worker files next to this one.
-const WORKERS = /^sw\.js$/;
+// Trusted Types (index.html's policy requires them): the one way to name a worker's
+// script, accepting only the app's own service worker next to this file.
+const SW = new URL('./sw.js', import.meta.url).href;
 const scriptUrls = window.trustedTypes?.createPolicy('messages-explorer', {
   createScriptURL(url) {
-    const resolved = new URL(url, import.meta.url);
-    const here = new URL('./', import.meta.url);
-    const name = resolved.href.startsWith(here.href) ? resolved.href.slice(here.href.length) : '';
-    if (resolved.origin !== location.origin || !WORKERS.test(name)) throw new TypeError(`not a worker of this app: ${url}`);
-    return resolved.href;
+    if (url !== SW) throw new TypeError(url);
+    return url;
   },
 });
-const workerUrl = (name) => scriptUrls?.createScriptURL(name) ?? new URL(name, import.meta.url).href;
 
 // Offline and updates: a service worker (sw.js) keeps the app for use without a network.
 // A new deployment installs beside the running one; the page then offers a reload
@@ -299,7 +295,7 @@ function watchForUpdates() {
     notice.append(text, reload, later);
     document.body.append(notice);
   };
-  navigator.serviceWorker.register(workerUrl('./sw.js')).then((registration) => {
+  navigator.serviceWorker.register(scriptUrls?.createScriptURL(SW) ?? SW).then((registration) => {
     if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;

@@ -16,8 +16,9 @@ const FILES = [];
 const LATER = [];
 const PREFIX = 'messages-explorer-';
 const CACHE = PREFIX + VERSION;
-// Which version's page each open tab runs ({ clientId: cache name }), kept across restarts
-// of this worker in a store of its own.
+// Which version's page each open tab runs ({ clientId: cache name }), and the previous
+// versions' caches to delete once no tab runs them, kept across restarts of this worker
+// in a store of its own.
 const TABS = 'messages-explorer~tabs';
 // A file of the app's own with a content hash in its name.
 const HASHED = /-([0-9a-f]{12})(_bg\.wasm|\.js|\.css)$/;
@@ -59,34 +60,42 @@ self.addEventListener('install', (event) => {
   event.waitUntil(keep(['./', ...FILES], { all: true }));
 });
 
-// Reads and writes of the tab record, one at a time.
+// Reads and writes of the tab record, one at a time. `change` may record a tab (it
+// returns its id: a tab being opened is not among the clients yet) or retire versions.
 let tabsQueue = Promise.resolve();
 function updateTabs(change) {
   tabsQueue = tabsQueue.then(async () => {
     const store = await caches.open(TABS);
-    const tabs = await (await store.match('./tabs'))?.json().catch(() => ({})) ?? {};
+    const record = (await (await store.match('./tabs'))?.json().catch(() => null)) ?? {};
+    const tabs = record.tabs ?? {};
+    const retired = new Set(record.retired ?? []);
     const open = new Set((await self.clients.matchAll({ type: 'window', includeUncontrolled: true })).map((c) => c.id));
-    // (A tab being opened is not among the clients yet: the one just recorded stays.)
-    const recorded = change(tabs, open);
+    const recorded = change(tabs, open, retired);
     for (const id of Object.keys(tabs)) if (!open.has(id) && id !== recorded) delete tabs[id];
-    await store.put('./tabs', new Response(JSON.stringify(tabs), { headers: { 'content-type': 'application/json' } }));
-    // A previous version's files go once no open tab runs it.
+    // A previous version's files go once no open tab runs it; only the version that
+    // replaced it retires it, so a waiting new version's files are never touched.
     const inUse = new Set([CACHE, ...Object.values(tabs)]);
-    const names = await caches.keys();
-    await Promise.all(names.filter((k) => k.startsWith(PREFIX) && !inUse.has(k)).map((k) => caches.delete(k)));
+    for (const name of retired) {
+      if (!inUse.has(name)) {
+        await caches.delete(name);
+        retired.delete(name);
+      }
+    }
+    await store.put('./tabs', new Response(JSON.stringify({ tabs, retired: [...retired] }), { headers: { 'content-type': 'application/json' } }));
   }).catch((error) => console.warn('service worker:', error));
   return tabsQueue;
 }
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    const first = !(await caches.keys()).some((k) => k.startsWith(PREFIX) && k !== CACHE);
+    const older = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
     await self.clients.claim();
     // The first version to install: the tabs open now run it (their page came from the
     // network before this worker existed). Later, each tab's version is recorded when its
-    // page is served.
-    await updateTabs((tabs, open) => {
-      if (first) for (const id of open) tabs[id] ??= CACHE;
+    // page is served. Every other version is now a previous one.
+    await updateTabs((tabs, open, retired) => {
+      if (!older.length) for (const id of open) tabs[id] ??= CACHE;
+      for (const name of older) retired.add(name);
     });
   })());
 });
@@ -97,16 +106,12 @@ self.addEventListener('message', (event) => {
   if (event.data === 'keep-all') event.waitUntil(keep(LATER, { all: false }).catch(() => {}));
 });
 
-/** A kept answer: this version's first, then a previous version's still kept for a tab. */
-async function kept(key, options) {
-  const hit = await (await caches.open(CACHE)).match(key, options);
-  if (hit) return hit;
-  const older = (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
-  for (const name of older) {
-    const found = await (await caches.open(name)).match(key, options);
-    if (found) return found;
-  }
-  return undefined;
+/**
+ * A kept answer: this version's first, then any cache's (a previous version's still kept
+ * for a tab; `caches.match` never creates a cache, so one being deleted stays deleted).
+ */
+async function kept(key) {
+  return (await (await caches.open(CACHE)).match(key)) ?? caches.match(key);
 }
 
 self.addEventListener('fetch', (event) => {

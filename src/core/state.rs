@@ -107,6 +107,11 @@ pub struct CorpusInUse {
     pub builtin: bool,
     /// Whether it is the file kept on this device (opened by a link made on it, or asked for).
     pub kept: bool,
+    /// The view of the link made on it that the page was opened with, read again with
+    /// its ids; `None` opens the corpus's home view.
+    pub reopened: Option<Box<View>>,
+    /// What reading that link again dropped (the notices' sentences).
+    pub dropped: Vec<String>,
 }
 
 impl CorpusInUse {
@@ -247,11 +252,19 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.history = HistoryMode::Keep;
         }
         Action::CorpusChanged(corpus) => {
-            next.view = View {
-                corpus: (!corpus.builtin).then(|| corpus.id.clone()),
-                ..View::default()
-            };
             next.notices = vec![corpus.notice()];
+            next.view = match corpus.reopened {
+                // The address stays the link it was opened with.
+                Some(view) => {
+                    next.history = HistoryMode::Replace;
+                    next.notices.extend(corpus.dropped);
+                    *view
+                }
+                None => View {
+                    corpus: (!corpus.builtin).then(|| corpus.id.clone()),
+                    ..View::default()
+                },
+            };
             next.shown = PAGE_SIZE;
         }
         Action::DismissNotice(i) => {
@@ -324,6 +337,8 @@ mod tests {
             messages: 2,
             builtin: false,
             kept: false,
+            reopened: None,
+            dropped: Vec::new(),
         };
         let state = reduce(&AppState::default(), Action::CorpusChanged(loaded));
         assert_eq!(state.view.corpus.as_deref(), Some("class-2026"));
@@ -334,6 +349,8 @@ mod tests {
             messages: 66,
             builtin: true,
             kept: false,
+            reopened: None,
+            dropped: Vec::new(),
         };
         let state = reduce(&state, Action::CorpusChanged(back));
         assert_eq!(state.view.corpus, None);
@@ -341,6 +358,27 @@ mod tests {
             state.notices,
             ["Back to the built-in corpus (66 messages)."]
         );
+        // A link made on a kept corpus: its view, the corpus named, then what was dropped.
+        let mut view = View {
+            corpus: Some("class-2026".into()),
+            ..View::default()
+        };
+        view.selection.text = "rights".into();
+        let reopened = CorpusInUse {
+            id: "class-2026".into(),
+            title: "Our class".into(),
+            messages: 2,
+            builtin: false,
+            kept: true,
+            reopened: Some(Box::new(view.clone())),
+            dropped: vec![Notice::UnknownMessage("x".into()).to_string()],
+        };
+        let state = reduce(&AppState::default(), Action::CorpusChanged(reopened));
+        assert_eq!(state.view, view);
+        assert_eq!(state.notices.len(), 2);
+        assert!(state.notices[0].starts_with(
+            "Showing your own corpus \"Our class\" (2 messages), kept on this device"
+        ));
     }
 
     #[test]

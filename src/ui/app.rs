@@ -91,21 +91,29 @@ fn loaded(props: &LoadedProps) -> Html {
     let swap = {
         let (active, is_builtin, store) = (active.clone(), is_builtin.clone(), store.clone());
         move |corpus: Corpus, builtin: bool, kept: bool, reopen: Option<String>| {
+            // Only the full app changes the corpus in use (it reads files and keeps them).
+            if !crate::ui::FULL_APP {
+                return;
+            }
+            // A link made on this corpus is read again now that its ids are known (only
+            // the full app reads a reader's corpus).
+            let reopened = reopen
+                .filter(|_| crate::ui::FULL_APP)
+                .map(|hash| url::parse(&hash, &corpus));
             let in_use = CorpusInUse {
                 id: corpus.id.clone(),
                 title: corpus.title.clone(),
                 messages: corpus.messages.len(),
                 builtin,
                 kept,
+                dropped: reopened.as_ref().map_or_else(Vec::new, |parsed| {
+                    parsed.warnings.iter().map(ToString::to_string).collect()
+                }),
+                reopened: reopened.map(|parsed| Box::new(parsed.view)),
             };
-            // A link made on this corpus is read again now that its ids are known.
-            let reopened = reopen.map(|hash| url::parse(&hash, &corpus));
             active.set(Rc::new(RefCell::new(Explorer::new(corpus))));
             is_builtin.set(builtin);
             store.dispatch(Action::CorpusChanged(in_use));
-            if let Some(parsed) = reopened {
-                store.dispatch(Action::Navigated(Box::new(parsed.view), parsed.warnings));
-            }
         }
     };
     let adopt: Adopt = {
@@ -161,8 +169,9 @@ fn shell() -> Html {
     use_url_sync(&context);
     use_settled_view(&context.state().view);
     let page = match &context.state().view.route {
-        // A link made on a reader's own corpus: said before anything is shown.
-        _ if context.looking_for.is_some() => html! {
+        // A link made on a reader's own corpus: said before anything is shown (only the
+        // full app opens such links).
+        _ if crate::ui::FULL_APP && context.looking_for.is_some() => html! {
             <LinkedCorpus id={context.looking_for.clone().unwrap_or_default()} />
         },
         Route::Explore => html! { <ExplorePage /> },
@@ -179,7 +188,7 @@ fn shell() -> Html {
         <>
             if !presenting { <Header /> }
             <main id="main" class={classes!("page", presenting.then_some("presenting"))} tabindex="-1">
-                if context.looking_for.is_none() { <Notices /> }
+                if !crate::ui::FULL_APP || context.looking_for.is_none() { <Notices /> }
                 { page }
             </main>
         </>

@@ -54,7 +54,13 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
     let kept = use_state(|| None::<(KeptCorpus, LoadedFile)>);
     let looking_for = {
         let url = url.clone();
-        use_state(move || url::linked_corpus(&url).filter(|_| cfg!(feature = "full")))
+        use_state(move || {
+            if cfg!(feature = "full") {
+                url::linked_corpus(&url)
+            } else {
+                None
+            }
+        })
     };
     {
         let (kept, adopt, looking_for) = (kept.clone(), adopt.clone(), looking_for.clone());
