@@ -31,21 +31,27 @@ if (!workerOnly) finalizeNames();
 writeWorker();
 
 function finalizeNames() {
-for (const build of ['first-view', 'messages-explorer', 'markdown-reader']) {
+/** Writes the hashed names of `named` into the script `name`, which must name each in quotes. */
+function nameIn(name, named) {
+  let text = read(name).toString();
+  for (const plain of named) {
+    if (!text.includes(`'${plain}'`)) throw new Error(`${name} does not name '${plain}'`);
+    text = text.replaceAll(`'${plain}'`, `'${names[plain]}'`);
+  }
+  fs.writeFileSync(file(name), text);
+}
+
+const builds = (...list) => list.flatMap((build) => [`./${build}_bg.wasm`, `./${build}.js`]);
+for (const build of ['first-view', 'messages-explorer', 'corpus-reader']) {
   names[`./${build}_bg.wasm`] = `./${hashed(`${build}_bg.wasm`, '_bg.wasm')}`;
   names[`./${build}.js`] = `./${hashed(`${build}.js`, '.js')}`;
 }
 names['./style.css'] = `./${hashed('style.css', '.css')}`;
-
-// The loader names the builds it starts; it gets the hashed names, then a hash itself.
-let loader = read('loader.js').toString();
-for (const [plain, final] of Object.entries(names)) {
-  if (!plain.endsWith('.css')) {
-    if (!loader.includes(`'${plain}'`)) throw new Error(`loader.js does not name '${plain}'`);
-    loader = loader.replaceAll(`'${plain}'`, `'${final}'`);
-  }
-}
-fs.writeFileSync(file('loader.js'), loader);
+// The corpus worker names the reader's files; the loader names the apps and the worker.
+// Each gets the hashed names, then a hash itself.
+nameIn('corpus-worker.js', builds('corpus-reader'));
+names['./corpus-worker.js'] = `./${hashed('corpus-worker.js', '.js')}`;
+nameIn('loader.js', [...builds('first-view', 'messages-explorer'), './corpus-worker.js']);
 names['loader.js'] = hashed('loader.js', '.js');
 
 let index = read('index.html').toString();
@@ -60,8 +66,9 @@ for (const [plain, final] of [['./style.css', names['./style.css']], ['loader.js
   if (!index.includes(attribute)) throw new Error(`index.html has no ${attribute}`);
   index = index.replace(attribute, attribute.replace(plain, final));
 }
-// Comments are for the source's readers, not for a phone's download.
-index = index.replace(/<!--[\s\S]*?-->/g, '');
+// Comments are for the source's readers, not for a phone's download; nor are Trunk's
+// left-over markers and the blank lines they leave.
+index = index.replace(/<!--[\s\S]*?-->/g, '').replace(/<link data-trunk[^>]*>/g, '').replace(/\n\s*\n/g, '\n');
 fs.writeFileSync(file('index.html'), index);
 }
 
@@ -73,7 +80,7 @@ function writeWorker() {
 const files = fs.readdirSync(dir)
   .filter((name) => !['sw.js'].includes(name) && !name.startsWith('.') && fs.statSync(file(name)).isFile())
   .sort();
-const later = (name) => name.startsWith('messages-explorer') || name.startsWith('markdown-reader');
+const later = (name) => ['messages-explorer', 'corpus-reader', 'corpus-worker'].some((build) => name.startsWith(build));
 const precache = files.filter((name) => !later(name));
 const version = hash(Buffer.concat(files.map((name) => Buffer.concat([Buffer.from(name), read(name)]))));
 let worker = read('sw.js').toString();

@@ -19,12 +19,13 @@ cargo build "${release_flag[@]}" --locked --quiet --target wasm32-unknown-unknow
 wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name first-view \
   "target/wasm32-unknown-unknown/$profile/first-view.wasm"
 
-# The Markdown reader: a module of its own, fetched only when a Markdown file is loaded or
-# messages are pasted, so the full app carries no Markdown parser.
+# The corpus reader: a module of its own, run in a Web Worker (assets/corpus-worker.js)
+# only when a reader loads a file, pastes messages or reopens a kept file, so the app's
+# builds carry no file reader, Markdown parser or validator.
 cargo build "${release_flag[@]}" --locked --quiet --target wasm32-unknown-unknown \
-  --example markdown-reader
-wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name markdown-reader \
-  "target/wasm32-unknown-unknown/$profile/examples/markdown_reader.wasm"
+  --example corpus-reader
+wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name corpus-reader \
+  "target/wasm32-unknown-unknown/$profile/examples/corpus_reader.wasm"
 
 if [ "$profile" = release ]; then
   opt=node_modules/.bin/wasm-opt
@@ -39,7 +40,7 @@ if [ "$profile" = release ]; then
   # Scripts and styles minified (terser and csso from npm, pinned in package.json):
   # comments and long names cost a phone bytes. Single quotes kept: finalize.mjs finds
   # the builds' file names in the loader by them.
-  for js in "$dir"/first-view.js "$dir"/messages-explorer.js "$dir"/markdown-reader.js "$dir"/loader.js; do
+  for js in "$dir"/first-view.js "$dir"/messages-explorer.js "$dir"/corpus-reader.js "$dir"/corpus-worker.js "$dir"/loader.js; do
     node_modules/.bin/terser "$js" --module --compress --mangle --format quote_style=1 -o "$js.min"
     mv "$js.min" "$js"
   done

@@ -13,9 +13,6 @@
 const BUILDS = {
   'first-view': { glue: './first-view.js', wasm: './first-view_bg.wasm' },
   'messages-explorer': { glue: './messages-explorer.js', wasm: './messages-explorer_bg.wasm' },
-  // Not an app: the Markdown reader, fetched the first time a reader loads a Markdown
-  // file or pastes messages (src/markdown_reader.rs).
-  'markdown-reader': { glue: './markdown-reader.js', wasm: './markdown-reader_bg.wasm' },
 };
 
 // Views only the full app has, and links made on a reader's own corpus (only the full app
@@ -46,18 +43,22 @@ async function forgetCorpus() {
   if ('caches' in window) await caches.delete(KEPT);
 }
 
-let markdownReader = null;
+// Trusted Types (index.html's policy requires them): the one way to name a worker's
+// script, accepting only the app's own service worker and corpus worker.
+const SW = new URL('./sw.js', import.meta.url).href;
+const WORKER = new URL('./corpus-worker.js', import.meta.url).href;
+const scriptUrls = window.trustedTypes?.createPolicy('messages-explorer', {
+  createScriptURL(url) {
+    if (url !== SW && url !== WORKER) throw new TypeError(url);
+    return url;
+  },
+});
 
-/** Reads Markdown (`read_markdown` or `read_paste`) with the reader module; its JSON answer. */
-async function readMarkdown(method, ...args) {
-  markdownReader ??= fetchBuild('markdown-reader').then(async ([glue, module]) => {
-    await glue.default({ module_or_path: module });
-    return glue;
-  });
-  markdownReader.catch(() => { markdownReader = null; });
-  const reader = await markdownReader;
-  return reader[method](...args);
-}
+// The corpus reader runs in a worker (corpus-worker.js, which is also the page's side of
+// it, imported the first time a reader loads a file or pastes): reading and checking a
+// file never blocks the page, and a reading can be cancelled.
+const reader = (method) => (...args) => import(WORKER)
+  .then((client) => client[method]((url) => scriptUrls?.createScriptURL(url) ?? url, ...args));
 
 // Where the reader was on each history entry (scroll position and the focused link), so
 // that Back and Forward return there, and a new view opens at its top with focus on its
@@ -141,7 +142,7 @@ function settleView(routeChanged) {
   }
 }
 
-const api = { pendingAction: undefined, loadFull, keepCorpus, keptCorpus, forgetCorpus, readMarkdown, settleView };
+const api = { pendingAction: undefined, loadFull, keepCorpus, keptCorpus, forgetCorpus, readCorpus: reader('readCorpus'), cancelReading: reader('cancelReading'), settleView };
 window.messagesExplorer = api;
 let firstView = null; // the first-view build's glue, once started (a promise)
 let switching = null;
@@ -256,16 +257,6 @@ async function boot() {
   replayEarlyTaps();
 }
 
-// Trusted Types (index.html's policy requires them): the one way to name a worker's
-// script, accepting only the app's own service worker next to this file.
-const SW = new URL('./sw.js', import.meta.url).href;
-const scriptUrls = window.trustedTypes?.createPolicy('messages-explorer', {
-  createScriptURL(url) {
-    if (url !== SW) throw new TypeError(url);
-    return url;
-  },
-});
-
 // Offline and updates: a service worker (sw.js) keeps the app for use without a network.
 // A new deployment installs beside the running one; the page then offers a reload
 // instead of swapping code under a reader mid-lesson.
@@ -303,15 +294,6 @@ function watchForUpdates() {
         if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
       });
     });
-    // Every other view (the full app, the Markdown reader) is kept for offline use once
-    // this page has started and the browser is idle, unless the reader's browser asks to
-    // save data.
-    if (!navigator.connection?.saveData) {
-      navigator.serviceWorker.ready.then((ready) => {
-        const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 2000));
-        idle(() => ready.active?.postMessage('keep-all'), { timeout: 10000 });
-      });
-    }
   }).catch((error) => console.warn('Offline use is not available:', error));
 }
 

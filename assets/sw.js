@@ -1,10 +1,10 @@
 // The service worker: keeps the app for use without a network. A release build writes
 // VERSION, FILES and LATER (.ci/finalize.mjs): FILES is what the first view needs (the
-// page, loader, styles, icons and the first-view build, whose Wasm holds the corpus), kept
-// when this version installs; LATER is every other view's build (the full app, the
-// Markdown reader), kept once the page has started and the browser is idle, unless the
-// reader's browser asks to save data (then each is kept the first time it is used). A
-// corpus file a reader loads is never cached here.
+// page, loader, styles, icons and the first-view build, whose Wasm holds the corpus);
+// LATER is every other view's build (the full app, the corpus reader and its worker).
+// Both are kept when this version installs, which the page asks for once its first view
+// has started; LATER not when the reader's browser asks to save data (then each is kept
+// the first time it is used). A corpus file a reader loads is never cached here.
 //
 // Files are served from the cache first (their names carry content hashes, so a cached
 // file is never stale); the page itself too, so a reader keeps the version they started
@@ -56,8 +56,12 @@ async function keep(names, { all }) {
   }));
 }
 
+// The page registers this worker once its first view has started, so every other view's
+// files are fetched after the first view's, never competing with them; not when the
+// reader's browser asks to save data (each is then kept the first time it is used).
 self.addEventListener('install', (event) => {
-  event.waitUntil(keep(['./', ...FILES], { all: true }));
+  event.waitUntil(keep(['./', ...FILES], { all: true })
+    .then(() => (navigator.connection?.saveData ? null : keep(LATER, { all: false }).catch(() => {}))));
 });
 
 // Reads and writes of the tab record, one at a time. `change` may record a tab (it
@@ -102,8 +106,6 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data === 'activate') self.skipWaiting();
-  // The page has started and the browser is idle: keep every other view's files.
-  if (event.data === 'keep-all') event.waitUntil(keep(LATER, { all: false }).catch(() => {}));
 });
 
 /**

@@ -182,37 +182,93 @@ fn loader_call(method: &str, args: &[wasm_bindgen::JsValue]) -> Option<js_sys::P
     function.apply(&api, &arguments).ok()?.dyn_into().ok()
 }
 
-/// Reads Markdown with the page's Markdown reader (a Wasm module of its own, fetched the
-/// first time: `assets/loader.js`, `readMarkdown`): `method` is `read_markdown` (a file:
-/// text, title) or `read_paste` (text, meeting, year, heading, source title, address).
-/// The corpus, or its problems with their lines; an explanation if the reader is missing.
-pub async fn read_markdown(
-    method: &str,
-    args: Vec<String>,
-) -> Result<crate::core::corpus::Corpus, Vec<String>> {
+/// What the corpus reader is asked to read.
+pub enum ReaderCall<'a> {
+    /// A file a reader picked or kept: its name (which says its format) and bytes.
+    File {
+        /// The file's name.
+        name: &'a str,
+        /// Its bytes.
+        bytes: &'a [u8],
+    },
+    /// Pasted text under the meeting, heading and source given beside it.
+    Paste(&'a str, &'a crate::core::markdown::PasteContext),
+}
+
+/// Why the corpus reader gave no corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotRead {
+    /// The file's or the text's problems, each with its place.
+    Problems(Vec<String>),
+    /// The reader asked to stop (Cancel), or a newer reading replaced this one.
+    Cancelled,
+}
+
+/// Reads and checks a reader's file or paste with the corpus reader, in a Web Worker
+/// (`assets/loader.js`, `readCorpus`; `src/corpus_reader.rs`): the page stays responsive
+/// whatever the file, and [`cancel_reading`] ends it. The checked corpus, or why not.
+pub async fn read_corpus(call: ReaderCall<'_>) -> Result<crate::core::corpus::Corpus, NotRead> {
     #[cfg(target_arch = "wasm32")]
     {
-        let mut call: Vec<wasm_bindgen::JsValue> = vec![method.into()];
-        call.extend(args.into_iter().map(wasm_bindgen::JsValue::from));
-        let unavailable = || vec!["The Markdown reader could not be loaded.".to_string()];
-        let promise = loader_call("readMarkdown", &call).ok_or_else(unavailable)?;
-        let answer = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .map_err(|_| unavailable())?
-            .as_string()
-            .ok_or_else(unavailable)?;
-        markdown_answer(&answer)
+        use wasm_bindgen::JsValue;
+        let args: Vec<JsValue> = match call {
+            ReaderCall::File { name, bytes } => vec![
+                "read_file".into(),
+                name.into(),
+                js_sys::Uint8Array::from(bytes).into(),
+            ],
+            ReaderCall::Paste(text, c) => [
+                "read_paste",
+                text,
+                &c.meeting,
+                &c.year,
+                &c.heading,
+                &c.source_title,
+                &c.source_url,
+            ]
+            .into_iter()
+            .map(JsValue::from)
+            .collect(),
+        };
+        let unavailable =
+            || NotRead::Problems(vec!["The corpus reader could not be loaded.".into()]);
+        let promise = loader_call("readCorpus", &args).ok_or_else(unavailable)?;
+        let answer = match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(answer) => answer.as_string().ok_or_else(unavailable)?,
+            Err(error) => {
+                let message = js_sys::Reflect::get(&error, &"message".into())
+                    .ok()
+                    .and_then(|m| m.as_string());
+                return Err(match message.as_deref() {
+                    Some("cancelled") => NotRead::Cancelled,
+                    Some(message) => {
+                        NotRead::Problems(vec![format!("The corpus reader stopped: {message}")])
+                    }
+                    None => unavailable(),
+                });
+            }
+        };
+        reader_answer(&answer).map_err(NotRead::Problems)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = (method, args);
-        Err(vec!["Markdown is read in the browser.".to_string()])
+        let _ = call;
+        Err(NotRead::Problems(vec![
+            "Files are read in the browser.".to_string()
+        ]))
     }
+}
+
+/// Ends the corpus reader's reading in progress, if any: its [`read_corpus`] answers
+/// [`NotRead::Cancelled`].
+pub fn cancel_reading() {
+    #[cfg(target_arch = "wasm32")]
+    let _ = loader_call("cancelReading", &[]);
 }
 
 /// The reader's JSON answer: `{"corpus": …}` or `{"problems": [...]}`.
 #[cfg(target_arch = "wasm32")]
-fn markdown_answer(answer: &str) -> Result<crate::core::corpus::Corpus, Vec<String>> {
+fn reader_answer(answer: &str) -> Result<crate::core::corpus::Corpus, Vec<String>> {
     #[derive(serde::Deserialize)]
     struct Answer {
         corpus: Option<crate::core::corpus::Corpus>,
@@ -274,6 +330,29 @@ pub async fn forget_corpus() {
         wasm_bindgen_futures::JsFuture::from(promise).await.ok();
     }
 }
+
+/// Runs `f` after `millis` milliseconds, unless the returned guard is dropped first (a
+/// debounce: keep the latest guard, and each new one cancels the one before).
+#[must_use = "the call is cancelled when the guard is dropped"]
+pub fn later(millis: u32, f: impl FnOnce() + 'static) -> Later {
+    #[cfg(target_arch = "wasm32")]
+    return Later(gloo::timers::callback::Timeout::new(millis, f));
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (millis, f);
+        Later(())
+    }
+}
+
+/// A call [`later`] will make, unless dropped.
+pub struct Later(
+    #[cfg(target_arch = "wasm32")]
+    #[allow(dead_code)]
+    gloo::timers::callback::Timeout,
+    #[cfg(not(target_arch = "wasm32"))]
+    #[allow(dead_code)]
+    (),
+);
 
 /// Runs `future` to completion in the page (outside a browser it is dropped).
 pub fn spawn(future: impl std::future::Future<Output = ()> + 'static) {

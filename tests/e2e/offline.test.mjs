@@ -47,7 +47,7 @@ const keptNames = (page) => page.evaluate(async () => {
 
 /** Waits until every view's build is kept too (after the page has been idle). */
 async function keptAll(page) {
-  const builds = ['messages-explorer', 'markdown-reader'];
+  const builds = ['messages-explorer', 'corpus-reader'];
   for (let tries = 0; ; tries++) {
     const names = await keptNames(page);
     if (builds.every((b) => names.some((n) => new RegExp(`^${b}-[0-9a-f]{12}_bg\\.wasm$`).test(n))

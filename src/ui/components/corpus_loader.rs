@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::core::corpus::Corpus;
 use crate::core::load::{checked_text, is_markdown, too_large, LoadError, MAX_CORPUS_BYTES};
 use crate::core::validate::{Problem, ProblemKind};
-use crate::ui::browser;
+use crate::ui::browser::{self, NotRead, ReaderCall};
 use crate::ui::hooks::LoadedFile;
 
 /// Files above this size (2 MB) come with a word that loading takes a moment.
@@ -36,6 +36,8 @@ enum Status {
     Idle,
     /// The file's name and size in bytes.
     Reading(String, u64),
+    /// The reader cancelled the reading of this file.
+    Cancelled(String),
     Refused(String, LoadError),
 }
 
@@ -47,10 +49,33 @@ pub fn corpus_loader(props: &CorpusLoaderProps) -> Html {
     let status = use_state(|| Status::Idle);
     let reader = use_mut_ref(|| None);
     let dragging = use_state(|| false);
-    let accept = acceptor(status.clone(), props.onload.clone());
+    // Which reading is current: a cancelled one's late answer is dropped.
+    let current = use_mut_ref(|| 0u64);
+    let accept = acceptor(status.clone(), props.onload.clone(), current.clone());
+    let oncancel = {
+        let (status, reader, current) = (status.clone(), reader.clone(), current.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Status::Reading(name, _) = &*status {
+                *current.borrow_mut() += 1;
+                // Reading the file from disk, or reading it in the worker: both stop.
+                reader.borrow_mut().take();
+                browser::cancel_reading();
+                status.set(Status::Cancelled(name.clone()));
+            }
+        })
+    };
     let start = {
-        let (status, reader, accept) = (status.clone(), reader.clone(), accept.clone());
-        Callback::from(move |file: web_sys::File| read_file(file, &status, &reader, accept.clone()))
+        let (status, reader, accept, current) = (
+            status.clone(),
+            reader.clone(),
+            accept.clone(),
+            current.clone(),
+        );
+        Callback::from(move |file: web_sys::File| {
+            // A new file replaces any reading under way.
+            *current.borrow_mut() += 1;
+            read_file(file, &status, &reader, accept.clone())
+        })
     };
     let onchange = {
         let start = start.clone();
@@ -104,21 +129,26 @@ pub fn corpus_loader(props: &CorpusLoaderProps) -> Html {
                 <input id="corpus-file" type="file" accept=".md,.markdown,.json,.csv,text/markdown,application/json,text/csv" {onchange} data-testid="corpus-file" />
             </div>
             <div role="status" aria-live="polite" data-testid="load-status">
-                { status_view(&status) }
+                { status_view(&status, oncancel) }
             </div>
         </section>
     }
 }
 
 /// What the loader says: nothing, that it is busy with a file, or why a file was refused.
-fn status_view(status: &Status) -> Html {
+fn status_view(status: &Status, oncancel: Callback<MouseEvent>) -> Html {
     match status {
         Status::Idle => Html::default(),
         Status::Reading(name, size) => html! {
             <p class="progress" data-testid="load-busy">
-                { format!("Reading, checking and indexing {name} ({})…", megabytes(*size)) }
-                if *size > BIG_FILE { { " A file this large takes a few seconds; the page answers again when it is ready." } }
+                { format!("Reading and checking {name} ({})…", megabytes(*size)) }
+                if *size > BIG_FILE { { " A file this large takes a few seconds; the page stays usable meanwhile." } }
+                { " " }
+                <button type="button" onclick={oncancel} data-testid="load-cancel">{ "Cancel" }</button>
             </p>
+        },
+        Status::Cancelled(name) => html! {
+            <p data-testid="load-cancelled">{ format!("Reading {name} was cancelled; the corpus in use is unchanged.") }</p>
         },
         Status::Refused(name, error) => html! {
             <div class="banner banner-error" data-testid="load-errors">
@@ -132,62 +162,83 @@ fn status_view(status: &Status) -> Html {
     }
 }
 
-/// What happens to a file's bytes (or the reason they could not be read): checked by
-/// the same code as any corpus file, then put in use or refused with its problems.
-fn acceptor(status: UseStateHandle<Status>, onload: Callback<(Corpus, LoadedFile)>) -> Accept {
-    Rc::new(
-        move |name: String, result: Result<Vec<u8>, ProblemKind>| match result {
-            Ok(bytes) if is_markdown(&name) => {
-                let (status, onload) = (status.clone(), onload.clone());
-                browser::spawn(async move {
-                    match read_markdown_file(&name, &bytes).await {
-                        Ok((corpus, file)) => {
-                            status.set(Status::Idle);
-                            onload.emit((corpus, file));
-                        }
-                        Err(error) => status.set(Status::Refused(name, error)),
-                    }
-                });
+/// What happens to a file's bytes (or the reason they could not be read): read and
+/// checked by the corpus reader in a worker (the same code as the `corpus-check` tool),
+/// then put in use or refused with its problems; Cancel leaves everything as it was.
+fn acceptor(
+    status: UseStateHandle<Status>,
+    onload: Callback<(Corpus, LoadedFile)>,
+    current: Rc<RefCell<u64>>,
+) -> Accept {
+    Rc::new(move |name: String, bytes: Result<Vec<u8>, ProblemKind>| {
+        let ticket = *current.borrow();
+        let refuse = |name: String, problems: Vec<Problem>| {
+            status.set(Status::Refused(name, LoadError { problems }))
+        };
+        let checked = bytes.and_then(|b| match checked_text(&b) {
+            Ok(_) => Ok(b),
+            Err(error) => Err(first_kind(error)),
+        });
+        let bytes = match checked {
+            Ok(bytes) => bytes,
+            Err(kind) => return refuse(name, vec![Problem::new("", kind)]),
+        };
+        let (status, onload, current) = (status.clone(), onload.clone(), current.clone());
+        browser::spawn(async move {
+            let answer = browser::read_corpus(ReaderCall::File {
+                name: &name,
+                bytes: &bytes,
+            })
+            .await;
+            if *current.borrow() != ticket {
+                return;
             }
-            Ok(bytes) => match Corpus::read_own_file(&name, &bytes, None) {
+            match answer {
                 Ok(corpus) => {
                     status.set(Status::Idle);
-                    let bytes = Rc::new(bytes);
-                    onload.emit((corpus, LoadedFile { name, bytes }));
+                    onload.emit((corpus.clone(), kept_form(&name, bytes, &corpus)));
                 }
-                Err(error) => status.set(Status::Refused(name, error)),
-            },
-            Err(kind) => status.set(Status::Refused(
-                name,
-                LoadError {
-                    problems: vec![Problem::new("", kind)],
-                },
-            )),
-        },
-    )
+                Err(NotRead::Cancelled) => status.set(Status::Cancelled(name)),
+                Err(NotRead::Problems(problems)) => status.set(Status::Refused(
+                    name,
+                    LoadError {
+                        problems: problems
+                            .into_iter()
+                            .map(|p| Problem::new("", ProblemKind::Shape(p)))
+                            .collect(),
+                    },
+                )),
+            }
+        });
+    })
+}
+
+/// The first problem's kind of a file refused before reading (size, encoding, empty).
+fn first_kind(error: LoadError) -> ProblemKind {
+    error
+        .problems
+        .into_iter()
+        .next()
+        .map_or(ProblemKind::Empty, |p| p.kind)
 }
 
 type Accept = Rc<dyn Fn(String, Result<Vec<u8>, ProblemKind>)>;
 
-/// A Markdown file read by the page's Markdown reader (after the checks every file gets).
-/// What is kept in memory, and on this device if asked, is the corpus as JSON, so that it
-/// reads back without the reader.
-async fn read_markdown_file(name: &str, bytes: &[u8]) -> Result<(Corpus, LoadedFile), LoadError> {
-    let text = checked_text(bytes)?;
-    let title = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let corpus = browser::read_markdown("read_markdown", vec![text.to_string(), title.to_string()])
-        .await
-        .map_err(|problems| LoadError {
-            problems: problems
-                .into_iter()
-                .map(|p| Problem::new("", ProblemKind::Shape(p)))
-                .collect(),
-        })?;
-    let file = LoadedFile {
-        name: format!("{title}.json"),
-        bytes: Rc::new(serde_json::to_vec(&corpus).unwrap_or_default()),
-    };
-    Ok((corpus, file))
+/// What is kept of a loaded file (in memory, and on this device if asked): the file as it
+/// is, or for Markdown the corpus as JSON, which reads back as the same corpus.
+fn kept_form(name: &str, bytes: Vec<u8>, corpus: &Corpus) -> LoadedFile {
+    if is_markdown(name) {
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        LoadedFile {
+            name: format!("{stem}.json"),
+            bytes: Rc::new(serde_json::to_vec(corpus).unwrap_or_default()),
+        }
+    } else {
+        LoadedFile {
+            name: name.to_string(),
+            bytes: Rc::new(bytes),
+        }
+    }
 }
 
 /// Refuses an oversized file before reading it, otherwise reads it and hands the bytes on.

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::core::corpus::Corpus;
 use crate::core::load::too_large;
 use crate::core::markdown::{paste_missing, preview, PasteContext, PasteField};
-use crate::ui::browser;
+use crate::ui::browser::{self, NotRead, ReaderCall};
 use crate::ui::hooks::LoadedFile;
 
 /// How many problems of a paste are listed.
@@ -116,8 +116,12 @@ pub fn paste_messages(props: &PasteMessagesProps) -> Html {
 /// The pasted text as read: the corpus, or its problems (each with its line).
 type Reading = Result<Corpus, Vec<String>>;
 
-/// Reads the pasted text with the page's Markdown reader whenever it or the fields
-/// change; only the answer to the latest text is shown. `None` while the text is empty.
+/// How long typing must pause before the text is read again (milliseconds).
+const PASTE_PAUSE_MS: u32 = 250;
+
+/// Reads the pasted text with the corpus reader (in its worker) once typing pauses; a
+/// newer text cancels the reading of an older one, and only the answer to the latest text
+/// is shown. `None` while the text is empty.
 #[hook]
 fn use_paste_reader(
     context: &UseStateHandle<PasteContext>,
@@ -125,29 +129,32 @@ fn use_paste_reader(
     result: &UseStateHandle<Option<Reading>>,
 ) {
     let latest = use_mut_ref(|| 0u64);
+    let pending = use_mut_ref(|| None::<browser::Later>);
     let result = result.clone();
     use_effect_with(((**context).clone(), (**text).clone()), move |(c, text)| {
         *latest.borrow_mut() += 1;
         let ticket = *latest.borrow();
+        // The previous text's reading, waiting or under way, is no longer wanted.
+        pending.borrow_mut().take();
         if text.trim().is_empty() {
             result.set(None);
         } else if let Some(kind) = too_large(text.len() as u64) {
             result.set(Some(Err(vec![kind.to_string()])));
         } else {
-            let args = vec![
-                text.clone(),
-                c.meeting.clone(),
-                c.year.clone(),
-                c.heading.clone(),
-                c.source_title.clone(),
-                c.source_url.clone(),
-            ];
-            browser::spawn(async move {
-                let answer = browser::read_markdown("read_paste", args).await;
-                if *latest.borrow() == ticket {
-                    result.set(Some(answer));
-                }
-            });
+            let (c, text) = (c.clone(), text.clone());
+            *pending.borrow_mut() = Some(browser::later(PASTE_PAUSE_MS, move || {
+                browser::spawn(async move {
+                    let answer = browser::read_corpus(ReaderCall::Paste(&text, &c)).await;
+                    if *latest.borrow() != ticket {
+                        return;
+                    }
+                    match answer {
+                        Ok(corpus) => result.set(Some(Ok(corpus))),
+                        Err(NotRead::Problems(problems)) => result.set(Some(Err(problems))),
+                        Err(NotRead::Cancelled) => {}
+                    }
+                });
+            }));
         }
     });
 }

@@ -7,7 +7,7 @@ use super::{KeptCorpus, LoadedFile};
 use crate::core::corpus::Corpus;
 use crate::core::query::Explorer;
 use crate::core::url;
-use crate::ui::browser;
+use crate::ui::browser::{self, ReaderCall};
 
 /// Puts a reader's corpus in use: the corpus, its file, whether it is the kept one, and
 /// the address to read again with it (a link made on it), if any.
@@ -117,9 +117,16 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
             let Some((_, loaded)) = (*kept).clone().filter(|_| cfg!(feature = "full")) else {
                 return;
             };
-            if let Ok(corpus) = Corpus::read_own_file(&loaded.name, &loaded.bytes, None) {
-                adopt(corpus, loaded, true, None);
-            }
+            let adopt = adopt.clone();
+            browser::spawn(async move {
+                let call = ReaderCall::File {
+                    name: &loaded.name,
+                    bytes: &loaded.bytes,
+                };
+                if let Ok(corpus) = browser::read_corpus(call).await {
+                    adopt(corpus, loaded, true, None);
+                }
+            });
         })
     };
     KeptHandles {
@@ -131,10 +138,15 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
     }
 }
 
-/// The kept file, read and checked again (by the same code as any file).
+/// The kept file, read and checked again (by the same code as any file, in the corpus
+/// reader's worker).
 async fn read_kept() -> Option<(KeptCorpus, LoadedFile, Corpus)> {
     let found = browser::kept_corpus().await?;
-    let corpus = Corpus::read_own_file(&found.name, &found.bytes, None).ok()?;
+    let call = ReaderCall::File {
+        name: &found.name,
+        bytes: &found.bytes,
+    };
+    let corpus = browser::read_corpus(call).await.ok()?;
     // Read by the same rules as any loaded file (`read_own_file`), so a kept file can
     // never answer to the built-in corpus's id or title.
     let named = KeptCorpus {
