@@ -35,7 +35,7 @@ use super::corpus::{
     LOCATOR_NOT_GIVEN, SCHEMA_VERSION,
 };
 use super::text::slugify;
-use super::validate::{check, Problem, ProblemKind};
+use super::validate::{check, Problem, ProblemKind, MAX_MESSAGES};
 
 /// What the CSV export writes as the heading of a message published without one (read
 /// back as no heading).
@@ -490,6 +490,18 @@ pub fn corpus_from_csv(text: &str, title: &str) -> Result<Corpus, Vec<Problem>> 
     let mut builder = Builder::default();
     for (i, record) in reader.records().enumerate() {
         let number = i + 2;
+        // Over the limit, the file is refused at once, not read to its end first.
+        if i == MAX_MESSAGES {
+            let count = i + 1 + reader.records().count();
+            return Err(vec![Problem::new(
+                "messages",
+                ProblemKind::TooMany {
+                    what: "messages",
+                    count,
+                    limit: MAX_MESSAGES,
+                },
+            )]);
+        }
         match record {
             Ok(record) => {
                 if let Some(row) = read_row(&columns, &record, number, &mut problems) {

@@ -62,7 +62,7 @@ use super::corpus::{
 };
 use super::import::Ids;
 use super::text::slugify;
-use super::validate::{check, Problem, ProblemKind};
+use super::validate::{check, Problem, ProblemKind, MAX_MESSAGES};
 
 /// The keys of a meeting's description.
 const MEETING_KEYS: [&str; 9] = [
@@ -199,12 +199,49 @@ pub fn corpus_from_markdown(text: &str, title: &str) -> Result<Corpus, Vec<Probl
     let unified = one_line_ending(text);
     let text = unified.as_ref();
     let (front, body, shift) = split_front_matter(text);
+    // A file of millions of tiny bullets is refused before it is parsed (the parser's
+    // events for 20 MB of them take gigabytes): each message is a bullet or a paragraph,
+    // so blocks beyond twice the message limit (headings and descriptions are blocks too)
+    // cannot make a corpus within it.
+    let blocks = block_starts(body);
+    if blocks > 2 * MAX_MESSAGES {
+        return Err(vec![Problem::new(
+            "messages",
+            ProblemKind::TooMany {
+                what: "blocks (bullets, paragraphs and headings)",
+                count: blocks,
+                limit: 2 * MAX_MESSAGES,
+            },
+        )]);
+    }
     let mut reader = Reader::new(body, shift);
     if let Some(front) = front {
         reader.front_matter(front);
     }
     reader.read();
     reader.finish(title)
+}
+
+/// How many lines start a block: a list item, or a line after a blank line.
+fn block_starts(text: &str) -> usize {
+    let mut after_blank = true;
+    let mut count = 0;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        let item = trimmed.starts_with(['-', '*', '+'])
+            || trimmed
+                .split_once(['.', ')'])
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if item || after_blank {
+            count += 1;
+        }
+        after_blank = false;
+    }
+    count
 }
 
 /// The text with every line ending (`\r\n`, or a lone `\r` as old Mac files and some
