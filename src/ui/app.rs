@@ -95,11 +95,8 @@ fn loaded(props: &LoadedProps) -> Html {
             if !crate::ui::FULL_APP {
                 return;
             }
-            // A link made on this corpus is read again now that its ids are known (only
-            // the full app reads a reader's corpus).
-            let reopened = reopen
-                .filter(|_| crate::ui::FULL_APP)
-                .map(|hash| url::parse(&hash, &corpus));
+            // A link made on this corpus is read again now that its ids are known.
+            let reopened = reopen.map(|hash| url::parse(&hash, &corpus));
             let in_use = CorpusInUse {
                 id: corpus.id.clone(),
                 title: corpus.title.clone(),

@@ -4,7 +4,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::corpus::Corpus;
-use crate::core::load::{checked_text, is_markdown, too_large, LoadError, MAX_CORPUS_BYTES};
+use crate::core::load::{is_markdown, too_large, LoadError, MAX_CORPUS_BYTES};
 use crate::core::validate::{Problem, ProblemKind};
 use crate::ui::browser::{self, NotRead, ReaderCall};
 use crate::ui::hooks::LoadedFile;
@@ -172,16 +172,13 @@ fn acceptor(
 ) -> Accept {
     Rc::new(move |name: String, bytes: Result<Vec<u8>, ProblemKind>| {
         let ticket = *current.borrow();
-        let refuse = |name: String, problems: Vec<Problem>| {
-            status.set(Status::Refused(name, LoadError { problems }))
-        };
-        let checked = bytes.and_then(|b| match checked_text(&b) {
-            Ok(_) => Ok(b),
-            Err(error) => Err(first_kind(error)),
-        });
-        let bytes = match checked {
+        // (Empty, binary and other files are refused by the reader, in its worker.)
+        let bytes = match bytes {
             Ok(bytes) => bytes,
-            Err(kind) => return refuse(name, vec![Problem::new("", kind)]),
+            Err(kind) => {
+                let problems = vec![Problem::new("", kind)];
+                return status.set(Status::Refused(name, LoadError { problems }));
+            }
         };
         let (status, onload, current) = (status.clone(), onload.clone(), current.clone());
         browser::spawn(async move {
@@ -211,15 +208,6 @@ fn acceptor(
             }
         });
     })
-}
-
-/// The first problem's kind of a file refused before reading (size, encoding, empty).
-fn first_kind(error: LoadError) -> ProblemKind {
-    error
-        .problems
-        .into_iter()
-        .next()
-        .map_or(ProblemKind::Empty, |p| p.kind)
 }
 
 type Accept = Rc<dyn Fn(String, Result<Vec<u8>, ProblemKind>)>;
