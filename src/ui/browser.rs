@@ -354,6 +354,19 @@ pub struct Later(
     (),
 );
 
+/// Resolves after the page has had the chance to paint (a short timeout), so that what
+/// was just set on screen (a status line) shows before a long step on the page's thread.
+pub async fn paint_first() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = gloo::utils::window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
 /// Runs `future` to completion in the page (outside a browser it is dropped).
 pub fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
     #[cfg(target_arch = "wasm32")]

@@ -36,6 +36,8 @@ enum Status {
     Idle,
     /// The file's name and size in bytes.
     Reading(String, u64),
+    /// Read and checked; its messages (how many) are being indexed on the page.
+    Indexing(String, usize),
     /// The reader cancelled the reading of this file.
     Cancelled(String),
     Refused(String, LoadError),
@@ -147,6 +149,11 @@ fn status_view(status: &Status, oncancel: Callback<MouseEvent>) -> Html {
                 <button type="button" onclick={oncancel} data-testid="load-cancel">{ "Cancel" }</button>
             </p>
         },
+        Status::Indexing(name, messages) => html! {
+            <p class="progress" data-testid="load-indexing">
+                { format!("{name} is read and checked; indexing its {messages} messages…") }
+            </p>
+        },
         Status::Cancelled(name) => html! {
             <p data-testid="load-cancelled">{ format!("Reading {name} was cancelled; the corpus in use is unchanged.") }</p>
         },
@@ -192,6 +199,12 @@ fn acceptor(
             }
             match answer {
                 Ok(corpus) => {
+                    // The last step runs on the page: say so before it starts.
+                    status.set(Status::Indexing(name.clone(), corpus.messages.len()));
+                    browser::paint_first().await;
+                    if *current.borrow() != ticket {
+                        return;
+                    }
                     status.set(Status::Idle);
                     onload.emit((corpus.clone(), kept_form(&name, bytes, &corpus)));
                 }
