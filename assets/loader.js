@@ -147,13 +147,17 @@ window.messagesExplorer = api;
 let firstView = null; // the first-view build's glue, once started (a promise)
 let switching = null;
 
+/** A new element: its tag, attributes (class, role, data-testid…) and children. */
+function element(tag, attributes, ...children) {
+  const made = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
+  made.append(...children);
+  return made;
+}
+
 function showError(error) {
   console.error(error);
-  const panel = document.createElement('div');
-  panel.className = 'fatal-error';
-  panel.setAttribute('role', 'alert');
-  panel.textContent = 'Messages Explorer could not start: ' + error;
-  document.body.prepend(panel);
+  document.body.prepend(element('div', { class: 'fatal-error', role: 'alert' }, 'Messages Explorer could not start: ' + error));
 }
 
 // The glue and the compiled module of one build, fetched and compiled in parallel.
@@ -235,10 +239,7 @@ async function boot() {
     // The page holds the home view rendered at build time; another address keeps its
     // header and navigation and shows a loading line where the view goes until the view
     // is ready, never the wrong messages.
-    const loading = document.createElement('p');
-    loading.className = 'loading';
-    loading.setAttribute('role', 'status');
-    loading.textContent = 'Loading this view…';
+    const loading = element('p', { class: 'loading', role: 'status' }, 'Loading this view…');
     const prerendered = document.getElementById('prerendered');
     const main = prerendered?.querySelector('main');
     if (main) main.replaceChildren(loading);
@@ -268,22 +269,12 @@ function watchForUpdates() {
   });
   const offer = (worker) => {
     if (document.querySelector('.update-notice')) return;
-    const notice = document.createElement('div');
-    notice.className = 'update-notice';
-    notice.setAttribute('role', 'status');
-    notice.dataset.testid = 'update-notice';
-    const text = document.createElement('p');
-    text.textContent = 'A new version of Messages Explorer is available.';
-    const reload = document.createElement('button');
-    reload.type = 'button';
-    reload.textContent = 'Reload';
-    reload.dataset.testid = 'update-reload';
-    reload.addEventListener('click', () => { asked = true; worker.postMessage('activate'); });
-    const later = document.createElement('button');
-    later.type = 'button';
-    later.textContent = 'Not now';
-    later.addEventListener('click', () => notice.remove());
-    notice.append(text, reload, later);
+    const reload = element('button', { type: 'button', 'data-testid': 'update-reload' }, 'Reload');
+    reload.onclick = () => { asked = true; worker.postMessage('activate'); };
+    const later = element('button', { type: 'button' }, 'Not now');
+    const notice = element('div', { class: 'update-notice', role: 'status', 'data-testid': 'update-notice' },
+      element('p', {}, 'A new version of Messages Explorer is available.'), reload, later);
+    later.onclick = () => notice.remove();
     document.body.append(notice);
   };
   navigator.serviceWorker.register(scriptUrls?.createScriptURL(SW) ?? SW).then((registration) => {

@@ -4,29 +4,41 @@
 //! to 20 MB) happen there, off the page's thread, so a large or hostile file never freezes
 //! the page and can be cancelled (the page ends the worker). `pulldown-cmark`, the CSV
 //! reader and the validator are not in the app's own builds (ARCHITECTURE.md, "Builds").
-//! It answers JSON: `{"corpus": …}` (the checked corpus, compact) or
-//! `{"problems": ["line 3, column 1: …", …]}`.
+//! It answers JSON parts: `{"corpus": …}` (the checked corpus, compact, without its
+//! messages) followed by the messages, [`PART`] to a part (the page reads each part in a
+//! task of its own), or `{"problems": ["line 3, column 1: …", …]}` alone.
 
 use messages_explorer::core::corpus::Corpus;
 use messages_explorer::core::markdown::{corpus_from_markdown, corpus_from_paste, PasteContext};
 use messages_explorer::core::validate::{poses_as_builtin, Problem};
 use wasm_bindgen::prelude::*;
 
-fn answer(result: Result<Corpus, Vec<Problem>>) -> String {
-    let value = match result {
-        Ok(corpus) => serde_json::json!({ "corpus": corpus }),
+/// Messages per part of an answer: a part is read on the page in a few milliseconds.
+const PART: usize = 2_000;
+
+fn answer(result: Result<Corpus, Vec<Problem>>) -> Vec<String> {
+    match result {
+        Ok(mut corpus) => {
+            let messages = std::mem::take(&mut corpus.messages);
+            let mut parts = vec![serde_json::json!({ "corpus": corpus }).to_string()];
+            parts.extend(
+                messages
+                    .chunks(PART)
+                    .map(|part| serde_json::to_string(part).unwrap_or_default()),
+            );
+            parts
+        }
         Err(problems) => {
             let lines: Vec<String> = problems.iter().map(Problem::to_string).collect();
-            serde_json::json!({ "problems": lines })
+            vec![serde_json::json!({ "problems": lines }).to_string()]
         }
-    };
-    value.to_string()
+    }
 }
 
 /// A file a reader picked, read by `Corpus::read_own_file` (its format from its name),
 /// checked, and refused if it poses as the built-in corpus.
 #[wasm_bindgen]
-pub fn read_file(name: &str, bytes: &[u8]) -> String {
+pub fn read_file(name: &str, bytes: &[u8]) -> Vec<String> {
     answer(
         Corpus::read_own_file(name, bytes, Some(corpus_from_markdown))
             .map_err(|error| error.problems),
@@ -43,7 +55,7 @@ pub fn read_paste(
     heading: &str,
     source_title: &str,
     source_url: &str,
-) -> String {
+) -> Vec<String> {
     let context = PasteContext {
         meeting: meeting.into(),
         year: year.into(),

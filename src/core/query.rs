@@ -8,7 +8,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::corpus::{Corpus, CoverageStatus, DetailParts, MessageDetails};
-use super::search::{Hit, Index, Query, Weights};
+use super::search::{Hit, Index, IndexBuilder, Query, Weights};
 use super::text::english_stop_words;
 
 /// The facets a selection can filter on.
@@ -277,10 +277,49 @@ struct HeadingEntry {
     topics: Vec<u32>,
 }
 
+/// An [`Explorer`] being built in slices: the page indexes a large corpus a few thousand
+/// messages at a time, between frames, so that loading a 20 MB file never blocks it for
+/// long; [`Explorer::new`] builds one at once.
+pub struct ExplorerBuilder {
+    corpus: Corpus,
+    index: IndexBuilder,
+}
+
+impl ExplorerBuilder {
+    /// Starts building over a (validated) corpus.
+    pub fn new(corpus: Corpus) -> ExplorerBuilder {
+        ExplorerBuilder {
+            corpus,
+            index: IndexBuilder::default(),
+        }
+    }
+
+    /// Indexes up to `count` more messages; whether every message is indexed now.
+    pub fn step(&mut self, count: usize) -> bool {
+        let start = self.index.len();
+        let end = start.saturating_add(count).min(self.corpus.messages.len());
+        for message in &self.corpus.messages[start..end] {
+            self.index.add(&message.text);
+        }
+        end == self.corpus.messages.len()
+    }
+
+    /// The explorer, once every message is indexed (any left are indexed now).
+    pub fn finish(mut self) -> Explorer {
+        self.step(usize::MAX);
+        Explorer::with_index(self.corpus, self.index.finish())
+    }
+}
+
 impl Explorer {
     /// Indexes a (validated) corpus.
     pub fn new(corpus: Corpus) -> Explorer {
         let index = Index::build(corpus.messages.iter().map(|m| m.text.as_str()));
+        Explorer::with_index(corpus, index)
+    }
+
+    /// The explorer of a corpus whose messages' texts `index` holds, in order.
+    fn with_index(corpus: Corpus, index: Index) -> Explorer {
         fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, u32> {
             ids.enumerate().map(|(i, id)| (id, i as u32)).collect()
         }
@@ -797,6 +836,35 @@ pub fn partial_caveat(sentences: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_explorer_built_in_slices_is_the_one_built_at_once() {
+        let corpus = Corpus::builtin().unwrap();
+        let mut whole = Explorer::new(corpus.clone());
+        let mut builder = ExplorerBuilder::new(corpus);
+        let mut steps = 1;
+        while !builder.step(10) {
+            steps += 1;
+        }
+        assert_eq!(steps, 8, "77 messages, 10 at a time");
+        let mut sliced = builder.finish();
+        for text in [
+            "",
+            "gender",
+            "digital div",
+            "\"human rights\" -women",
+            "data AI",
+        ] {
+            for sort in [Sort::Relevance, Sort::Chronological] {
+                let selection = Selection {
+                    text: text.into(),
+                    sort,
+                    ..Selection::default()
+                };
+                assert_eq!(whole.run(&selection), sliced.run(&selection), "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_selection_is_empty_without_text_or_filters() {

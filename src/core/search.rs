@@ -304,40 +304,62 @@ fn seek(docs: &[u32], from: &mut usize, doc: u32) -> Option<usize> {
     }
 }
 
-impl Index {
-    /// Builds the index over the given texts (document ids are their positions).
-    pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
-        let mut analyzer = Analyzer::default();
-        let mut term_ids: HashMap<String, u32> = HashMap::new();
-        let mut postings: Vec<PostingList> = Vec::new();
-        let mut terms: Vec<String> = Vec::new();
-        let mut folded_terms: HashMap<String, u32> = HashMap::new();
-        let mut doc_lengths = Vec::new();
-        let mut folded = String::new();
-        for (doc, text) in texts.into_iter().enumerate() {
-            let doc = doc as u32;
-            let mut length = 0u32;
-            for (position, (_, word)) in text.unicode_word_indices().enumerate() {
-                length += 1;
-                fold_into(word, &mut folded);
-                let term_id = match folded_terms.get(folded.as_str()) {
-                    Some(id) => *id,
-                    None => {
-                        let term = analyzer.term(&folded);
-                        let next = term_ids.len() as u32;
-                        let id = *term_ids.entry(term.clone()).or_insert(next);
-                        if id == next {
-                            postings.push(PostingList::default());
-                            terms.push(term);
-                        }
-                        folded_terms.insert(folded.clone(), id);
-                        id
+/// An index being built, one text after another: [`Index::build`] adds them all at once;
+/// a page can add them in slices between frames (`query::ExplorerBuilder`), so that a
+/// large corpus never blocks it for long. Document ids are the order texts are added in.
+#[derive(Default)]
+pub struct IndexBuilder {
+    terms: Terms,
+    doc_lengths: Vec<u32>,
+}
+
+/// What an index learns of its terms while texts are added.
+#[derive(Default)]
+struct Terms {
+    analyzer: Analyzer,
+    term_ids: HashMap<String, u32>,
+    postings: Vec<PostingList>,
+    terms: Vec<String>,
+    folded_terms: HashMap<String, u32>,
+    folded: String,
+}
+
+impl Terms {
+    /// Adds document `doc`'s text; its length in words.
+    fn add(&mut self, doc: u32, text: &str) -> u32 {
+        let mut length = 0u32;
+        for (position, (_, word)) in text.unicode_word_indices().enumerate() {
+            length += 1;
+            fold_into(word, &mut self.folded);
+            let term_id = match self.folded_terms.get(self.folded.as_str()) {
+                Some(id) => *id,
+                None => {
+                    let term = self.analyzer.term(&self.folded);
+                    let next = self.term_ids.len() as u32;
+                    let id = *self.term_ids.entry(term.clone()).or_insert(next);
+                    if id == next {
+                        self.postings.push(PostingList::default());
+                        self.terms.push(term);
                     }
-                };
-                postings[term_id as usize].add(doc, position as u32);
-            }
-            doc_lengths.push(length);
+                    self.folded_terms.insert(self.folded.clone(), id);
+                    id
+                }
+            };
+            self.postings[term_id as usize].add(doc, position as u32);
         }
+        length
+    }
+
+    /// The index of these terms over documents of these lengths.
+    fn finish(self, doc_lengths: &[u32]) -> Index {
+        let Terms {
+            mut analyzer,
+            term_ids,
+            mut postings,
+            terms,
+            folded_terms,
+            ..
+        } = self;
         // Lists grown by doubling hold up to twice what they need: give the rest back.
         for list in &mut postings {
             list.docs.shrink_to_fit();
@@ -367,6 +389,42 @@ impl Index {
             vocabulary,
             length_norms,
         }
+    }
+}
+
+impl IndexBuilder {
+    /// How many texts have been added.
+    pub fn len(&self) -> usize {
+        self.doc_lengths.len()
+    }
+
+    /// Whether no text has been added.
+    pub fn is_empty(&self) -> bool {
+        self.doc_lengths.is_empty()
+    }
+
+    /// Adds the next document's text.
+    pub fn add(&mut self, text: &str) {
+        let length = self.terms.add(self.doc_lengths.len() as u32, text);
+        self.doc_lengths.push(length);
+    }
+
+    /// The index over every text added.
+    pub fn finish(self) -> Index {
+        self.terms.finish(&self.doc_lengths)
+    }
+}
+
+impl Index {
+    /// Builds the index over the given texts (document ids are their positions).
+    pub fn build<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
+        let mut terms = Terms::default();
+        let doc_lengths: Vec<u32> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(doc, text)| terms.add(doc as u32, text))
+            .collect();
+        terms.finish(&doc_lengths)
     }
 
     /// Number of documents indexed.

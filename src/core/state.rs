@@ -110,8 +110,10 @@ pub struct CorpusInUse {
     /// The view of the link made on it that the page was opened with, read again with
     /// its ids; `None` opens the corpus's home view.
     pub reopened: Option<Box<View>>,
-    /// What reading that link again dropped (the notices' sentences).
-    pub dropped: Vec<String>,
+    /// What the page says once it is in use: which corpus ([`CorpusInUse::notice`]),
+    /// then what reading the link again dropped. (Given by the caller, so that a build
+    /// that never changes the corpus, the first view, carries none of these sentences.)
+    pub notices: Vec<String>,
 }
 
 impl CorpusInUse {
@@ -252,12 +254,11 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.history = HistoryMode::Keep;
         }
         Action::CorpusChanged(corpus) => {
-            next.notices = vec![corpus.notice()];
+            next.notices = corpus.notices;
             next.view = match corpus.reopened {
                 // The address stays the link it was opened with.
                 Some(view) => {
                     next.history = HistoryMode::Replace;
-                    next.notices.extend(corpus.dropped);
                     *view
                 }
                 None => View {
@@ -338,7 +339,11 @@ mod tests {
             builtin: false,
             kept: false,
             reopened: None,
-            dropped: Vec::new(),
+            notices: Vec::new(),
+        };
+        let loaded = CorpusInUse {
+            notices: vec![loaded.notice()],
+            ..loaded
         };
         let state = reduce(&AppState::default(), Action::CorpusChanged(loaded));
         assert_eq!(state.view.corpus.as_deref(), Some("class-2026"));
@@ -350,7 +355,11 @@ mod tests {
             builtin: true,
             kept: false,
             reopened: None,
-            dropped: Vec::new(),
+            notices: Vec::new(),
+        };
+        let back = CorpusInUse {
+            notices: vec![back.notice()],
+            ..back
         };
         let state = reduce(&state, Action::CorpusChanged(back));
         assert_eq!(state.view.corpus, None);
@@ -371,7 +380,14 @@ mod tests {
             builtin: false,
             kept: true,
             reopened: Some(Box::new(view.clone())),
-            dropped: vec![Notice::UnknownMessage("x".into()).to_string()],
+            notices: Vec::new(),
+        };
+        let reopened = CorpusInUse {
+            notices: vec![
+                reopened.notice(),
+                Notice::UnknownMessage("x".into()).to_string(),
+            ],
+            ..reopened
         };
         let state = reduce(&AppState::default(), Action::CorpusChanged(reopened));
         assert_eq!(state.view, view);

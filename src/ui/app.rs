@@ -12,9 +12,13 @@ use super::pages::{
 };
 use crate::core::corpus::Corpus;
 use crate::core::load::LoadError;
-use crate::core::query::Explorer;
+use crate::core::query::{Explorer, ExplorerBuilder};
 use crate::core::state::{Action, AppState, CorpusInUse};
 use crate::core::url::{self, Route};
+use crate::ui::browser;
+
+/// How many messages are indexed between two pauses when a reader's corpus is put in use.
+const INDEX_SLICE: usize = 2_000;
 
 /// Props of the root: the URL fragment the page was opened with.
 #[derive(Properties, PartialEq, Clone, Default)]
@@ -97,20 +101,34 @@ fn loaded(props: &LoadedProps) -> Html {
             }
             // A link made on this corpus is read again now that its ids are known.
             let reopened = reopen.map(|hash| url::parse(&hash, &corpus));
-            let in_use = CorpusInUse {
+            let mut in_use = CorpusInUse {
                 id: corpus.id.clone(),
                 title: corpus.title.clone(),
                 messages: corpus.messages.len(),
                 builtin,
                 kept,
-                dropped: reopened.as_ref().map_or_else(Vec::new, |parsed| {
-                    parsed.warnings.iter().map(ToString::to_string).collect()
-                }),
-                reopened: reopened.map(|parsed| Box::new(parsed.view)),
+                reopened: None,
+                notices: Vec::new(),
             };
-            active.set(Rc::new(RefCell::new(Explorer::new(corpus))));
-            is_builtin.set(builtin);
-            store.dispatch(Action::CorpusChanged(in_use));
+            in_use.notices.push(in_use.notice());
+            if let Some(parsed) = reopened {
+                in_use
+                    .notices
+                    .extend(parsed.warnings.iter().map(ToString::to_string));
+                in_use.reopened = Some(Box::new(parsed.view));
+            }
+            // Indexed a slice at a time, with a pause between: a 20 MB corpus never
+            // blocks the page for long.
+            let (active, is_builtin, store) = (active.clone(), is_builtin.clone(), store.clone());
+            browser::spawn(async move {
+                let mut builder = ExplorerBuilder::new(corpus);
+                while !builder.step(INDEX_SLICE) {
+                    browser::pause(0).await;
+                }
+                active.set(Rc::new(RefCell::new(builder.finish())));
+                is_builtin.set(builtin);
+                store.dispatch(Action::CorpusChanged(in_use));
+            });
         }
     };
     let adopt: Adopt = {

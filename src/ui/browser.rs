@@ -234,7 +234,7 @@ pub async fn read_corpus(call: ReaderCall<'_>) -> Result<crate::core::corpus::Co
             || NotRead::Problems(vec!["The corpus reader could not be loaded.".into()]);
         let promise = loader_call("readCorpus", &args).ok_or_else(unavailable)?;
         let answer = match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(answer) => answer.as_string().ok_or_else(unavailable)?,
+            Ok(answer) => answer,
             Err(error) => {
                 let message = js_sys::Reflect::get(&error, &"message".into())
                     .ok()
@@ -248,7 +248,22 @@ pub async fn read_corpus(call: ReaderCall<'_>) -> Result<crate::core::corpus::Co
                 });
             }
         };
-        reader_answer(&answer).map_err(NotRead::Problems)
+        let parts: Vec<Option<String>> = js_sys::Array::from(&answer)
+            .iter()
+            .map(|p| p.as_string())
+            .collect();
+        let mut parts = parts.into_iter();
+        let head = parts.next().flatten().ok_or_else(unavailable)?;
+        let mut corpus = reader_answer(&head).map_err(NotRead::Problems)?;
+        // The messages come in parts, each read in a task of its own.
+        for part in parts {
+            pause(0).await;
+            let messages: Vec<crate::core::corpus::Message> =
+                serde_json::from_str(&part.unwrap_or_default())
+                    .map_err(|e| NotRead::Problems(vec![e.to_string()]))?;
+            corpus.messages.extend(messages);
+        }
+        Ok(corpus)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -354,17 +369,19 @@ pub struct Later(
     (),
 );
 
-/// Resolves after the page has had the chance to paint (a short timeout), so that what
-/// was just set on screen (a status line) shows before a long step on the page's thread.
-pub async fn paint_first() {
+/// Resolves after `millis` milliseconds (a timeout): the page handles input and paints
+/// meanwhile, so a long step split by pauses never blocks it for long.
+pub async fn pause(millis: i32) {
     #[cfg(target_arch = "wasm32")]
     {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             let _ = gloo::utils::window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
         });
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = millis;
 }
 
 /// Runs `future` to completion in the page (outside a browser it is dropped).

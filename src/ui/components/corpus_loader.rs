@@ -36,7 +36,8 @@ enum Status {
     Idle,
     /// The file's name and size in bytes.
     Reading(String, u64),
-    /// Read and checked; its messages (how many) are being indexed on the page.
+    /// Read and checked; its messages (how many) are being indexed on the page, a slice
+    /// at a time.
     Indexing(String, usize),
     /// The reader cancelled the reading of this file.
     Cancelled(String),
@@ -201,11 +202,11 @@ fn acceptor(
                 Ok(corpus) => {
                     // The last step runs on the page: say so before it starts.
                     status.set(Status::Indexing(name.clone(), corpus.messages.len()));
-                    browser::paint_first().await;
+                    browser::pause(30).await;
                     if *current.borrow() != ticket {
                         return;
                     }
-                    status.set(Status::Idle);
+                    // (The page opens the corpus's list once it is indexed.)
                     onload.emit((corpus.clone(), kept_form(&name, bytes, &corpus)));
                 }
                 Err(NotRead::Cancelled) => status.set(Status::Cancelled(name)),
