@@ -9,7 +9,7 @@
 //! task of its own), or `{"problems": ["line 3, column 1: …", …]}` alone.
 
 use messages_explorer::core::corpus::Corpus;
-use messages_explorer::core::markdown::{corpus_from_markdown, corpus_from_paste, PasteContext};
+use messages_explorer::core::markdown::{corpus_from_paste, PasteContext};
 use messages_explorer::core::validate::{poses_as_builtin, Problem};
 use wasm_bindgen::prelude::*;
 
@@ -39,10 +39,7 @@ fn answer(result: Result<Corpus, Vec<Problem>>) -> Vec<String> {
 /// checked, and refused if it poses as the built-in corpus.
 #[wasm_bindgen]
 pub fn read_file(name: &str, bytes: &[u8]) -> Vec<String> {
-    answer(
-        Corpus::read_own_file(name, bytes, Some(corpus_from_markdown))
-            .map_err(|error| error.problems),
-    )
+    answer(Corpus::read_own_file(name, bytes).map_err(|error| error.problems))
 }
 
 /// Pasted text read with `core::markdown::corpus_from_paste`, and refused, like a file,

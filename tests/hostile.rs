@@ -762,11 +762,7 @@ fn a_file_posing_as_the_built_in_corpus_is_refused_and_an_export_reads_back() {
         ("class-2026", "Our builtin collection", "title"),
     ] {
         let file = md(id, title);
-        let found = problems(Corpus::read_own_file(
-            "x.md",
-            file.as_bytes(),
-            Some(messages_explorer::core::markdown::corpus_from_markdown),
-        ));
+        let found = problems(Corpus::read_own_file("x.md", file.as_bytes()));
         assert!(
             found
                 .iter()
@@ -780,23 +776,19 @@ fn a_file_posing_as_the_built_in_corpus_is_refused_and_an_export_reads_back() {
     let mut corpus = builtin();
     corpus.title = "Class 3B".into();
     let json = serde_json::to_string(&corpus).unwrap();
-    let found = problems(Corpus::read_own_file("x.json", json.as_bytes(), None));
+    let found = problems(Corpus::read_own_file("x.json", json.as_bytes()));
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("\"igf-messages-copy\""), "{found:?}");
     // CSV: the title is the file's name.
     let csv = "meeting,year,text,source\nKyoto 2023,2023,A message.,A page\n";
-    let found = problems(Corpus::read_own_file(
-        "IGF Messages.csv",
-        csv.as_bytes(),
-        None,
-    ));
+    let found = problems(Corpus::read_own_file("IGF Messages.csv", csv.as_bytes()));
     assert!(
         found
             .iter()
             .any(|p| p.contains("the title \"IGF Messages\"")),
         "{found:?}"
     );
-    assert!(Corpus::read_own_file("class.csv", csv.as_bytes(), None).is_ok());
+    assert!(Corpus::read_own_file("class.csv", csv.as_bytes()).is_ok());
     // The built-in corpus's export is a copy: it reads back as the reader's own file.
     let explorer = Explorer::new(builtin());
     let all: Vec<usize> = (0..explorer.corpus().messages.len()).collect();
@@ -807,12 +799,7 @@ fn a_file_posing_as_the_built_in_corpus_is_refused_and_an_export_reads_back() {
         date: String::new(),
     };
     let exported = messages_markdown(&explorer, &all, &header);
-    let back = Corpus::read_own_file(
-        "igf-messages-copy.md",
-        exported.as_bytes(),
-        Some(messages_explorer::core::markdown::corpus_from_markdown),
-    )
-    .unwrap();
+    let back = Corpus::read_own_file("igf-messages-copy.md", exported.as_bytes()).unwrap();
     assert_eq!(
         (back.id.as_str(), back.title.as_str()),
         ("igf-messages-copy", "IGF Messages (copy)")

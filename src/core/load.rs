@@ -25,9 +25,6 @@ pub fn too_large(size: u64) -> Option<ProblemKind> {
     })
 }
 
-/// A reader of a text format into a corpus (its title from the file name).
-pub type TextReader = fn(&str, &str) -> Result<Corpus, Vec<Problem>>;
-
 /// Whether a file name says CSV.
 pub fn is_csv(name: &str) -> bool {
     name.to_lowercase().ends_with(".csv")
@@ -101,53 +98,28 @@ impl Corpus {
         }
     }
 
-    /// Reads a corpus file a user picked: CSV when its name ends in `.csv` (see
-    /// [`super::import`]), Markdown for `.md` or `.markdown` (see [`super::markdown`]),
-    /// JSON otherwise. The same limits and validation whatever the format.
+    /// Reads a corpus file: CSV when its name ends in `.csv` (see [`super::import`]),
+    /// Markdown for `.md` or `.markdown` (see [`super::markdown`]), JSON otherwise. The
+    /// same limits and validation whatever the format. (The curators' tools read the
+    /// built-in corpus itself with it; a reader's file goes through
+    /// [`read_own_file`](Self::read_own_file).)
     pub fn from_file(name: &str, bytes: &[u8]) -> Result<Corpus, LoadError> {
-        Self::read_file(name, bytes, Some(super::markdown::corpus_from_markdown))
-    }
-
-    /// [`from_file`](Self::from_file) with the Markdown reader given (or not): the app
-    /// reads Markdown in a module of its own, fetched when needed, so its own build
-    /// carries no Markdown parser; without one, a Markdown file is refused.
-    pub fn read_file(
-        name: &str,
-        bytes: &[u8],
-        markdown: Option<TextReader>,
-    ) -> Result<Corpus, LoadError> {
         let title = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
         let read = if is_csv(name) {
             super::import::corpus_from_csv
         } else if is_markdown(name) {
-            match markdown {
-                Some(read) => read,
-                None => {
-                    return Err(LoadError {
-                        problems: vec![Problem::new(
-                            "",
-                            ProblemKind::Shape(
-                                "Markdown files are read by the page's Markdown reader".into(),
-                            ),
-                        )],
-                    })
-                }
-            }
+            super::markdown::corpus_from_markdown
         } else {
             return Self::from_bytes(bytes);
         };
         read(checked_text(bytes)?, title).map_err(|problems| LoadError { problems })
     }
 
-    /// [`read_file`](Self::read_file) for a reader's own file (loaded, kept or pasted),
-    /// which also must not pose as the built-in corpus ([`validate::poses_as_builtin`]).
-    /// The curators' tools read the built-in corpus itself with `read_file`.
-    pub fn read_own_file(
-        name: &str,
-        bytes: &[u8],
-        markdown: Option<TextReader>,
-    ) -> Result<Corpus, LoadError> {
-        let corpus = Self::read_file(name, bytes, markdown)?;
+    /// [`from_file`](Self::from_file) for a reader's own file (loaded, kept or pasted, in
+    /// the corpus reader's worker), which also must not pose as the built-in corpus
+    /// ([`validate::poses_as_builtin`]).
+    pub fn read_own_file(name: &str, bytes: &[u8]) -> Result<Corpus, LoadError> {
+        let corpus = Self::from_file(name, bytes)?;
         let problems = validate::poses_as_builtin(&corpus);
         if problems.is_empty() {
             Ok(corpus)

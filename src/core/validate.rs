@@ -330,7 +330,7 @@ fn as_read(text: &str) -> String {
 /// [`BUILTIN_ID`] ("igf-messages", "IGF_Messages", "ｉｇｆ messages"), or a title that
 /// reads as [`BUILTIN_TITLE`] or as it without "(built-in corpus)", or that says it is
 /// built in. Checked on every file a reader loads, pastes or keeps
-/// (`Corpus::read_file`, the Markdown reader), never on the built-in corpus itself.
+/// (`Corpus::read_own_file`, the corpus reader), never on the built-in corpus itself.
 pub fn poses_as_builtin(corpus: &Corpus) -> Vec<Problem> {
     let mut problems = Vec::new();
     if as_read(&corpus.id) == as_read(BUILTIN_ID) {

@@ -78,7 +78,7 @@ pub fn paste_messages(props: &PasteMessagesProps) -> Html {
         let (result, onload) = (result.clone(), props.onload.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(Ok(corpus)) = result.as_ref() {
-                // Kept as JSON, so that it reads back without the Markdown reader.
+                // Kept as JSON: a paste has no file of its own.
                 let file = LoadedFile {
                     name: "pasted-messages.json".into(),
                     bytes: Rc::new(serde_json::to_vec(corpus).unwrap_or_default()),
