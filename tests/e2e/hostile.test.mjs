@@ -82,6 +82,7 @@ test('every view runs under the strict Content-Security-Policy with no violation
   for (const directive of ["default-src 'none'", "require-trusted-types-for 'script'", 'trusted-types messages-explorer', "base-uri 'none'", "form-action 'none'"]) {
     assert.ok(policy.includes(directive), `the policy has ${directive}`);
   }
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'|\*/, 'nothing inline, evaluated or from anywhere');
   const views = ['#/explore?q=gender', '#/message/geneva-2017-gender-3', '#/compare?meetings=geneva-2017,paris-2018',
     '#/charts?terms=data%2CAI', '#/present?q=data', '#/about', '#/load', '#/explore?like=geneva-2017-gender-3'];
   for (const hash of views) {
