@@ -71,7 +71,9 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
                         let linked = url::links_corpus(&url, &named.id);
                         kept.set(Some((named, loaded.clone())));
                         if linked {
+                            // Still looking until it is in use (indexing takes a moment).
                             adopt(corpus, loaded, true, Some(url.to_string()));
+                            return;
                         }
                     }
                     looking_for.set(None);
@@ -79,6 +81,8 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
             }
         });
     }
+    // The linked corpus is in use: the page shows it.
+    use_found_when_in_use(&looking_for, &explorer);
     let onkeep = {
         let kept = kept.clone();
         Callback::from(move |_: ()| {
@@ -136,6 +140,31 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
         onusekept,
         looking_for: (*looking_for).clone(),
     }
+}
+
+/// Ends the looking for a linked corpus once that corpus is the one in use.
+#[cfg(feature = "full")]
+#[hook]
+fn use_found_when_in_use(
+    looking_for: &UseStateHandle<Option<String>>,
+    explorer: &Rc<RefCell<Explorer>>,
+) {
+    let looking_for = looking_for.clone();
+    let in_use = explorer.borrow().corpus().id.clone();
+    use_effect_with(in_use, move |in_use| {
+        if looking_for.as_deref() == Some(in_use.as_str()) {
+            looking_for.set(None);
+        }
+    });
+}
+
+/// The first view opens no link made on a reader's corpus: nothing to end.
+#[cfg(not(feature = "full"))]
+#[hook]
+fn use_found_when_in_use(
+    _looking_for: &UseStateHandle<Option<String>>,
+    _explorer: &Rc<RefCell<Explorer>>,
+) {
 }
 
 /// The kept file, read and checked again (by the same code as any file, in the corpus
