@@ -4,7 +4,7 @@
 // or hostile file never freezes the page, and Cancel ends it at once; in the worker it
 // answers each reading with the reader's JSON.
 //   page → worker: { method, args } (one of the reader's functions and its arguments)
-//   worker → page: { answer } (its JSON) or { error }
+//   worker → page: { answer } (its JSON parts, as UTF-8 ArrayBuffers) or { error }
 
 // The reader's files; a release build gives them content-hashed names and writes them
 // here (.ci/finalize.mjs), then gives this file a hashed name too.
@@ -20,7 +20,11 @@ if (typeof window === 'undefined') {
         return glue;
       });
       const glue = await reader;
-      self.postMessage({ answer: glue[data.method](...data.args) });
+      // The answer's parts as UTF-8 bytes, handed over without a copy: the page does not
+      // pay for receiving 20 MB of text at once.
+      const encoder = new TextEncoder();
+      const parts = glue[data.method](...data.args).map((part) => encoder.encode(part).buffer);
+      self.postMessage({ answer: parts }, parts);
     } catch (error) {
       reader = null;
       self.postMessage({ error: String(error) });

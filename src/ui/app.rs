@@ -125,7 +125,10 @@ fn loaded(props: &LoadedProps) -> Html {
                 while !builder.step(INDEX_SLICE) {
                     browser::pause(0).await;
                 }
-                active.set(Rc::new(RefCell::new(builder.finish())));
+                let explorer = builder.finish();
+                // The first render of the corpus in a task of its own.
+                browser::pause(0).await;
+                active.set(Rc::new(RefCell::new(explorer)));
                 is_builtin.set(builtin);
                 store.dispatch(Action::CorpusChanged(in_use));
             });

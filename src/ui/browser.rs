@@ -248,19 +248,19 @@ pub async fn read_corpus(call: ReaderCall<'_>) -> Result<crate::core::corpus::Co
                 });
             }
         };
-        let parts: Vec<Option<String>> = js_sys::Array::from(&answer)
+        // The parts arrive as UTF-8 bytes (handed over by the worker without a copy).
+        let parts: Vec<Vec<u8>> = js_sys::Array::from(&answer)
             .iter()
-            .map(|p| p.as_string())
+            .map(|part| js_sys::Uint8Array::new(&part).to_vec())
             .collect();
         let mut parts = parts.into_iter();
-        let head = parts.next().flatten().ok_or_else(unavailable)?;
+        let head = parts.next().ok_or_else(unavailable)?;
         let mut corpus = reader_answer(&head).map_err(NotRead::Problems)?;
         // The messages come in parts, each read in a task of its own.
         for part in parts {
             pause(0).await;
-            let messages: Vec<crate::core::corpus::Message> =
-                serde_json::from_str(&part.unwrap_or_default())
-                    .map_err(|e| NotRead::Problems(vec![e.to_string()]))?;
+            let messages: Vec<crate::core::corpus::Message> = serde_json::from_slice(&part)
+                .map_err(|e| NotRead::Problems(vec![e.to_string()]))?;
             corpus.messages.extend(messages);
         }
         Ok(corpus)
@@ -283,14 +283,14 @@ pub fn cancel_reading() {
 
 /// The reader's JSON answer: `{"corpus": …}` or `{"problems": [...]}`.
 #[cfg(target_arch = "wasm32")]
-fn reader_answer(answer: &str) -> Result<crate::core::corpus::Corpus, Vec<String>> {
+fn reader_answer(answer: &[u8]) -> Result<crate::core::corpus::Corpus, Vec<String>> {
     #[derive(serde::Deserialize)]
     struct Answer {
         corpus: Option<crate::core::corpus::Corpus>,
         #[serde(default)]
         problems: Vec<String>,
     }
-    match serde_json::from_str::<Answer>(answer) {
+    match serde_json::from_slice::<Answer>(answer) {
         Ok(Answer {
             corpus: Some(corpus),
             ..

@@ -207,7 +207,8 @@ fn acceptor(
                         return;
                     }
                     // (The page opens the corpus's list once it is indexed.)
-                    onload.emit((corpus.clone(), kept_form(&name, bytes, &corpus)));
+                    let file = kept_form(&name, bytes, &corpus);
+                    onload.emit((corpus, file));
                 }
                 Err(NotRead::Cancelled) => status.set(Status::Cancelled(name)),
                 Err(NotRead::Problems(problems)) => status.set(Status::Refused(
