@@ -51,9 +51,10 @@ else
 fi
 record checks "$checks_pass" "$checks_fail" 0
 
-# --- native: every test target except the SSR snapshots and the wasm tests.
-native_targets=(--lib --bins)
-for t in tests/*.rs; do
+# --- native: every crate's unit tests and every test target except the SSR snapshots and
+# the wasm tests (tests/reader/ holds the corpus reader crate's tests).
+native_targets=(--workspace --lib --bins)
+for t in tests/*.rs tests/reader/*.rs; do
   case "$(basename "$t" .rs)" in ssr|wasm) ;; *) native_targets+=(--test "$(basename "$t" .rs)") ;; esac
 done
 run native cargo test --locked "${native_targets[@]}"; status=$?

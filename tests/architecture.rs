@@ -1,9 +1,30 @@
-//! The core points one way: each module of `src/core` uses only the modules that
-//! ARCHITECTURE.md's table "Core dependencies" allows it, so no cycle (and no back-edge
-//! such as `corpus` calling `validate`) can come back unnoticed. Unit tests inside a
-//! module (`#[cfg(test)]`) may use anything.
+//! The layers the compiler cannot check. Crates already keep the core free of the browser
+//! (`src/core/Cargo.toml` names no browser crate, checked here, so no use of one can
+//! compile) and keep the Markdown reader out of the app (the core's `markdown` feature);
+//! what is left is read from the sources with `syn`, as the compiler reads them:
+//! - the core points one way: each module of `src/core` uses only the modules that
+//!   ARCHITECTURE.md's table "Core dependencies" allows it, so no cycle (and no back-edge
+//!   such as `corpus` calling `validate`) can come back unnoticed;
+//! - the UI reaches the browser only through `ui::browser`: no other file of `src/ui`
+//!   names web-sys, gloo, js-sys or wasm-bindgen.
+//!
+//! Unit tests (`#[cfg(test)]` items) may use anything.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use syn::visit::Visit;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+/// The crates that only the browser has, by the names code uses them under.
+const BROWSER_CRATES: [&str; 6] = [
+    "yew",
+    "web_sys",
+    "gloo",
+    "js_sys",
+    "wasm_bindgen",
+    "wasm_bindgen_futures",
+];
 
 /// The allowed uses per module, read from ARCHITECTURE.md: rows `| name | a, b |` of the
 /// table under "## Core dependencies" (`—` for none).
@@ -34,79 +55,159 @@ fn allowed() -> BTreeMap<String, BTreeSet<String>> {
         .collect()
 }
 
-/// The core modules a source file uses outside its unit tests and comments.
-fn uses(source: &str) -> BTreeSet<String> {
-    let code = source.split("#[cfg(test)]").next().unwrap_or("");
-    let mut found = BTreeSet::new();
-    for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
-        for prefix in ["super::", "crate::core::"] {
-            for (at, _) in line.match_indices(prefix) {
-                let rest = &line[at + prefix.len()..];
-                // `super::{a::X, b}` names several modules at once.
-                let names: Vec<&str> = match rest.strip_prefix('{') {
-                    Some(group) => group.split('}').next().unwrap_or("").split(',').collect(),
-                    None => vec![rest],
-                };
-                for name in names {
-                    let name: String = name
-                        .trim()
-                        .chars()
-                        .take_while(|c| c.is_ascii_lowercase() || *c == '_')
-                        .collect();
-                    if !name.is_empty() && name != "super" {
-                        found.insert(name);
-                    }
-                }
+/// Every path a source file names outside its `#[cfg(test)]` items, as segments: `use`
+/// trees expanded (`use crate::{a::X, b}` gives `crate a X` and `crate b`), and paths in
+/// types, expressions, patterns and attributes.
+#[derive(Default)]
+struct Paths(Vec<Vec<String>>);
+
+fn is_test_only(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|attr| {
+        attr.path().is_ident("cfg")
+            && attr
+                .parse_args::<syn::Meta>()
+                .is_ok_and(|meta| meta.path().is_ident("test"))
+    })
+}
+
+fn expand(tree: &syn::UseTree, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    match tree {
+        syn::UseTree::Path(path) => {
+            prefix.push(path.ident.to_string());
+            expand(&path.tree, prefix, out);
+            prefix.pop();
+        }
+        syn::UseTree::Name(name) => {
+            out.push([prefix.clone(), vec![name.ident.to_string()]].concat())
+        }
+        syn::UseTree::Rename(name) => {
+            out.push([prefix.clone(), vec![name.ident.to_string()]].concat())
+        }
+        syn::UseTree::Glob(_) => out.push([prefix.clone(), vec!["*".into()]].concat()),
+        syn::UseTree::Group(group) => {
+            for tree in &group.items {
+                expand(tree, prefix, out);
             }
         }
     }
-    found
 }
 
-/// Every module of `src/core` with its source: a file directly under it, with the files of
-/// its sub-modules (`chart/draw.rs`) added, whose `super::` is the module itself and so
-/// is dropped there (their `crate::core::` uses still count).
-fn modules() -> BTreeMap<String, String> {
-    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/core"));
-    let mut modules = BTreeMap::new();
+impl<'ast> Visit<'ast> for Paths {
+    fn visit_item(&mut self, item: &'ast syn::Item) {
+        let attrs = match item {
+            syn::Item::Const(i) => &i.attrs,
+            syn::Item::Enum(i) => &i.attrs,
+            syn::Item::Fn(i) => &i.attrs,
+            syn::Item::Impl(i) => &i.attrs,
+            syn::Item::Mod(i) => &i.attrs,
+            syn::Item::Static(i) => &i.attrs,
+            syn::Item::Struct(i) => &i.attrs,
+            syn::Item::Trait(i) => &i.attrs,
+            syn::Item::Type(i) => &i.attrs,
+            syn::Item::Use(i) => &i.attrs,
+            syn::Item::Macro(i) => &i.attrs,
+            _ => return syn::visit::visit_item(self, item),
+        };
+        if !is_test_only(attrs) {
+            syn::visit::visit_item(self, item);
+        }
+    }
+
+    fn visit_impl_item_fn(&mut self, item: &'ast syn::ImplItemFn) {
+        if !is_test_only(&item.attrs) {
+            syn::visit::visit_impl_item_fn(self, item);
+        }
+    }
+
+    fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
+        expand(&item.tree, &mut Vec::new(), &mut self.0);
+    }
+
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        self.0
+            .push(path.segments.iter().map(|s| s.ident.to_string()).collect());
+        syn::visit::visit_path(self, path);
+    }
+}
+
+fn paths_of(file: &Path) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(file).unwrap();
+    let parsed = syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let mut paths = Paths::default();
+    paths.visit_file(&parsed);
+    paths.0
+}
+
+/// The `.rs` files under a folder, at any depth.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        let Some(name) = path
-            .file_stem()
-            .and_then(|n| n.to_str())
-            .map(str::to_string)
-        else {
-            continue;
-        };
-        if path.extension().is_none_or(|e| e != "rs") || name == "mod" {
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+/// The core modules a file's paths name. `depth` is how far below the crate root the
+/// file's module is (1 for `src/core/url.rs`, 2 for `src/core/chart/draw.rs`), so that
+/// `super::` resolves: from `chart/draw.rs`, `super::x` is chart's own item, and
+/// `super::super::x` or `crate::x` the module `x`.
+fn core_uses(paths: &[Vec<String>], depth: usize) -> BTreeSet<String> {
+    paths
+        .iter()
+        .filter_map(|path| {
+            let supers = path.iter().take_while(|s| *s == "super").count();
+            let rest = if path.first().is_some_and(|s| s == "crate") {
+                &path[1..]
+            } else if supers == depth {
+                &path[supers..]
+            } else {
+                return None;
+            };
+            rest.first().cloned()
+        })
+        .collect()
+}
+
+/// Every module of `src/core` with the core modules it uses (its sub-modules' files
+/// counted as its own).
+fn core_modules() -> BTreeMap<String, BTreeSet<String>> {
+    let dir = Path::new(ROOT).join("src/core");
+    let mut modules: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in rust_files(&dir) {
+        let relative = file.strip_prefix(&dir).unwrap();
+        let parts: Vec<String> = relative
+            .iter()
+            .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_string())
+            .collect();
+        let module = parts[0].clone();
+        if module == "lib" || module == "build" {
             continue;
         }
-        let mut source = std::fs::read_to_string(&path).unwrap();
-        if let Ok(children) = std::fs::read_dir(dir.join(&name)) {
-            for child in children {
-                let child = std::fs::read_to_string(child.unwrap().path()).unwrap();
-                let own = child.split("#[cfg(test)]").next().unwrap_or("");
-                source.push_str(&own.replace("super::", ""));
-            }
-        }
-        modules.insert(name, source);
+        let uses = core_uses(&paths_of(&file), parts.len());
+        modules.entry(module).or_default().extend(uses);
     }
     modules
 }
 
 /// The uses that `allowed` does not permit, as "module uses other" lines.
 fn violations(
-    modules: &BTreeMap<String, String>,
+    modules: &BTreeMap<String, BTreeSet<String>>,
     allowed: &BTreeMap<String, BTreeSet<String>>,
 ) -> Vec<String> {
     let mut wrong = Vec::new();
-    for (module, source) in modules {
+    for (module, uses) in modules {
         let Some(permitted) = allowed.get(module) else {
             wrong.push(format!("{module} is not in ARCHITECTURE.md's table"));
             continue;
         };
-        for used in uses(source) {
-            if used != *module && modules.contains_key(&used) && !permitted.contains(&used) {
+        for used in uses {
+            if used != module && modules.contains_key(used) && !permitted.contains(used) {
                 wrong.push(format!(
                     "{module} uses {used}, which the table does not allow"
                 ));
@@ -118,7 +219,7 @@ fn violations(
 
 #[test]
 fn every_core_module_uses_only_what_architecture_md_allows() {
-    let wrong = violations(&modules(), &allowed());
+    let wrong = violations(&core_modules(), &allowed());
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
@@ -144,21 +245,108 @@ fn the_allowed_uses_have_no_cycle() {
     }
 }
 
+/// The paths of a source text (for the checks' own tests).
+fn paths_in(text: &str) -> Vec<Vec<String>> {
+    let mut paths = Paths::default();
+    paths.visit_file(&syn::parse_file(text).unwrap());
+    paths.0
+}
+
 #[test]
-fn a_back_edge_is_caught() {
-    // The check itself: a corpus.rs that calls validate (the cycle this table removed).
-    let mut modules = modules();
-    modules
-        .get_mut("corpus")
-        .unwrap()
-        .insert_str(0, "use super::validate::check;\n");
+fn a_back_edge_is_caught_however_it_is_written() {
+    // The check itself: a corpus.rs that calls validate (the cycle this table removed),
+    // written each way the old text scanner missed.
+    for source in [
+        "use super::validate::check;",
+        "use crate::{\n    validate::{check, Problem},\n};",
+        "fn f() { let _ = crate::validate::check; }",
+        "use std::fmt;\n#[cfg(test)]\nmod tests {}\nfn g() -> super::validate::Problem { todo!() }",
+    ] {
+        let mut modules = core_modules();
+        let uses = core_uses(&paths_in(source), 1);
+        modules.get_mut("corpus").unwrap().extend(uses);
+        assert_eq!(
+            violations(&modules, &allowed()),
+            ["corpus uses validate, which the table does not allow"],
+            "{source}"
+        );
+    }
+    // Unit tests may use anything; a sub-module's `super::` is its own module.
+    let test_only = "#[cfg(test)]\nmod tests { use crate::validate::check; }";
+    assert!(core_uses(&paths_in(test_only), 1).is_empty());
+    assert!(core_uses(&paths_in("use super::Point;"), 2).is_empty());
     assert_eq!(
-        violations(&modules, &allowed()),
-        ["corpus uses validate, which the table does not allow"]
+        core_uses(&paths_in("use super::super::text::fold;"), 2),
+        BTreeSet::from(["text".to_string()])
     );
-    let grouped = uses("use super::{query::Explorer, url::View};\nfn f() {}\n");
-    assert_eq!(
-        grouped,
-        BTreeSet::from(["query".to_string(), "url".to_string()])
-    );
+}
+
+/// The names of the dependencies a Cargo.toml declares, in every dependency table.
+fn dependencies(manifest: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    let mut in_table = false;
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_table = line.trim_matches(['[', ']']).ends_with("dependencies");
+        } else if in_table && !line.starts_with('#') {
+            if let Some((name, _)) = line.split_once('=') {
+                names.insert(name.trim().replace('-', "_"));
+            }
+        }
+    }
+    names
+}
+
+#[test]
+fn the_core_crate_depends_on_no_browser_crate() {
+    let manifest = std::fs::read_to_string(Path::new(ROOT).join("src/core/Cargo.toml")).unwrap();
+    let deps = dependencies(&manifest);
+    assert!(deps.contains("serde"), "the manifest was read: {deps:?}");
+    let browser: Vec<_> = BROWSER_CRATES
+        .iter()
+        .filter(|c| deps.contains(**c))
+        .collect();
+    assert!(browser.is_empty(), "src/core/Cargo.toml names {browser:?}");
+    // The Markdown parser is optional, behind the `markdown` feature that only the corpus
+    // reader turns on.
+    assert!(manifest.contains(
+        "pulldown-cmark = { version = \"0.13.6\", default-features = false, optional = true }"
+    ));
+    let app = std::fs::read_to_string(Path::new(ROOT).join("Cargo.toml")).unwrap();
+    let normal = app.split("[dev-dependencies]").next().unwrap();
+    assert!(normal.contains("messages-explorer-core = { path = \"src/core\" }"));
+    assert!(!normal.contains("pulldown"));
+}
+
+/// The files of `src/ui` other than `browser.rs` that name a browser crate, with the path.
+fn browser_calls_outside_browser_rs() -> Vec<String> {
+    let dir = Path::new(ROOT).join("src/ui");
+    let mut found = Vec::new();
+    for file in rust_files(&dir) {
+        if file.ends_with("browser.rs") {
+            continue;
+        }
+        for path in paths_of(&file) {
+            if path
+                .first()
+                .is_some_and(|first| BROWSER_CRATES[1..].contains(&first.as_str()))
+            {
+                found.push(format!(
+                    "{}: {}",
+                    file.strip_prefix(ROOT).unwrap().display(),
+                    path.join("::")
+                ));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_ui_reaches_the_browser_only_through_ui_browser() {
+    let found = browser_calls_outside_browser_rs();
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    // The check itself.
+    let caught = paths_in("fn f() { let w = gloo::utils::window(); }");
+    assert_eq!(caught[0], ["gloo", "utils", "window"]);
 }

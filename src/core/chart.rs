@@ -207,7 +207,7 @@ pub const TERM_TITLE: &str = "Share of each meeting's included messages that men
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::corpus::Corpus;
+    use crate::corpus::Corpus;
 
     fn explorer() -> Explorer {
         Explorer::new(Corpus::builtin().unwrap())
@@ -278,7 +278,7 @@ mod tests {
         assert_eq!(drawn.hotspots.len(), 2 * 7);
         let target = &drawn.hotspots[0].target;
         assert_eq!(
-            crate::core::url::render(target),
+            crate::url::render(target),
             "#/explore?q=data+&meeting=geneva-2017"
         );
         insta::assert_snapshot!("terms_svg", drawn.svg);

@@ -255,7 +255,7 @@ pub fn messages_on_topic(explorer: &Explorer, meeting_id: &str, topic_id: &str) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::corpus::Corpus;
+    use crate::corpus::Corpus;
 
     #[test]
     fn geneva_beside_kyoto() {

@@ -652,7 +652,7 @@ mod tests {
     #[test]
     fn builtin_corpus_loads() {
         let corpus = Corpus::builtin().expect("built-in corpus parses");
-        assert_eq!(crate::core::validate::check(&corpus), []);
+        assert_eq!(crate::validate::check(&corpus), []);
         assert_eq!(corpus.version, SCHEMA_VERSION);
         assert_eq!(corpus.messages.len(), 77);
         assert_eq!(corpus.meetings.len(), 9);

@@ -345,7 +345,7 @@ pub fn messages_markdown(explorer: &Explorer, messages: &[usize], header: &Expor
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::corpus::{Corpus, CoverageStatus};
+    use crate::corpus::{Corpus, CoverageStatus};
 
     #[test]
     fn cells_that_a_spreadsheet_would_run_are_made_text() {
@@ -367,7 +367,7 @@ mod tests {
             "=1+1", " =1+1", "＝1", "\t=x", "'=x", "''=x", "'", "''", "'data", "data", " lead",
         ] {
             assert_eq!(
-                crate::core::import::unguard_cell(&guard_cell(cell)),
+                crate::import::unguard_cell(&guard_cell(cell)),
                 cell,
                 "{cell:?}"
             );
@@ -375,7 +375,7 @@ mod tests {
     }
 
     fn geneva_gender() -> (Explorer, Vec<usize>, ExportHeader) {
-        let mut explorer = Explorer::new(crate::core::corpus::Corpus::builtin().unwrap());
+        let mut explorer = Explorer::new(crate::corpus::Corpus::builtin().unwrap());
         let mut selection = Selection {
             text: "gender ".into(),
             ..Selection::default()
@@ -400,7 +400,7 @@ mod tests {
         let all: Vec<usize> = (0..explorer.corpus().messages.len()).collect();
         let csv = messages_csv(&explorer, &all);
         let back = Explorer::new(
-            crate::core::import::corpus_from_csv(&csv, "Export").expect("the export imports"),
+            crate::import::corpus_from_csv(&csv, "Export").expect("the export imports"),
         );
         assert_eq!(back.corpus().messages.len(), all.len());
         for (m, original) in explorer.corpus().messages.iter().enumerate() {
@@ -457,7 +457,7 @@ mod tests {
         assert!(md.contains("\n# Geneva 2017\n"));
         // A selection of a complete set is a partial set of its published total.
         assert!(md.contains("Coverage: partial, 48 published"));
-        let back = super::super::markdown::corpus_from_markdown(&md, "x").unwrap();
+        let back = crate::markdown::corpus_from_markdown(&md, "x").unwrap();
         assert_eq!(back.messages.len(), messages.len());
     }
 

@@ -103,6 +103,7 @@ impl Corpus {
     /// same limits and validation whatever the format. (The curators' tools read the
     /// built-in corpus itself with it; a reader's file goes through
     /// [`read_own_file`](Self::read_own_file).)
+    #[cfg(feature = "markdown")]
     pub fn from_file(name: &str, bytes: &[u8]) -> Result<Corpus, LoadError> {
         let title = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
         let read = if is_csv(name) {
@@ -118,6 +119,7 @@ impl Corpus {
     /// [`from_file`](Self::from_file) for a reader's own file (loaded, kept or pasted, in
     /// the corpus reader's worker), which also must not pose as the built-in corpus
     /// ([`validate::poses_as_builtin`]).
+    #[cfg(feature = "markdown")]
     pub fn read_own_file(name: &str, bytes: &[u8]) -> Result<Corpus, LoadError> {
         let corpus = Self::from_file(name, bytes)?;
         let problems = validate::poses_as_builtin(&corpus);

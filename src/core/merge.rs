@@ -363,7 +363,7 @@ fn add_messages(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::markdown::corpus_from_markdown;
+    use crate::markdown::corpus_from_markdown;
 
     const FILE: &str = "# Paris 2018
 

@@ -300,7 +300,7 @@ pub fn pairs_caveat(explorer: &Explorer, meetings: &[usize]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::corpus::Corpus;
+    use crate::corpus::Corpus;
 
     fn explorer() -> Explorer {
         Explorer::new(Corpus::builtin().unwrap())

@@ -281,7 +281,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::url::BUILTIN_CORPUS;
+    use crate::url::BUILTIN_CORPUS;
 
     #[test]
     fn slide_steps_stay_in_range() {

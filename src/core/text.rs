@@ -280,7 +280,7 @@ mod tests {
             writeln!(text, "    (0x{code:X}, \"{escaped}\"),").unwrap();
         }
         text.push_str("];\n");
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/core/text/fold_table.rs");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/text/fold_table.rs");
         let current = std::fs::read_to_string(path).unwrap_or_default();
         if current != text {
             std::fs::write(path, &text).unwrap();

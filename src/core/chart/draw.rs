@@ -9,7 +9,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::core::stats::percent_short;
+use crate::stats::percent_short;
 
 use super::{explore, topic_title, Column, Hotspot, TermSeries, TopicSeries, PALETTE, TERM_TITLE};
 

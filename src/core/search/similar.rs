@@ -175,8 +175,8 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::search::Analyzer;
-    use crate::core::text::english_stop_words;
+    use crate::search::Analyzer;
+    use crate::text::english_stop_words;
 
     const TEXTS: [&str; 5] = [
         "Encryption protects the security and trust of users.",
@@ -190,7 +190,7 @@ mod tests {
     fn dense(texts: &[&str]) -> Vec<Vec<f64>> {
         let mut analyzer = Analyzer::default();
         let stop: std::collections::HashSet<String> = english_stop_words()
-            .map(|w| analyzer.term(&crate::core::text::fold(w)))
+            .map(|w| analyzer.term(&crate::text::fold(w)))
             .collect();
         let docs: Vec<Vec<String>> = texts.iter().map(|t| analyzer.terms(t)).collect();
         let mut vocabulary: Vec<String> = docs.iter().flatten().cloned().collect();

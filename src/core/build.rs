@@ -8,8 +8,11 @@
 use std::path::PathBuf;
 
 fn main() {
-    println!("cargo:rerun-if-changed=assets/corpus.json");
-    let text = std::fs::read_to_string("assets/corpus.json")
+    // The curators' file sits in the app's assets/ folder, two levels up from this crate.
+    let file = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"))
+        .join("../../assets/corpus.json");
+    println!("cargo:rerun-if-changed={}", file.display());
+    let text = std::fs::read_to_string(&file)
         .unwrap_or_else(|e| panic!("cannot read assets/corpus.json: {e}"));
     let mut corpus: serde_json::Value = serde_json::from_str(&text)
         .unwrap_or_else(|e| panic!("assets/corpus.json is not JSON: {e}"));

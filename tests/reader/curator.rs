@@ -2,6 +2,13 @@
 
 use std::process::Command;
 
+/// A path from the top of the repository (this crate is `src/reader`).
+fn root(path: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+}
+
 fn corpus_check(args: &[&str]) -> (i32, String) {
     run(env!("CARGO_BIN_EXE_corpus-check"), args)
 }
@@ -10,7 +17,7 @@ fn corpus_check(args: &[&str]) -> (i32, String) {
 fn run(tool: &str, args: &[&str]) -> (i32, String) {
     let output = Command::new(tool)
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(root(""))
         .output()
         .expect("the tool runs");
     // What it prints, then what it says on standard error.
@@ -67,7 +74,7 @@ fn a_markdown_file_is_checked_verbatim_against_the_sources() {
     // A word changed in a message is caught, with its line.
     let dir = std::env::temp_dir().join(format!("corpus-check-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let changed = std::fs::read_to_string("tests/data/curation/second-pass.md")
+    let changed = std::fs::read_to_string(root("tests/data/curation/second-pass.md"))
         .unwrap()
         .replace("A holistic view", "A complete view");
     let file = dir.join("changed.md");
@@ -104,7 +111,7 @@ fn merging_the_curated_file_writes_the_shipped_corpus() {
     let dir = std::env::temp_dir().join(format!("corpus-merge-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let before = dir.join("corpus.json");
-    std::fs::copy("tests/data/corpora/before-second-pass.json", &before).unwrap();
+    std::fs::copy(root("tests/data/corpora/before-second-pass.json"), &before).unwrap();
     let target = before.to_str().unwrap();
     // The curated file merged into `target` with these flags.
     let merge_second_pass = |flags: &[&str]| {
@@ -120,7 +127,7 @@ fn merging_the_curated_file_writes_the_shipped_corpus() {
     let unchanged = || {
         assert_eq!(
             std::fs::read(&before).unwrap(),
-            std::fs::read("tests/data/corpora/before-second-pass.json").unwrap()
+            std::fs::read(root("tests/data/corpora/before-second-pass.json")).unwrap()
         )
     };
     let (code, out) = merge_second_pass(&[]);
@@ -145,7 +152,7 @@ fn merging_the_curated_file_writes_the_shipped_corpus() {
     let written: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&before).unwrap()).unwrap();
     let shipped: serde_json::Value =
-        serde_json::from_str(include_str!("../assets/corpus.json")).unwrap();
+        serde_json::from_str(include_str!("../../assets/corpus.json")).unwrap();
     assert_eq!(written, shipped);
     // A merge that would break a rule writes nothing, and says why.
     let bad = dir.join("unknown-topic.md");
@@ -169,7 +176,7 @@ fn the_merge_writes_json_only_and_leaves_no_temporary_file() {
     let dir = std::env::temp_dir().join(format!("corpus-merge-json-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let markdown = dir.join("corpus.md");
-    std::fs::write(&markdown, include_str!("../assets/corpus-template.md")).unwrap();
+    std::fs::write(&markdown, include_str!("../../assets/corpus-template.md")).unwrap();
     let (code, out) = corpus_merge(&[
         markdown.to_str().unwrap(),
         "assets/corpus-template.csv",
@@ -179,10 +186,10 @@ fn the_merge_writes_json_only_and_leaves_no_temporary_file() {
     assert!(out.contains("writes JSON only"), "{out}");
     assert_eq!(
         std::fs::read_to_string(&markdown).unwrap(),
-        include_str!("../assets/corpus-template.md")
+        include_str!("../../assets/corpus-template.md")
     );
     let json = dir.join("corpus.json");
-    std::fs::copy("assets/corpus-template.json", &json).unwrap();
+    std::fs::copy(root("assets/corpus-template.json"), &json).unwrap();
     let (code, out) = corpus_merge(&[
         json.to_str().unwrap(),
         "assets/corpus-template.json",
@@ -204,7 +211,7 @@ fn the_tools_print_a_files_control_characters_escaped() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("escape.json");
     let mut corpus: serde_json::Value =
-        serde_json::from_str(include_str!("../assets/corpus-template.json")).unwrap();
+        serde_json::from_str(include_str!("../../assets/corpus-template.json")).unwrap();
     corpus["messages"][0]["meeting"] = serde_json::Value::String("x\u{1b}[8mhidden".into());
     std::fs::write(&file, corpus.to_string()).unwrap();
     for tool in [
@@ -229,7 +236,7 @@ fn the_tools_print_a_files_control_characters_escaped() {
 fn the_sources_folder_does_not_follow_links() {
     let dir = std::env::temp_dir().join(format!("corpus-sources-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir("tests/data/sources").unwrap() {
+    for entry in std::fs::read_dir(root("tests/data/sources")).unwrap() {
         let path = entry.unwrap().path();
         std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
     }

@@ -8,9 +8,9 @@
 //! messages) followed by the messages, [`PART`] to a part (the page reads each part in a
 //! task of its own), or `{"problems": ["line 3, column 1: …", …]}` alone.
 
-use messages_explorer::core::corpus::Corpus;
-use messages_explorer::core::markdown::{corpus_from_paste, PasteContext};
-use messages_explorer::core::validate::{poses_as_builtin, Problem};
+use messages_explorer_core::corpus::Corpus;
+use messages_explorer_core::markdown::{corpus_from_paste, PasteContext};
+use messages_explorer_core::validate::{poses_as_builtin, Problem};
 use wasm_bindgen::prelude::*;
 
 /// Messages per part of an answer: a part is read on the page in a few milliseconds.

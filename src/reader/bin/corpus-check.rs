@@ -8,8 +8,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use messages_explorer::core::corpus::Corpus;
-use messages_explorer::core::validate::check_verbatim;
+use messages_explorer_core::corpus::Corpus;
+use messages_explorer_core::validate::check_verbatim;
 
 #[path = "shared/sources.rs"]
 mod sources;
