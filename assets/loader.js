@@ -142,7 +142,9 @@ function settleView(routeChanged) {
   }
 }
 
-const api = { pendingAction: undefined, loadFull, keepCorpus, keptCorpus, forgetCorpus, readCorpus: reader('readCorpus'), cancelReading: reader('cancelReading'), settleView };
+let pendingAction;
+const takePendingAction = () => { const action = pendingAction; pendingAction = undefined; return action; };
+const api = { loadFull, takePendingAction, keepCorpus, keptCorpus, forgetCorpus, readCorpus: reader('readCorpus'), cancelReading: reader('cancelReading'), settleView };
 window.messagesExplorer = api;
 let firstView = null; // the first-view build's glue, once started (a promise)
 let switching = null;
@@ -229,7 +231,7 @@ function recover(error) {
 
 /** Called by the first-view build: start the full app, then run `action` there. */
 function loadFull(action) {
-  if (action) api.pendingAction = action;
+  if (action) pendingAction = action;
   switching ??= startFull().then(() => sessionStorage.removeItem(RELOADED), recover);
   return switching;
 }

@@ -62,23 +62,9 @@ pub fn print_soon() {
 /// first-view build calls this when a view or a tool it does not carry is asked for.
 pub fn load_full_app(action: Option<&str>) {
     #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::{JsCast, JsValue};
-        let window = gloo::utils::window();
-        let loader = js_sys::Reflect::get(&window, &JsValue::from_str("messagesExplorer"))
-            .ok()
-            .and_then(|l| js_sys::Reflect::get(&l, &JsValue::from_str("loadFull")).ok())
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        let argument = action.map_or(JsValue::UNDEFINED, JsValue::from_str);
-        match loader {
-            Some(load) => {
-                load.call1(&JsValue::NULL, &argument).ok();
-            }
-            // No loader (a test page): the address alone still leads to the full app.
-            None => {
-                window.location().reload().ok();
-            }
-        }
+    if loader::load_full(action).is_err() {
+        // No loader (a test page): the address alone still leads to the full app.
+        gloo::utils::window().location().reload().ok();
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = action;
@@ -87,18 +73,7 @@ pub fn load_full_app(action: Option<&str>) {
 /// The action the first-view build handed over with [`load_full_app`], once.
 pub fn take_pending_action() -> Option<String> {
     #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsValue;
-        let loader = js_sys::Reflect::get(
-            &gloo::utils::window(),
-            &JsValue::from_str("messagesExplorer"),
-        )
-        .ok()?;
-        let key = JsValue::from_str("pendingAction");
-        let action = js_sys::Reflect::get(&loader, &key).ok()?.as_string();
-        js_sys::Reflect::set(&loader, &key, &JsValue::UNDEFINED).ok();
-        action
-    }
+    return loader::take_pending_action().ok().flatten();
     #[cfg(not(target_arch = "wasm32"))]
     None
 }
@@ -163,23 +138,70 @@ pub struct KeptFile {
     pub bytes: Vec<u8>,
 }
 
-/// Calls `method` of the loader's API (`window.messagesExplorer`, see
-/// `assets/loader.js`), which keeps a corpus file in the browser's Cache Storage (never
-/// touched by the service worker, never sent anywhere); its promise, if it has one.
+/// The loader's API (`window.messagesExplorer`, written by `assets/loader.js`), typed: each
+/// call that finds no loader (a test page without it) is an `Err`, never a panic.
 #[cfg(target_arch = "wasm32")]
-fn loader_call(method: &str, args: &[wasm_bindgen::JsValue]) -> Option<js_sys::Promise> {
-    use wasm_bindgen::{JsCast, JsValue};
-    let api = js_sys::Reflect::get(
-        &gloo::utils::window(),
-        &JsValue::from_str("messagesExplorer"),
-    )
-    .ok()?;
-    let function = js_sys::Reflect::get(&api, &JsValue::from_str(method))
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?;
-    let arguments: js_sys::Array = args.iter().collect();
-    function.apply(&api, &arguments).ok()?.dyn_into().ok()
+mod loader {
+    use js_sys::{Promise, Uint8Array};
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// Starts the full app in place of the first-view build, then runs `action` there.
+        #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = loadFull)]
+        pub fn load_full(action: Option<&str>) -> Result<Promise, JsValue>;
+
+        /// The action handed over with `loadFull`, once.
+        #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = takePendingAction)]
+        pub fn take_pending_action() -> Result<Option<String>, JsValue>;
+
+        /// Keeps a corpus file in the browser's Cache Storage (never touched by the service
+        /// worker, never sent anywhere).
+        #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = keepCorpus)]
+        pub fn keep_corpus(name: &str, bytes: &Uint8Array) -> Result<Promise, JsValue>;
+
+        /// The kept corpus file (a [`Kept`]), or `null`.
+        #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = keptCorpus)]
+        pub fn kept_corpus() -> Result<Promise, JsValue>;
+
+        /// Removes the kept corpus file.
+        #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = forgetCorpus)]
+        pub fn forget_corpus() -> Result<Promise, JsValue>;
+
+        /// Reads a file in the corpus reader's worker (`read_file` of `src/reader`): the
+        /// answer's parts, as UTF-8 `ArrayBuffer`s.
+        #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = readCorpus)]
+        pub fn read_file(method: &str, name: &str, bytes: &Uint8Array) -> Result<Promise, JsValue>;
+
+        /// Reads pasted text in the corpus reader's worker (`read_paste` of `src/reader`).
+        #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = readCorpus)]
+        pub fn read_paste(
+            method: &str,
+            text: &str,
+            meeting: &str,
+            year: &str,
+            heading: &str,
+            source_title: &str,
+            source_url: &str,
+        ) -> Result<Promise, JsValue>;
+
+        /// Ends the reading under way, if any.
+        #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = cancelReading)]
+        pub fn cancel_reading() -> Result<Promise, JsValue>;
+
+        /// Returns to the kept place, or opens the view at its top (see `settle_view`).
+        #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = settleView)]
+        pub fn settle_view(route_changed: bool) -> Result<(), JsValue>;
+
+        /// A kept corpus file: `{ name, bytes }`.
+        pub type Kept;
+
+        #[wasm_bindgen(method, getter)]
+        pub fn name(this: &Kept) -> String;
+
+        #[wasm_bindgen(method, getter)]
+        pub fn bytes(this: &Kept) -> Uint8Array;
+    }
 }
 
 /// What the corpus reader is asked to read.
@@ -210,14 +232,14 @@ pub enum NotRead {
 pub async fn read_corpus(call: ReaderCall<'_>) -> Result<crate::core::corpus::Corpus, NotRead> {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::JsValue;
-        let args: Vec<JsValue> = match call {
-            ReaderCall::File { name, bytes } => vec![
-                "read_file".into(),
-                name.into(),
-                js_sys::Uint8Array::from(bytes).into(),
-            ],
-            ReaderCall::Paste(text, c) => [
+        use wasm_bindgen::JsCast;
+        let promise = match call {
+            // A copy in JS (not a view of the Wasm memory, which may move before the worker
+            // takes it).
+            ReaderCall::File { name, bytes } => {
+                loader::read_file("read_file", name, &js_sys::Uint8Array::from(bytes))
+            }
+            ReaderCall::Paste(text, c) => loader::read_paste(
                 "read_paste",
                 text,
                 &c.meeting,
@@ -225,20 +247,17 @@ pub async fn read_corpus(call: ReaderCall<'_>) -> Result<crate::core::corpus::Co
                 &c.heading,
                 &c.source_title,
                 &c.source_url,
-            ]
-            .into_iter()
-            .map(JsValue::from)
-            .collect(),
+            ),
         };
         let unavailable =
             || NotRead::Problems(vec!["The corpus reader could not be loaded.".into()]);
-        let promise = loader_call("readCorpus", &args).ok_or_else(unavailable)?;
+        let promise = promise.map_err(|_| unavailable())?;
         let answer = match wasm_bindgen_futures::JsFuture::from(promise).await {
             Ok(answer) => answer,
             Err(error) => {
-                let message = js_sys::Reflect::get(&error, &"message".into())
-                    .ok()
-                    .and_then(|m| m.as_string());
+                let message = error
+                    .dyn_ref::<js_sys::Error>()
+                    .and_then(|e| e.message().as_string());
                 return Err(match message.as_deref() {
                     Some("cancelled") => NotRead::Cancelled,
                     Some(message) => {
@@ -278,7 +297,7 @@ pub async fn read_corpus(call: ReaderCall<'_>) -> Result<crate::core::corpus::Co
 /// [`NotRead::Cancelled`].
 pub fn cancel_reading() {
     #[cfg(target_arch = "wasm32")]
-    let _ = loader_call("cancelReading", &[]);
+    let _ = loader::cancel_reading();
 }
 
 /// The reader's JSON answer: `{"corpus": …}` or `{"problems": [...]}`.
@@ -304,17 +323,17 @@ fn reader_answer(answer: &[u8]) -> Result<crate::core::corpus::Corpus, Vec<Strin
 pub async fn kept_corpus() -> Option<KeptFile> {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::JsValue;
-        let kept = wasm_bindgen_futures::JsFuture::from(loader_call("keptCorpus", &[])?)
+        use wasm_bindgen::JsCast;
+        let kept = wasm_bindgen_futures::JsFuture::from(loader::kept_corpus().ok()?)
             .await
             .ok()?;
         if kept.is_null() || kept.is_undefined() {
             return None;
         }
-        let field = |name: &str| js_sys::Reflect::get(&kept, &JsValue::from_str(name)).ok();
+        let kept: loader::Kept = kept.unchecked_into();
         Some(KeptFile {
-            name: field("name")?.as_string()?,
-            bytes: js_sys::Uint8Array::new(&field("bytes")?).to_vec(),
+            name: kept.name(),
+            bytes: kept.bytes().to_vec(),
         })
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -326,9 +345,9 @@ pub async fn keep_corpus(name: String, bytes: std::rc::Rc<Vec<u8>>) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
         let array = js_sys::Uint8Array::from(bytes.as_slice());
-        match loader_call("keepCorpus", &[name.into(), array.into()]) {
-            Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
-            None => false,
+        match loader::keep_corpus(&name, &array) {
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+            Err(_) => false,
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -341,7 +360,7 @@ pub async fn keep_corpus(name: String, bytes: std::rc::Rc<Vec<u8>>) -> bool {
 /// Removes the kept corpus file from this device.
 pub async fn forget_corpus() {
     #[cfg(target_arch = "wasm32")]
-    if let Some(promise) = loader_call("forgetCorpus", &[]) {
+    if let Ok(promise) = loader::forget_corpus() {
         wasm_bindgen_futures::JsFuture::from(promise).await.ok();
     }
 }
@@ -454,7 +473,7 @@ pub fn focus(id: &str) {
 /// heading; a change within a view moves nothing.
 pub fn settle_view(route_changed: bool) {
     #[cfg(target_arch = "wasm32")]
-    loader_call("settleView", &[route_changed.into()]);
+    let _ = loader::settle_view(route_changed);
     #[cfg(not(target_arch = "wasm32"))]
     let _ = route_changed;
 }
@@ -469,5 +488,290 @@ pub fn toggle_fullscreen() {
         } else if let Some(root) = document.document_element() {
             root.request_fullscreen().ok();
         }
+    }
+}
+
+/// The value of the text input an event came from (`input`, `change`).
+pub fn input_value(event: &web_sys::Event) -> String {
+    use yew::TargetCast;
+    event
+        .target_unchecked_into::<web_sys::HtmlInputElement>()
+        .value()
+}
+
+/// Whether the checkbox an event came from is now checked.
+pub fn input_checked(event: &web_sys::Event) -> bool {
+    use yew::TargetCast;
+    event
+        .target_unchecked_into::<web_sys::HtmlInputElement>()
+        .checked()
+}
+
+/// The value of the `<select>` an event came from.
+pub fn select_value(event: &web_sys::Event) -> String {
+    use yew::TargetCast;
+    event
+        .target_unchecked_into::<web_sys::HtmlSelectElement>()
+        .value()
+}
+
+/// The value of the `<textarea>` an event came from.
+pub fn textarea_value(event: &web_sys::Event) -> String {
+    use yew::TargetCast;
+    event
+        .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+        .value()
+}
+
+/// The value of the text input a node reference holds (empty before it is in the page).
+pub fn node_value(node: &yew::NodeRef) -> String {
+    node.cast::<web_sys::HtmlInputElement>()
+        .map(|input| input.value())
+        .unwrap_or_default()
+}
+
+/// Moves keyboard focus to the input a node reference holds; whether it could.
+pub fn focus_node(node: &yew::NodeRef) -> bool {
+    node.cast::<web_sys::HtmlElement>()
+        .is_some_and(|element| element.focus().is_ok())
+}
+
+/// A file the reader picked or dropped, not yet read.
+pub struct PickedFile(web_sys::File);
+
+impl PickedFile {
+    /// The file's name, as picked.
+    pub fn name(&self) -> String {
+        self.0.name()
+    }
+
+    /// Its size in bytes.
+    pub fn size(&self) -> u64 {
+        self.0.size() as u64
+    }
+}
+
+/// The file chosen in the file input an event came from (the input is then emptied, so the
+/// same file can be picked again).
+pub fn picked_file(event: &web_sys::Event) -> Option<PickedFile> {
+    use yew::TargetCast;
+    let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file.map(PickedFile)
+}
+
+/// The first file dropped with a drag event.
+pub fn dropped_file(event: &web_sys::DragEvent) -> Option<PickedFile> {
+    event
+        .data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|f| f.get(0))
+        .map(PickedFile)
+}
+
+/// A file being read from disk; dropping it stops the reading.
+pub struct FileReading(
+    #[allow(dead_code)] Option<gloo::file::callbacks::FileReader>,
+);
+
+/// Reads a picked file's bytes, then calls `done` with them or with why not (unless the
+/// returned [`FileReading`] is dropped first).
+#[must_use = "the reading stops when it is dropped"]
+pub fn read_bytes(
+    file: PickedFile,
+    done: impl FnOnce(Result<Vec<u8>, String>) + 'static,
+) -> FileReading {
+    let blob = gloo::file::Blob::from(file.0);
+    let task = gloo::file::callbacks::read_as_bytes(&blob, move |result| {
+        done(result.map_err(|e| e.to_string()))
+    });
+    FileReading(Some(task))
+}
+
+/// A key press as the app's key handlers see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyPress {
+    /// The key (`"ArrowRight"`, `"/"`, `" "`).
+    pub key: String,
+    /// Whether Shift was held.
+    pub shift: bool,
+    /// Whether Alt, Control or Meta was held (such presses belong to the browser).
+    pub modified: bool,
+    /// The tag name of the focused element the key went to (`"INPUT"`, `"BUTTON"`, …).
+    pub target: String,
+}
+
+/// Calls `handler` for every key pressed in the page until the guard is dropped; when it
+/// returns true the key is taken (its default action is prevented).
+#[must_use = "the listener stops when the guard is dropped"]
+pub fn on_keydown(handler: impl Fn(&KeyPress) -> bool + 'static) -> Listening {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        let listener = gloo::events::EventListener::new_with_options(
+            &gloo::utils::document(),
+            "keydown",
+            options,
+            move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                let target = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .map(|e| e.tag_name())
+                    .unwrap_or_default();
+                let press = KeyPress {
+                    key: event.key(),
+                    shift: event.shift_key(),
+                    modified: event.alt_key() || event.ctrl_key() || event.meta_key(),
+                    target,
+                };
+                if handler(&press) {
+                    event.prevent_default();
+                }
+            },
+        );
+        Listening(vec![listener])
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = handler; // no keys outside a browser
+        Listening(Vec::new())
+    }
+}
+
+/// Event listeners kept alive until this is dropped.
+pub struct Listening(#[allow(dead_code)] Vec<gloo::events::EventListener>);
+
+/// Writes `url` (a hash URL) to the address bar unless it is there already: a new history
+/// entry (`push`) or a replacement of the current one.
+pub fn write_address(url: &str, push: bool) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let window = gloo::utils::window();
+        if window.location().hash().unwrap_or_default() == url {
+            return;
+        }
+        let Ok(history) = window.history() else {
+            return;
+        };
+        let null = wasm_bindgen::JsValue::NULL;
+        let _ = if push {
+            history.push_state_with_url(&null, "", Some(url))
+        } else {
+            history.replace_state_with_url(&null, "", Some(url))
+        };
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (url, push);
+}
+
+/// Calls `f` with the address's fragment whenever Back, Forward or an edited address
+/// changes it, until the guard is dropped.
+#[must_use = "the listeners stop when the guard is dropped"]
+pub fn on_address_change(f: impl Fn(String) + 'static) -> Listening {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let f = std::rc::Rc::new(f);
+        let window = gloo::utils::window();
+        let listeners = ["popstate", "hashchange"]
+            .into_iter()
+            .map(|event| {
+                let f = f.clone();
+                gloo::events::EventListener::new(&window, event, move |_| {
+                    f(gloo::utils::window().location().hash().unwrap_or_default())
+                })
+            })
+            .collect();
+        Listening(listeners)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = f;
+        Listening(Vec::new())
+    }
+}
+
+/// Starts the app in the page: installs the panic hook, mounts [`super::App`] on a new element
+/// at the end of the body, then removes the page's stand-in (`#prerendered`: the home view
+/// rendered at build time, or a loading line). Text typed into the stand-in's search box
+/// before the app started is carried over.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    use wasm_bindgen::JsCast;
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_fatal_error(&info.to_string());
+    }));
+    let document = gloo::utils::document();
+    let mut hash = gloo::utils::window().location().hash().unwrap_or_default();
+    let stand_in = document.get_element_by_id("prerendered");
+    let typed = document
+        .query_selector("#prerendered #search")
+        .ok()
+        .flatten()
+        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .unwrap_or_default();
+    if !typed.trim().is_empty() && hash.len() <= 1 {
+        hash = crate::core::url::render(&crate::core::url::View {
+            selection: crate::core::query::Selection {
+                text: typed,
+                ..Default::default()
+            },
+            ..Default::default()
+        });
+    }
+    let Ok(root) = document.create_element("div") else {
+        return;
+    };
+    root.set_id("app");
+    if let Some(body) = document.body() {
+        body.append_child(&root).ok();
+    }
+    let handle =
+        yew::Renderer::<super::App>::with_root_and_props(root, super::app::AppProps { url: hash.into() })
+            .render();
+    if let Some(stand_in) = stand_in {
+        stand_in.remove();
+    }
+    RUNNING.with(|running| *running.borrow_mut() = Some(handle));
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static RUNNING: std::cell::RefCell<Option<yew::AppHandle<super::App>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Unmounts the app and removes its element: the loader calls this on the first-view build
+/// just before the full app starts in its place.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn stop() {
+    if let Some(handle) = RUNNING.with(|running| running.borrow_mut().take()) {
+        handle.destroy();
+    }
+    if let Some(root) = gloo::utils::document().get_element_by_id("app") {
+        root.remove();
+    }
+}
+
+/// Replaces the page with a visible error message (never a blank page), written as text.
+#[cfg(target_arch = "wasm32")]
+fn show_fatal_error(detail: &str) {
+    let document = gloo::utils::document();
+    let Ok(panel) = document.create_element("div") else {
+        return;
+    };
+    panel.set_class_name("fatal-error");
+    panel.set_attribute("role", "alert").ok();
+    panel.set_text_content(Some(&format!(
+        "Messages Explorer stopped because of an internal error. Reload the page to start again. Details: {detail}"
+    )));
+    if let Some(body) = document.body() {
+        body.prepend_with_node_1(&panel).ok();
     }
 }

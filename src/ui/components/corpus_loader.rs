@@ -74,7 +74,7 @@ pub fn corpus_loader(props: &CorpusLoaderProps) -> Html {
             accept.clone(),
             current.clone(),
         );
-        Callback::from(move |file: web_sys::File| {
+        Callback::from(move |file: browser::PickedFile| {
             // A new file replaces any reading under way.
             *current.borrow_mut() += 1;
             read_file(file, &status, &reader, accept.clone())
@@ -83,11 +83,9 @@ pub fn corpus_loader(props: &CorpusLoaderProps) -> Html {
     let onchange = {
         let start = start.clone();
         Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            if let Some(file) = browser::picked_file(&e) {
                 start.emit(file);
             }
-            input.set_value("");
         })
     };
     let ondragover = {
@@ -106,11 +104,7 @@ pub fn corpus_loader(props: &CorpusLoaderProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
+            if let Some(file) = browser::dropped_file(&e) {
                 start.emit(file);
             }
         })
@@ -246,24 +240,20 @@ fn kept_form(name: &str, bytes: Vec<u8>, corpus: &Corpus) -> LoadedFile {
 
 /// Refuses an oversized file before reading it, otherwise reads it and hands the bytes on.
 fn read_file(
-    file: web_sys::File,
+    file: browser::PickedFile,
     status: &UseStateHandle<Status>,
-    reader: &Rc<RefCell<Option<gloo::file::callbacks::FileReader>>>,
+    reader: &Rc<RefCell<Option<browser::FileReading>>>,
     accept: Accept,
 ) {
     let name = file.name();
-    let size = file.size() as u64;
+    let size = file.size();
     if let Some(kind) = too_large(size) {
         accept(name, Err(kind));
         return;
     }
     status.set(Status::Reading(name.clone(), size));
-    let blob = gloo::file::Blob::from(file);
-    let task = gloo::file::callbacks::read_as_bytes(&blob, move |result| {
-        accept(
-            name,
-            result.map_err(|e| ProblemKind::Unreadable(e.to_string())),
-        );
+    let task = browser::read_bytes(file, move |result| {
+        accept(name, result.map_err(ProblemKind::Unreadable));
     });
     *reader.borrow_mut() = Some(task);
 }

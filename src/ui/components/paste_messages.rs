@@ -45,11 +45,7 @@ pub fn paste_messages(props: &PasteMessagesProps) -> Html {
         let context = context.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let mut next = (*context).clone();
-            set(
-                &mut next,
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            );
+            set(&mut next, browser::input_value(&e));
             context.set(next);
         });
         let bad = invalid(id);
@@ -68,10 +64,7 @@ pub fn paste_messages(props: &PasteMessagesProps) -> Html {
     let ontext = {
         let text = text.clone();
         Callback::from(move |e: InputEvent| {
-            text.set(
-                e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
-                    .value(),
-            )
+            text.set(browser::textarea_value(&e))
         })
     };
     let onuse = {

@@ -24,49 +24,18 @@ pub fn use_url_sync(context: &AppContext) {
     });
 }
 
-#[cfg(target_arch = "wasm32")]
 fn write_url(rendered: &str, mode: HistoryMode) {
-    let window = gloo::utils::window();
-    if window.location().hash().unwrap_or_default() == rendered {
-        return;
-    }
-    let Ok(history) = window.history() else {
-        return;
-    };
-    let url = Some(rendered);
-    let _ = match mode {
-        HistoryMode::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", url),
-        HistoryMode::Replace | HistoryMode::Keep => {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", url)
-        }
-    };
+    crate::ui::browser::write_address(rendered, mode == HistoryMode::Push);
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn write_url(_rendered: &str, _mode: HistoryMode) {}
-
-#[cfg(target_arch = "wasm32")]
-fn listen(context: AppContext) -> Vec<gloo::events::EventListener> {
-    let window = gloo::utils::window();
-    ["popstate", "hashchange"]
-        .into_iter()
-        .map(|event| {
-            let context = context.clone();
-            gloo::events::EventListener::new(&window, event, move |_| {
-                let hash = gloo::utils::window().location().hash().unwrap_or_default();
-                let parsed = url::parse(&hash, context.explorer.borrow().corpus());
-                context
-                    .store
-                    .dispatch(crate::core::state::Action::Navigated(
-                        Box::new(parsed.view),
-                        parsed.warnings,
-                    ));
-            })
-        })
-        .collect()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn listen(_context: AppContext) -> Vec<()> {
-    Vec::new()
+fn listen(context: AppContext) -> crate::ui::browser::Listening {
+    crate::ui::browser::on_address_change(move |hash| {
+        let parsed = url::parse(&hash, context.explorer.borrow().corpus());
+        context
+            .store
+            .dispatch(crate::core::state::Action::Navigated(
+                Box::new(parsed.view),
+                parsed.warnings,
+            ));
+    })
 }

@@ -9,6 +9,7 @@ use crate::core::chart::{
 use crate::core::export::{term_csv, topic_csv};
 use crate::core::state::Action;
 use crate::core::url::{self, split_terms, MAX_TERMS};
+use crate::ui::browser;
 use crate::ui::components::ChartFigure;
 use crate::ui::hooks::{use_app_state, use_chart_width};
 
@@ -47,18 +48,12 @@ pub fn charts_page() -> Html {
         let input = input.clone();
         context.dispatcher(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = input
-                .cast::<web_sys::HtmlInputElement>()
-                .map(|i| i.value())
-                .unwrap_or_default();
+            let text = browser::node_value(&input);
             Action::SetChartTerms(split_terms(&text))
         })
     };
     let onscale = context.dispatcher(|e: Event| {
-        Action::SetChartShares(
-            e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                .checked(),
-        )
+        Action::SetChartShares(browser::input_checked(&e))
     });
     let example = example_link(settings.shares);
     let (topic_series, topic_drawn) = &*topics;

@@ -9,7 +9,7 @@ use crate::core::compare::{
 use crate::core::related::{closest_pairs, pairs_caveat, Pair, PairsError, PAIRS_SHOWN};
 use crate::core::state::Action;
 use crate::core::url::{self, Route, View, MAX_COMPARED};
-use crate::ui::browser::{page_address, today};
+use crate::ui::browser::{self, page_address, today};
 use crate::ui::components::Highlighted;
 use crate::ui::hooks::{use_app_state, AppContext};
 
@@ -37,9 +37,7 @@ pub fn compare_page() -> Html {
     let ontoggle =
         |id: String| context.dispatcher(move |_: Event| Action::ToggleCompareMeeting(id.clone()));
     let ontopic = context.dispatcher(|e: Event| {
-        let value = e
-            .target_unchecked_into::<web_sys::HtmlSelectElement>()
-            .value();
+        let value = browser::select_value(&e);
         Action::SetCompareTopic((!value.is_empty()).then_some(value))
     });
     let full = settings.meetings.len() >= MAX_COMPARED;

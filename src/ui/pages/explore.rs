@@ -11,7 +11,7 @@ use crate::core::query::{
 use crate::core::related;
 use crate::core::state::{corpus_label, printed_note, Action, AppState};
 use crate::core::url::{self, Route, View};
-use crate::ui::browser::{self, page_address, print_soon, today};
+use crate::ui::browser::{self, input_value, page_address, print_soon, select_value, today};
 use crate::ui::components::{FacetList, LoadingFullApp, MessageCard, SelectionTools};
 use crate::ui::hooks::{use_app_state, use_document_keydown, use_outcome, AppContext, KeyPress};
 
@@ -393,21 +393,8 @@ fn use_slash_focuses(target: NodeRef) {
         if press.key != "/" || typing || press.modified {
             return false;
         }
-        match target.cast::<web_sys::HtmlInputElement>() {
-            Some(input) => input.focus().is_ok(),
-            None => false,
-        }
+        browser::focus_node(&target)
     });
 }
 
-fn input_value(event: &InputEvent) -> String {
-    event
-        .target_unchecked_into::<web_sys::HtmlInputElement>()
-        .value()
-}
 
-fn select_value(event: &Event) -> String {
-    event
-        .target_unchecked_into::<web_sys::HtmlSelectElement>()
-        .value()
-}
