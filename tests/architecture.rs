@@ -186,7 +186,7 @@ fn core_modules() -> BTreeMap<String, BTreeSet<String>> {
             .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_string())
             .collect();
         let module = parts[0].clone();
-        if module == "lib" || module == "build" {
+        if ["lib", "build", "examples", "snapshots"].contains(&module.as_str()) {
             continue;
         }
         let uses = core_uses(&paths_of(&file), parts.len());

@@ -2,6 +2,7 @@
 //! on the host with plain `cargo test` (see ARCHITECTURE.md).
 #![warn(missing_docs)]
 
+pub mod builds;
 pub mod chart;
 pub mod compare;
 pub mod corpus;

@@ -34,6 +34,100 @@ pub enum Route {
     Load,
 }
 
+/// A Wasm module of the app (its build: [`crate::builds::BUILDS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Module {
+    /// The smaller build that starts first: Explore and a message's page.
+    FirstView,
+    /// The whole app: every view, exports and related messages; it takes over from the
+    /// first view when a reader asks for more.
+    Full,
+    /// The corpus reader, run in a Web Worker only when a reader loads a file or pastes.
+    Reader,
+}
+
+/// What a route's address holds after its path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settings {
+    /// Explore's selection (search, filters, sort, "more like this").
+    Selection,
+    /// The selection, and the slide shown.
+    Slides,
+    /// Compare's meetings and topic.
+    Compare,
+    /// The chart terms and scale.
+    Charts,
+    /// Nothing of its own.
+    Nothing,
+}
+
+/// The URL keys that only the full app reads: `corpus` (a reader's own corpus, which only
+/// it loads) and `like` (related messages, which need its similarity weights). A link with
+/// one of them starts the full app (`assets/loader.js`, from [`crate::builds::manifest`]).
+pub const FULL_ONLY_KEYS: [&str; 2] = ["corpus", "like"];
+
+/// One route's entry in the route table.
+struct RouteInfo {
+    path: &'static str,
+    settings: Settings,
+    module: Module,
+    name: &'static str,
+}
+
+impl Route {
+    /// Every route without a parameter (all but a message's page), as the table reads paths.
+    pub const PAGES: [Route; 6] = [
+        Route::Explore,
+        Route::Compare,
+        Route::Charts,
+        Route::Present,
+        Route::About,
+        Route::Load,
+    ];
+
+    /// The route table: each route's path (`#/<path>`, a message's followed by `/<id>`), the
+    /// settings its address holds, the Wasm module that renders it, and its name (the
+    /// heading shown while the full app loads). A new view is a variant, a row here and a
+    /// page (`src/ui/pages`); the loader and the build read the rest from this table.
+    fn info(&self) -> RouteInfo {
+        let row = |path, settings, module, name| RouteInfo {
+            path,
+            settings,
+            module,
+            name,
+        };
+        match self {
+            Route::Explore => row("explore", Settings::Selection, Module::FirstView, "Explore"),
+            Route::Message(_) => row("message", Settings::Selection, Module::FirstView, "Message"),
+            Route::Compare => row("compare", Settings::Compare, Module::Full, "Compare meetings"),
+            Route::Charts => row("charts", Settings::Charts, Module::Full, "Charts"),
+            Route::Present => row("present", Settings::Slides, Module::Full, "Present"),
+            Route::About => row("about", Settings::Nothing, Module::Full, "About the data"),
+            Route::Load => row("load", Settings::Nothing, Module::Full, "Your messages"),
+        }
+    }
+
+    /// The route's path, without `#/`.
+    pub fn path(&self) -> &'static str {
+        self.info().path
+    }
+
+    /// What its address holds after the path.
+    pub fn settings(&self) -> Settings {
+        self.info().settings
+    }
+
+    /// The Wasm module that renders it.
+    pub fn module(&self) -> Module {
+        self.info().module
+    }
+
+    /// Its name, as a heading.
+    pub fn name(&self) -> &'static str {
+        self.info().name
+    }
+}
+
 /// The most meetings compared at once.
 pub const MAX_COMPARED: usize = 4;
 /// The most terms charted at once.
@@ -135,12 +229,13 @@ pub fn render(view: &View) -> String {
         pairs.append_pair("corpus", corpus);
     }
     let path = match &view.route {
-        Route::Explore => "#/explore".to_string(),
         Route::Message(id) => format!("#/message/{}", encode_component(id)),
-        Route::Present => "#/present".to_string(),
-        Route::About => return with_query("#/about", pairs.finish()),
-        Route::Load => return with_query("#/load", pairs.finish()),
-        Route::Compare => {
+        route => format!("#/{}", route.path()),
+    };
+    match view.route.settings() {
+        Settings::Selection | Settings::Slides => {}
+        Settings::Nothing => return with_query(&path, pairs.finish()),
+        Settings::Compare => {
             let compare = &view.compare;
             if !compare.meetings.is_empty() {
                 pairs.append_pair(
@@ -156,9 +251,9 @@ pub fn render(view: &View) -> String {
             if let Some(topic) = &compare.topic {
                 pairs.append_pair("topic", topic);
             }
-            return with_query("#/compare", pairs.finish());
+            return with_query(&path, pairs.finish());
         }
-        Route::Charts => {
+        Settings::Charts => {
             let charts = &view.charts;
             if !charts.terms.is_empty() {
                 pairs.append_pair("terms", &charts.terms.join(","));
@@ -166,9 +261,9 @@ pub fn render(view: &View) -> String {
             if charts.shares {
                 pairs.append_pair("scale", "share");
             }
-            return with_query("#/charts", pairs.finish());
+            return with_query(&path, pairs.finish());
         }
-    };
+    }
     let selection = &view.selection;
     if !selection.text.trim().is_empty() {
         pairs.append_pair("q", &selection.text);
@@ -185,7 +280,7 @@ pub fn render(view: &View) -> String {
     if selection.sort == Sort::Chronological {
         pairs.append_pair("sort", Sort::Chronological.slug());
     }
-    if view.route == Route::Present && view.slide > 1 {
+    if view.route.settings() == Settings::Slides && view.slide > 1 {
         pairs.append_pair("slide", &view.slide.to_string());
     }
     with_query(&path, pairs.finish())
@@ -238,26 +333,22 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
             }
             continue;
         }
-        if route == Route::Present && key == "slide" {
+        let settings = route.settings();
+        if settings == Settings::Slides && key == "slide" {
             match value.parse::<usize>() {
                 Ok(n) if (1..=MAX_SLIDE).contains(&n) => slide = n,
                 _ => warnings.add(Notice::BadSlide(value.to_string())),
             }
             continue;
         }
-        if route == Route::About || route == Route::Load {
-            warnings.add(Notice::UnknownKey(key.to_string()));
-            continue;
+        match settings {
+            Settings::Nothing => warnings.add(Notice::UnknownKey(key.to_string())),
+            Settings::Compare => parse_compare(&key, &value, corpus, &mut compare, &mut warnings),
+            Settings::Charts => parse_charts(&key, &value, &mut charts, &mut warnings),
+            Settings::Selection | Settings::Slides => {
+                parse_selection(&key, &value, corpus, &mut selection, &mut warnings)
+            }
         }
-        if route == Route::Compare {
-            parse_compare(&key, &value, corpus, &mut compare, &mut warnings);
-            continue;
-        }
-        if route == Route::Charts {
-            parse_charts(&key, &value, &mut charts, &mut warnings);
-            continue;
-        }
-        parse_selection(&key, &value, corpus, &mut selection, &mut warnings);
     }
     Parsed {
         view: View {
@@ -540,13 +631,13 @@ impl Dropped {
 
 /// The route of a link's path; an unknown page or message is Explore, with a notice.
 fn parse_route(path: &str, corpus: &Corpus, warnings: &mut Dropped) -> Route {
+    if path.is_empty() {
+        return Route::Explore;
+    }
+    if let Some(route) = Route::PAGES.into_iter().find(|r| r.path() == path) {
+        return route;
+    }
     match path.split_once('/') {
-        _ if path.is_empty() || path == "explore" => Route::Explore,
-        None if path == "about" => Route::About,
-        None if path == "load" => Route::Load,
-        None if path == "compare" => Route::Compare,
-        None if path == "charts" => Route::Charts,
-        None if path == "present" => Route::Present,
         Some(("message", id)) => {
             let id: String = form_urlencoded::parse(format!("x={id}").as_bytes())
                 .next()

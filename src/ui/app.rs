@@ -7,9 +7,6 @@ use super::components::{Header, Notices};
 use super::hooks::{
     use_app_state, use_kept_corpus, use_url_sync, Adopt, AppContext, KeptInputs, LoadedFile, Store,
 };
-use super::pages::{
-    AboutPage, ChartsPage, ComparePage, ExplorePage, LoadPage, MessagePage, PresentPage,
-};
 use crate::core::corpus::Corpus;
 use crate::core::load::LoadError;
 use crate::core::query::{Explorer, ExplorerBuilder};
@@ -192,13 +189,7 @@ fn shell() -> Html {
         _ if crate::ui::FULL_APP && context.looking_for.is_some() => html! {
             <LinkedCorpus id={context.looking_for.clone().unwrap_or_default()} />
         },
-        Route::Explore => html! { <ExplorePage /> },
-        Route::Message(id) => html! { <MessagePage id={AttrValue::from(id.clone())} /> },
-        Route::Compare => html! { <ComparePage /> },
-        Route::Charts => html! { <ChartsPage /> },
-        Route::About => html! { <AboutPage /> },
-        Route::Load => html! { <LoadPage /> },
-        Route::Present => html! { <PresentPage /> },
+        route => super::pages::page(route),
     };
     // Presentation mode is for a projector: no site navigation around the slides.
     let presenting = context.state().view.route == Route::Present;

@@ -1,7 +1,13 @@
-//! One component per route; each reads the app state through `use_app_state`.
-//!
-//! The first-view build (without the `full` feature) carries Explore and the message page;
-//! its Compare, Charts, Present, About and Your messages are stand-ins that hand over to the full app.
+//! One component per route, and [`page`], the one place where a route meets its
+//! component. Which module renders a route is the route table's (`core::url::Route`):
+//! the first-view build (without the `full` feature) carries only the pages of its
+//! routes; for any other route it shows a stand-in that hands over to the full app.
+
+use yew::prelude::*;
+
+use crate::core::url::Route;
+#[cfg(not(feature = "full"))]
+use crate::ui::components::LoadingFullApp;
 
 #[cfg(feature = "full")]
 mod about;
@@ -10,25 +16,29 @@ mod charts;
 #[cfg(feature = "full")]
 mod compare;
 mod explore;
-#[cfg(not(feature = "full"))]
-mod full_app;
 #[cfg(feature = "full")]
 mod load;
 mod message;
 #[cfg(feature = "full")]
 mod present;
 
-#[cfg(feature = "full")]
-pub use about::AboutPage;
-#[cfg(feature = "full")]
-pub use charts::ChartsPage;
-#[cfg(feature = "full")]
-pub use compare::ComparePage;
-pub use explore::ExplorePage;
-#[cfg(not(feature = "full"))]
-pub use full_app::{AboutPage, ChartsPage, ComparePage, LoadPage, PresentPage};
-#[cfg(feature = "full")]
-pub use load::LoadPage;
-pub use message::MessagePage;
-#[cfg(feature = "full")]
-pub use present::PresentPage;
+/// The page of a route.
+pub fn page(route: &Route) -> Html {
+    match route {
+        Route::Explore => html! { <explore::ExplorePage /> },
+        Route::Message(id) => html! { <message::MessagePage id={AttrValue::from(id.clone())} /> },
+        #[cfg(feature = "full")]
+        Route::Compare => html! { <compare::ComparePage /> },
+        #[cfg(feature = "full")]
+        Route::Charts => html! { <charts::ChartsPage /> },
+        #[cfg(feature = "full")]
+        Route::About => html! { <about::AboutPage /> },
+        #[cfg(feature = "full")]
+        Route::Load => html! { <load::LoadPage /> },
+        #[cfg(feature = "full")]
+        Route::Present => html! { <present::PresentPage /> },
+        // The full app's routes (`Route::module`), while it loads.
+        #[cfg(not(feature = "full"))]
+        route => html! { <LoadingFullApp view={route.name()} /> },
+    }
+}
