@@ -1,95 +1,110 @@
-// Last step of a release build (.ci/post-build.sh): gives the JS, Wasm, style sheet and
-// loader content-hashed names, so a browser or CDN can never pair a cached file with a
-// new one, and writes the service worker's precache list and version. index.html and
-// sw.js keep their names: hosts send them with `Cache-Control: no-cache` (README,
-// "Publish it").
-//   node .ci/finalize.mjs DIR                 (a release build, after wasm-opt)
-//   node .ci/finalize.mjs DIR --worker-only   (only the worker's list and version again,
-//                                              for a dist/ already finalized: the e2e
-//                                              suite's "new deployment")
+// The build's last steps (.ci/post-build.sh): writes the build table
+// (src/core/builds.rs, printed as JSON) into the loader and the corpus worker; on a
+// release build also gives the JS, Wasm, style sheet and loader content-hashed names (so a
+// browser or CDN can never pair a cached file with a new one) and writes the service
+// worker's lists and version. index.html and sw.js keep their names: hosts send them with
+// `Cache-Control: no-cache` (README, "Publish it").
+//   node .ci/finalize.mjs DIR TABLE --table        (the table, before minifying)
+//   node .ci/finalize.mjs DIR TABLE --hash         (a release build, after minifying)
+//   node .ci/finalize.mjs DIR TABLE --worker-only  (the service worker's lists and version
+//                                                   again, for a dist/ already finalized:
+//                                                   the e2e suite's "new deployment")
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const dir = process.argv[2];
-if (!dir) { console.error('usage: finalize.mjs DIR'); process.exit(2); }
+const [dir, tablePath] = process.argv.slice(2);
+if (!dir || !tablePath) { console.error('usage: finalize.mjs DIR TABLE [--hash|--worker-only]'); process.exit(2); }
+const table = JSON.parse(fs.readFileSync(tablePath, 'utf8'));
 const file = (name) => path.join(dir, name);
 const read = (name) => fs.readFileSync(file(name));
 const hash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+const role = (name) => table.builds.find((b) => b.role === name);
+const filesOf = (build) => ({ glue: `./${build.name}.js`, wasm: `./${build.name}_bg.wasm` });
 
-/** Renames `name` to carry its content hash before `suffix` ("x.js" -> "x-<hash>.js"). */
-function hashed(name, suffix) {
-  const stem = name.slice(0, -suffix.length);
-  const renamed = `${stem}-${hash(read(name))}${suffix}`;
-  fs.renameSync(file(name), file(renamed));
-  return renamed;
+/** Replaces the one line of `name` that `line` matches (it must have one) by `value`. */
+function writeLine(name, line, value) {
+  const text = read(name).toString();
+  if (!line.test(text)) throw new Error(`${name} has no line ${line}`);
+  fs.writeFileSync(file(name), text.replace(line, value));
 }
 
+// The loader: the apps' files (by role) and the addresses only the full app serves.
+const escape = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const fullOnly = `^#\\/(${table.fullOnly.paths.map(escape).join('|')})(?:[/?]|$)|[?&](${table.fullOnly.keys.map(escape).join('|')})=`;
+const apps = Object.fromEntries(table.builds.filter((b) => b.role !== 'reader').map((b) => [b.role, filesOf(b)]));
 const workerOnly = process.argv.includes('--worker-only');
-const names = {};
-if (!workerOnly) finalizeNames();
-writeWorker();
+if (process.argv.includes('--table')) {
+  writeLine('loader.js', /const BUILDS = [^;]*;/, `const BUILDS = ${JSON.stringify(apps).replaceAll('"', "'")};`);
+  writeLine('loader.js', /const FULL_ONLY = [^;]*;/, `const FULL_ONLY = /${fullOnly}/;`);
+  writeLine('corpus-worker.js', /const READER = [^;]*;/, `const READER = ${JSON.stringify(filesOf(role('reader'))).replaceAll('"', "'")};`);
+}
+if (process.argv.includes('--hash')) hashNames();
+if (process.argv.includes('--hash') || workerOnly) writeWorker();
 
-function finalizeNames() {
-/** Writes the hashed names of `named` into the script `name`, which must name each in quotes. */
-function nameIn(name, named) {
-  let text = read(name).toString();
-  for (const plain of named) {
-    if (!text.includes(`'${plain}'`)) throw new Error(`${name} does not name '${plain}'`);
-    text = text.replaceAll(`'${plain}'`, `'${names[plain]}'`);
+function hashNames() {
+  const names = {};
+  /** Renames `name` to carry its content hash before `suffix` ("x.js" -> "x-<hash>.js"). */
+  function hashed(name, suffix) {
+    const stem = name.slice(0, -suffix.length);
+    const renamed = `${stem}-${hash(read(name))}${suffix}`;
+    fs.renameSync(file(name), file(renamed));
+    names[`./${name}`] = `./${renamed}`;
   }
-  fs.writeFileSync(file(name), text);
-}
+  /** Writes the hashed names of `plain` into the script `name`, which must name each in quotes. */
+  function nameIn(name, plain) {
+    let text = read(name).toString();
+    for (const each of plain) {
+      if (!text.includes(`'${each}'`)) throw new Error(`${name} does not name '${each}'`);
+      text = text.replaceAll(`'${each}'`, `'${names[each]}'`);
+    }
+    fs.writeFileSync(file(name), text);
+  }
+  for (const build of table.builds) {
+    hashed(`${build.name}_bg.wasm`, '_bg.wasm');
+    hashed(`${build.name}.js`, '.js');
+  }
+  hashed('style.css', '.css');
+  // The corpus worker names the reader's files; the loader names the apps and the worker.
+  // Each gets the hashed names, then a hash itself.
+  nameIn('corpus-worker.js', Object.values(filesOf(role('reader'))));
+  hashed('corpus-worker.js', '.js');
+  nameIn('loader.js', [...Object.values(apps).flatMap(Object.values), './corpus-worker.js']);
+  hashed('loader.js', '.js');
 
-const builds = (...list) => list.flatMap((build) => [`./${build}_bg.wasm`, `./${build}.js`]);
-for (const build of ['first-view', 'messages-explorer', 'corpus-reader']) {
-  names[`./${build}_bg.wasm`] = `./${hashed(`${build}_bg.wasm`, '_bg.wasm')}`;
-  names[`./${build}.js`] = `./${hashed(`${build}.js`, '.js')}`;
-}
-names['./style.css'] = `./${hashed('style.css', '.css')}`;
-// The corpus worker names the reader's files; the loader names the apps and the worker.
-// Each gets the hashed names, then a hash itself.
-nameIn('corpus-worker.js', builds('corpus-reader'));
-names['./corpus-worker.js'] = `./${hashed('corpus-worker.js', '.js')}`;
-nameIn('loader.js', [...builds('first-view', 'messages-explorer'), './corpus-worker.js']);
-names['loader.js'] = hashed('loader.js', '.js');
-
-let index = read('index.html').toString();
-// The one inline script (it marks a non-home address before the first paint) runs only if
-// the page's Content-Security-Policy names its hash: check that they agree.
-for (const [, body] of index.matchAll(/<script>([^<]*)<\/script>/g)) {
-  const digest = crypto.createHash('sha256').update(body).digest('base64');
-  if (!index.includes(`'sha256-${digest}'`)) throw new Error(`index.html: the CSP does not allow the inline script (sha256-${digest})`);
-}
-for (const [plain, final] of [['./style.css', names['./style.css']], ['loader.js', names['loader.js']]]) {
-  const attribute = plain.endsWith('.css') ? `href="${plain}"` : `src="${plain}"`;
-  if (!index.includes(attribute)) throw new Error(`index.html has no ${attribute}`);
-  index = index.replace(attribute, attribute.replace(plain, final));
-}
-// Comments are for the source's readers, not for a phone's download; nor are Trunk's
-// left-over markers and the blank lines they leave.
-index = index.replace(/<!--[\s\S]*?-->/g, '').replace(/<link data-trunk[^>]*>/g, '').replace(/\n\s*\n/g, '\n');
-fs.writeFileSync(file('index.html'), index);
+  let index = read('index.html').toString();
+  // The one inline script (it marks a non-home address before the first paint) runs only
+  // if the page's Content-Security-Policy names its hash: check that they agree.
+  for (const [, body] of index.matchAll(/<script>([^<]*)<\/script>/g)) {
+    const digest = crypto.createHash('sha256').update(body).digest('base64');
+    if (!index.includes(`'sha256-${digest}'`)) throw new Error(`index.html: the CSP does not allow the inline script (sha256-${digest})`);
+  }
+  for (const [attribute, plain] of [['href', './style.css'], ['src', './loader.js']]) {
+    const written = `${attribute}="${plain.slice(attribute === 'src' ? 2 : 0)}"`;
+    if (!index.includes(written)) throw new Error(`index.html has no ${written}`);
+    index = index.replace(written, `${attribute}="${names[plain].slice(attribute === 'src' ? 2 : 0)}"`);
+  }
+  // Comments are for the source's readers, not for a phone's download; nor are Trunk's
+  // left-over markers and the blank lines they leave.
+  index = index.replace(/<!--[\s\S]*?-->/g, '').replace(/<link data-trunk[^>]*>/g, '').replace(/\n\s*\n/g, '\n');
+  fs.writeFileSync(file('index.html'), index);
 }
 
 // The service worker keeps what the first view needs when it installs (the page, loader,
-// styles, icons, templates and the first-view build with its corpus), and every other
-// view's build (LATER) once the page is idle, so that a phone's first view is not slowed
-// by the rest. The version covers every file, so a new full app is a new version too.
+// styles, icons, templates and the modules kept at install, `atInstall`), and every other
+// module with its scripts (LATER) once the page is idle, so that a phone's first view is
+// not slowed by the rest. The version covers every file, so a new full app is a new
+// version too.
 function writeWorker() {
-const files = fs.readdirSync(dir)
-  .filter((name) => !['sw.js'].includes(name) && !name.startsWith('.') && fs.statSync(file(name)).isFile())
-  .sort();
-const later = (name) => ['messages-explorer', 'corpus-reader', 'corpus-worker'].some((build) => name.startsWith(build));
-const precache = files.filter((name) => !later(name));
-const version = hash(Buffer.concat(files.map((name) => Buffer.concat([Buffer.from(name), read(name)]))));
-let worker = read('sw.js').toString();
-for (const [line, value] of [[/const VERSION = '[^']*';/, `const VERSION = '${version}';`],
-  [/const FILES = \[[^\]]*\];/, `const FILES = ${JSON.stringify(precache)};`],
-  [/const LATER = \[[^\]]*\];/, `const LATER = ${JSON.stringify(files.filter(later))};`]]) {
-  if (!line.test(worker)) throw new Error(`sw.js has no line ${line}`);
-  worker = worker.replace(line, value);
-}
-fs.writeFileSync(file('sw.js'), worker);
-console.log(`finalize: ${workerOnly ? '' : 'hashed names, '}service worker version ${version}, ${precache.length} files precached, ${files.length - precache.length} after idle`);
+  const files = fs.readdirSync(dir)
+    .filter((name) => name !== 'sw.js' && !name.startsWith('.') && fs.statSync(file(name)).isFile())
+    .sort();
+  const laterStems = [...table.builds.filter((b) => !b.atInstall).map((b) => b.name), 'corpus-worker'];
+  const later = (name) => laterStems.some((stem) => new RegExp(`^${escape(stem)}-[0-9a-f]{12}(_bg\\.wasm|\\.js)$`).test(name));
+  const precache = files.filter((name) => !later(name));
+  const version = hash(Buffer.concat(files.map((name) => Buffer.concat([Buffer.from(name), read(name)]))));
+  writeLine('sw.js', /const VERSION = '[^']*';/, `const VERSION = '${version}';`);
+  writeLine('sw.js', /const FILES = \[[^\]]*\];/, `const FILES = ${JSON.stringify(precache)};`);
+  writeLine('sw.js', /const LATER = \[[^\]]*\];/, `const LATER = ${JSON.stringify(files.filter(later))};`);
+  console.log(`finalize: ${workerOnly ? '' : 'hashed names, '}service worker version ${version}, ${precache.length} files precached, ${files.length - precache.length} after idle`);
 }

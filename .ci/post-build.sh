@@ -1,55 +1,57 @@
 #!/usr/bin/env bash
-# Trunk post_build hook: builds the first-view app beside the full one that Trunk built
-# (ARCHITECTURE.md, "Two builds"); on release builds, optimises every Wasm with binaryen's
-# wasm-opt (from npm, pinned in package.json), minifies the scripts and styles (terser,
-# csso), renders the home view into index.html
-# (`examples/prerender`), gives the files content-hashed names and writes the service
-# worker's file list (`.ci/finalize.mjs`), and prints the size of every shipped file and
-# the total that the first view loads.
+# Trunk post_build hook: the build pipeline after Trunk's own step (ARCHITECTURE.md,
+# "Build pipeline"). Every module, and what the loader and the service worker need to know
+# of it, comes from the build table (src/core/builds.rs, printed as JSON).
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
 profile="${TRUNK_PROFILE:-debug}"
 release_flag=()
 [ "$profile" = release ] && release_flag=(--release)
 
-# The first-view build: the same crate without the `full` feature, as its own binary so
-# that it never replaces the artifact Trunk takes.
-cargo build "${release_flag[@]}" --locked --quiet --target wasm32-unknown-unknown \
-  --no-default-features --bin first-view
-wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name first-view \
-  "target/wasm32-unknown-unknown/$profile/first-view.wasm"
+table=target/build-table.json
+cargo run --locked --quiet -p messages-explorer-core --example build-table > "$table"
 
-# The corpus reader: a module of its own, run in a Web Worker (assets/corpus-worker.js)
-# only when a reader loads a file, pastes messages or reopens a kept file, so the app's
-# builds carry no file reader, Markdown parser or validator.
-cargo build "${release_flag[@]}" --locked --quiet --target wasm32-unknown-unknown \
-  --example corpus-reader
-wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name corpus-reader \
-  "target/wasm32-unknown-unknown/$profile/examples/corpus_reader.wasm"
+# 1. The modules Trunk does not build itself (Trunk built the one index.html names), each
+#    with wasm-bindgen into dist/ under its name.
+node -e 'for (const b of JSON.parse(require("fs").readFileSync(process.argv[1])).builds)
+  if (!b.byTrunk) console.log(b.name, b.package, b.bin ?? "-", b.defaultFeatures);' "$table" |
+while read -r name package bin default_features; do
+  target=(--lib) ; artifact="${package//-/_}.wasm"
+  [ "$bin" != - ] && target=(--bin "$bin") && artifact="$bin.wasm"
+  features=() ; [ "$default_features" = false ] && features=(--no-default-features)
+  cargo build "${release_flag[@]}" --locked --quiet --target wasm32-unknown-unknown \
+    -p "$package" "${target[@]}" "${features[@]}"
+  wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name "$name" \
+    "target/wasm32-unknown-unknown/$profile/$artifact"
+done
+# 2. The table written into the loader and the corpus worker (.ci/finalize.mjs).
+node .ci/finalize.mjs "$dir" "$table" --table
 
 if [ "$profile" = release ]; then
+  # 3. wasm-opt (binaryen from npm, pinned in package.json) on every module. Chosen by gzip
+  #    size shipped (BENCHMARKS.md, "Shipped size"): -Oz, by a hair over -O2 and -Os.
   opt=node_modules/.bin/wasm-opt
   [ -x "$opt" ] || { echo "post-build: $opt missing; run 'npm ci' (make does)" >&2; exit 1; }
   for wasm in "$dir"/*.wasm; do
-    # Chosen by gzip size shipped (BENCHMARKS.md, "Shipped size"): -Oz, by a hair over -O2 and -Os.
     "$opt" "${WASM_OPT_LEVEL:--Oz}" --enable-bulk-memory --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
       "$wasm" -o "$wasm.opt"
     mv "$wasm.opt" "$wasm"
   done
-  # Scripts and styles minified (terser and csso from npm, pinned in package.json):
-  # comments and long names cost a phone bytes. Single quotes kept: finalize.mjs finds
-  # the builds' file names in the loader by them.
-  for js in "$dir"/first-view.js "$dir"/messages-explorer.js "$dir"/corpus-reader.js "$dir"/corpus-worker.js "$dir"/loader.js; do
+  # 4. Scripts and styles minified (terser and csso from npm, pinned): comments and long
+  #    names cost a phone bytes. Single quotes kept: finalize.mjs finds names by them.
+  for js in "$dir"/*.js; do
+    [ "$(basename "$js")" = sw.js ] && continue
     node_modules/.bin/terser "$js" --module --compress --mangle --format quote_style=1 -o "$js.min"
     mv "$js.min" "$js"
   done
   node -e 'const fs = require("fs"); const f = process.argv[1];
     fs.writeFileSync(f, require("csso").minify(fs.readFileSync(f, "utf8")).css);' "$dir/style.css"
-  # The home view, rendered by the same components, so the first message is readable
-  # before any Wasm has arrived.
+  # 5. The home view, rendered into index.html by the same components, so the first
+  #    message is readable before any Wasm has arrived.
   cargo run --locked --quiet --example prerender -- "$dir/index.html"
-  # Content-hashed names, and the service worker's precache list.
-  node .ci/finalize.mjs "$dir"
-  bash .ci/sizes.sh "$dir"
+  # 6. Content-hashed names, and the service worker's lists and version (.ci/finalize.mjs).
+  node .ci/finalize.mjs "$dir" "$table" --hash
+  # 7. The size of every shipped file, and each module's budget (.ci/sizes.sh).
+  bash .ci/sizes.sh "$dir" "$table"
 fi

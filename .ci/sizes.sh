@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Prints every shipped file of a built dist/ folder (bytes, gzip -9 bytes) and the gzip
-# total of what the first view loads: index.html (with the pre-rendered home view), the
-# loader, the style sheet, the icon, and the first-view build's glue and Wasm. Exits 1
-# when that total is over the budget of 250 KB (250,000 bytes), so it cannot creep back.
-#   .ci/sizes.sh DIR
+# Prints every shipped file of a built dist/ folder (bytes, gzip -9 bytes) and, for each
+# module of the build table with a budget (src/core/builds.rs), the gzip total a reader
+# downloads to see a view of it: index.html (with the pre-rendered home view), the loader,
+# the style sheet, the icon, and the module's glue and Wasm. Exits 1 when a total is over
+# its budget, so none can creep back.
+#   .ci/sizes.sh DIR TABLE
 set -euo pipefail
-dir=${1:?usage: sizes.sh DIR}
-budget=${FIRST_VIEW_BUDGET:-250000}
+dir=${1:?usage: sizes.sh DIR TABLE}
+table=${2:?usage: sizes.sh DIR TABLE}
 # Release builds carry content hashes in these names (.ci/finalize.mjs).
-first_view=(index.html 'loader*.js' 'style*.css' favicon.svg 'first-view*.js' 'first-view*_bg.wasm')
+page=(index.html 'loader-*.js' 'style-*.css' favicon.svg)
 
 gz() { gzip -9c "$1" | wc -c; }
 echo "Shipped files (bytes, gzip -9 bytes):"
@@ -16,16 +17,21 @@ for f in "$dir"/*; do
   [ -f "$f" ] || continue
   printf '  %-32s %9d %9d\n' "$(basename "$f")" "$(wc -c < "$f")" "$(gz "$f")"
 done
-total=0
-for pattern in "${first_view[@]}"; do
-  # shellcheck disable=SC2206 # the pattern is meant to expand
-  matches=($dir/$pattern)
-  [ "${#matches[@]}" -eq 1 ] && [ -f "${matches[0]}" ] ||
-    { echo "sizes: expected one file $dir/$pattern, found: ${matches[*]}" >&2; exit 1; }
-  total=$((total + $(gz "${matches[0]}")))
-done
-echo "  first view, gzip total: $total bytes (budget $budget)"
-if [ "$total" -gt "$budget" ]; then
-  echo "sizes: the first view ships $total gzip bytes, over the budget of $budget" >&2
-  exit 1
-fi
+over=0
+while read -r name budget; do
+  total=0
+  for pattern in "${page[@]}" "$name-*.js" "$name-*_bg.wasm"; do
+    # shellcheck disable=SC2206 # the pattern is meant to expand
+    matches=($dir/$pattern)
+    [ "${#matches[@]}" -eq 1 ] && [ -f "${matches[0]}" ] ||
+      { echo "sizes: expected one file $dir/$pattern, found: ${matches[*]}" >&2; exit 1; }
+    total=$((total + $(gz "${matches[0]}")))
+  done
+  echo "  $name, gzip total with the page: $total bytes (budget $budget)"
+  if [ "$total" -gt "$budget" ]; then
+    echo "sizes: $name ships $total gzip bytes, over its budget of $budget" >&2
+    over=1
+  fi
+done < <(node -e 'for (const b of JSON.parse(require("fs").readFileSync(process.argv[1])).builds)
+  if (b.budget !== null) console.log(b.name, process.env[`BUDGET_${b.role.toUpperCase()}`] || b.budget);' "$table")
+exit "$over"

@@ -77,7 +77,7 @@ mkdir -p target/e2e
 if cargo run --quiet --locked --example synthetic-corpus -- 10000 target/e2e/synthetic-10k.json &&
   cargo run --quiet --locked --example synthetic-corpus -- 34000 target/e2e/synthetic-20mb.json &&
   run build trunk build --release --offline; then
-  if run size bash .ci/sizes.sh dist; then record size 1 0 0; else record size 0 1 0; fi
+  if run size bash .ci/sizes.sh dist target/build-table.json; then record size 1 0 0; else record size 0 1 0; fi
   run e2e npm run --silent e2e; status=$?
   p=$(awk '/^# pass/ { print $3 }' "$log_dir/e2e.log"); f=$(awk '/^# fail/ { print $3 }' "$log_dir/e2e.log")
   record e2e "${p:-0}" "${f:-0}" "$status"

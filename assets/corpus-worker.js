@@ -6,17 +6,17 @@
 //   page → worker: { method, args } (one of the reader's functions and its arguments)
 //   worker → page: { answer } (its JSON parts, as UTF-8 ArrayBuffers) or { error }
 
-// The reader's files; a release build gives them content-hashed names and writes them
-// here (.ci/finalize.mjs), then gives this file a hashed name too.
-const GLUE = './corpus-reader.js';
-const WASM = './corpus-reader_bg.wasm';
+// The reader's files ({ glue, wasm }): written here by the build from its table
+// (src/core/builds.rs; .ci/finalize.mjs), with content-hashed names in a release build,
+// which then gives this file a hashed name too.
+const READER = {};
 
 if (typeof window === 'undefined') {
   let reader = null;
   self.addEventListener('message', async ({ data }) => {
     try {
-      reader ??= import(new URL(GLUE, import.meta.url).href).then(async (glue) => {
-        await glue.default({ module_or_path: new URL(WASM, import.meta.url) });
+      reader ??= import(new URL(READER.glue, import.meta.url).href).then(async (glue) => {
+        await glue.default({ module_or_path: new URL(READER.wasm, import.meta.url) });
         return glue;
       });
       const glue = await reader;

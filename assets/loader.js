@@ -8,16 +8,11 @@
 // first-view build when the user asks for one of those or for an export. The state is in
 // the address, so the full app opens exactly where the user was.
 
-// The two builds' files. A release build gives them content-hashed names and writes them
-// here (.ci/finalize.mjs); this file then gets a hashed name too.
-const BUILDS = {
-  'first-view': { glue: './first-view.js', wasm: './first-view_bg.wasm' },
-  'messages-explorer': { glue: './messages-explorer.js', wasm: './messages-explorer_bg.wasm' },
-};
-
-// Views only the full app has, and links made on a reader's own corpus (only the full app
-// reads corpus files, such as one kept on this device).
-const FULL_ONLY = /^#\/(compare|charts|present|about|load)(?:[/?]|$)|[?&](corpus|like)=/;
+// The apps' files by role (`first`, `full`) and the addresses that only the full app
+// serves: written here by the build from its table (src/core/builds.rs, the route table of
+// src/core/url.rs; .ci/finalize.mjs), with content-hashed names in a release build.
+const BUILDS = {};
+const FULL_ONLY = /$^/;
 const HOME = /^(#\/?(explore\/?)?)?$/;
 
 // A corpus file the reader asked to keep on this device: in Cache Storage under a name the
@@ -198,7 +193,7 @@ function replayEarlyTaps(frames = 60) {
 }
 
 async function startFull() {
-  const [glue, module] = await fetchBuild('messages-explorer');
+  const [glue, module] = await fetchBuild('full');
   // The first-view app keeps the page (with a loading line) until the full one is ready.
   const first = await firstView?.catch(() => null);
   if (first) {
@@ -251,7 +246,7 @@ async function boot() {
     await loadFull();
     return;
   }
-  firstView = fetchBuild('first-view').then(async ([glue, module]) => {
+  firstView = fetchBuild('first').then(async ([glue, module]) => {
     await glue.default({ module_or_path: module });
     return glue;
   });

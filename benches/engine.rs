@@ -39,7 +39,7 @@ fn engine(c: &mut Criterion) {
         group.bench_function("index_build", |b| {
             b.iter_batched(|| corpus.clone(), Explorer::new, BatchSize::LargeInput)
         });
-        let mut explorer = Explorer::new(corpus.clone());
+        let explorer = Explorer::new(corpus.clone());
         let cases = [
             ("query_1_word", selection("data ", false)),
             (
@@ -62,14 +62,14 @@ fn engine(c: &mut Criterion) {
             "\"digital divide\"".to_string(),
         ];
         group.bench_function("chart_term_series_3_terms", |b| {
-            b.iter(|| term_series(&mut explorer, &terms))
+            b.iter(|| term_series(&explorer, &terms))
         });
         let sides = vec!["geneva-2017".to_string(), "kyoto-2023".to_string()];
         group.bench_function("compare_2_meetings", |b| {
-            b.iter(|| compare(&mut explorer, &sides))
+            b.iter(|| compare(&explorer, &sides))
         });
         // The oracle: the same text queries by scanning every message.
-        let mut index = Index::build(texts.iter().copied());
+        let index = Index::build(texts.iter().copied());
         group.sample_size(10);
         for (name, text) in [
             ("query_1_word", "data "),
@@ -78,7 +78,7 @@ fn engine(c: &mut Criterion) {
         ] {
             let query = index.parse(text);
             group.bench_with_input(BenchmarkId::new(name, "naive"), &query, |b, q| {
-                b.iter(|| linear_search(&texts, q, &mut Analyzer::default()))
+                b.iter(|| linear_search(&texts, q, &Analyzer::default()))
             });
         }
         group.finish();

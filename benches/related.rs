@@ -23,12 +23,12 @@ fn related_messages(c: &mut Criterion) {
         group.sample_size(if size >= 100_000 { 20 } else { 50 });
         group.measurement_time(Duration::from_secs(if size >= 100_000 { 8 } else { 3 }));
         group.warm_up_time(Duration::from_millis(500));
-        let mut explorer = Explorer::new(corpus.clone());
+        let explorer = Explorer::new(corpus.clone());
         // The weights are computed once per corpus, the first time they are needed.
         group.bench_function("weights", |b| {
             b.iter_batched(
                 || Explorer::new(corpus.clone()),
-                |mut e| e.index_mut().weights(english_stop_words()),
+                |e| e.index().weights(english_stop_words()),
                 BatchSize::LargeInput,
             )
         });
@@ -37,7 +37,7 @@ fn related_messages(c: &mut Criterion) {
         group.bench_function("related_5_other_meetings", |b| {
             b.iter(|| {
                 next = (next + 7919) % size;
-                related::related(&mut explorer, next, Scope::OtherMeetings, RELATED_SHOWN)
+                related::related(&explorer, next, Scope::OtherMeetings, RELATED_SHOWN)
             })
         });
         let like = Selection {
@@ -45,7 +45,7 @@ fn related_messages(c: &mut Criterion) {
             ..Selection::default()
         };
         group.bench_function("more_like_this_listing", |b| {
-            b.iter(|| related::run(&mut explorer, &like))
+            b.iter(|| related::run(&explorer, &like))
         });
         // The two meetings with the fewest messages (at least one each), when they are
         // within what Compare pairs.
@@ -57,7 +57,7 @@ fn related_messages(c: &mut Criterion) {
         let paired: usize = meetings.iter().map(|&m| explorer.included()[m]).sum();
         if paired <= MAX_PAIRED {
             group.bench_function(format!("closest_pairs_2_meetings_{paired}_messages"), |b| {
-                b.iter(|| closest_pairs(&mut explorer, &meetings, PAIRS_SHOWN))
+                b.iter(|| closest_pairs(&explorer, &meetings, PAIRS_SHOWN))
             });
         }
         group.finish();

@@ -70,18 +70,18 @@ proptest! {
 
     #[test]
     fn the_index_finds_what_a_linear_scan_finds(texts in proptest::collection::vec(text(), 0..30), q in query_text()) {
-        let mut index = Index::build(texts.iter().map(String::as_str));
+        let index = Index::build(texts.iter().map(String::as_str));
         let query = index.parse(&q);
         let mut found: Vec<u32> = index.search(&query).into_iter().map(|h| h.doc).collect();
         found.sort_unstable();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let expected = linear_search(&refs, &query, &mut Analyzer::default());
+        let expected = linear_search(&refs, &query, &Analyzer::default());
         prop_assert_eq!(found, expected, "query {:?} parsed as {:?}", q, query);
     }
 
     #[test]
     fn any_text_is_a_query_and_never_panics(q in any::<String>()) {
-        let mut index = Index::build(["Gender digital divide", "data jobs"]);
+        let index = Index::build(["Gender digital divide", "data jobs"]);
         let query = index.parse(&q);
         let _ = index.search(&query);
         let _ = index.highlights("Gender digital divide", &query);
@@ -279,7 +279,7 @@ fn the_url_parser_survives_100k_hostile_strings() {
 /// The messages sharing a term that weighs something with the message `like` (not a stop
 /// word, not in every message), computed from the texts alone.
 fn naive_like(corpus: &Corpus, like: &str) -> Vec<usize> {
-    let mut analyzer = Analyzer::default();
+    let analyzer = Analyzer::default();
     let stop: HashSet<String> = english_stop_words()
         .chain(ABBREVIATIONS)
         .map(|w| analyzer.term(&fold(w)))
@@ -335,12 +335,12 @@ proptest! {
     #[test]
     fn facet_filtering_matches_a_naive_loop(view in view(), q in query_text()) {
         let corpus = builtin();
-        let mut explorer = Explorer::new(corpus.clone());
+        let explorer = Explorer::new(corpus.clone());
         let mut selection = view.selection;
         selection.text = q;
-        let outcome = related::run(&mut explorer, &selection);
+        let outcome = related::run(&explorer, &selection);
         let texts: Vec<&str> = corpus.messages.iter().map(|m| m.text.as_str()).collect();
-        let matching = linear_search(&texts, &outcome.query, &mut Analyzer::default());
+        let matching = linear_search(&texts, &outcome.query, &Analyzer::default());
         let mut got = outcome.messages.clone();
         got.sort_unstable();
         prop_assert_eq!(got, naive(&corpus, &selection, &matching));
@@ -360,7 +360,7 @@ proptest! {
 /// Cosine similarity of TF-IDF vectors computed densely from the texts alone: weight
 /// `(1 + ln tf) · ln(N / df)`, stop words weigh nothing.
 fn dense_similarity(texts: &[String], a: usize, b: usize) -> f64 {
-    let mut analyzer = Analyzer::default();
+    let analyzer = Analyzer::default();
     let stop: HashSet<String> = english_stop_words()
         .map(|w| analyzer.term(&fold(w)))
         .collect();
@@ -398,7 +398,7 @@ proptest! {
         texts in proptest::collection::vec(text(), 1..12),
         pick in any::<proptest::sample::Index>(),
     ) {
-        let mut index = Index::build(texts.iter().map(String::as_str));
+        let index = Index::build(texts.iter().map(String::as_str));
         let weights = index.weights(english_stop_words());
         let doc = pick.index(texts.len());
         let vector = index.vector(&texts[doc], &weights);
@@ -425,7 +425,7 @@ proptest! {
         if reversed {
             corpus.messages.reverse();
         }
-        let mut explorer = Explorer::new(corpus.clone());
+        let explorer = Explorer::new(corpus.clone());
         let mut selection = view.selection;
         selection.text = q;
         selection.like = None;

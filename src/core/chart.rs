@@ -137,12 +137,12 @@ pub fn topic_series(explorer: &Explorer) -> TopicSeries {
 
 /// The query a chart term stands for: matched like search (folded, stemmed, phrases in
 /// quotes), with no prefix matching since the term is complete.
-pub fn term_query(explorer: &mut Explorer, term: &str) -> Query {
+pub fn term_query(explorer: &Explorer, term: &str) -> Query {
     explorer.parse_query(&format!("{term} "))
 }
 
 /// For each term, the messages of each meeting that mention it.
-pub fn term_series(explorer: &mut Explorer, terms: &[String]) -> TermSeries {
+pub fn term_series(explorer: &Explorer, terms: &[String]) -> TermSeries {
     let columns = columns(explorer);
     let meetings = explorer.corpus().meetings.len();
     let column_of: Vec<Option<usize>> = (0..meetings)
@@ -241,13 +241,13 @@ mod tests {
 
     #[test]
     fn term_series_matches_like_search() {
-        let mut explorer = explorer();
+        let explorer = explorer();
         let terms = vec![
             "data".to_string(),
             "\"digital divide\"".to_string(),
             "AI".to_string(),
         ];
-        let series = term_series(&mut explorer, &terms);
+        let series = term_series(&explorer, &terms);
         let berlin = series
             .columns
             .iter()
@@ -262,7 +262,7 @@ mod tests {
 
     #[test]
     fn charts_draw_to_svg_with_title_legend_and_coverage_note() {
-        let mut explorer = explorer();
+        let explorer = explorer();
         let drawn = topics_svg(&topic_series(&explorer), false, WIDE).unwrap();
         assert!(drawn.svg.contains(topic_title(false)));
         assert!(drawn.svg.contains("Cells with a corner mark: partial sets"));
@@ -270,7 +270,7 @@ mod tests {
         assert_eq!(drawn.hotspots.len(), 7 * 11);
         assert_eq!(drawn.size.0, WIDE);
         insta::assert_snapshot!("topics_svg", drawn.svg);
-        let terms = term_series(&mut explorer, &["data".into(), "AI".into()]);
+        let terms = term_series(&explorer, &["data".into(), "AI".into()]);
         let drawn = terms_svg(&terms, WIDE).unwrap();
         assert!(drawn
             .svg
@@ -296,10 +296,10 @@ mod tests {
 
     #[test]
     fn no_chart_text_under_12_px_at_phone_or_projector_width() {
-        let mut explorer = explorer();
+        let explorer = explorer();
         let topics = topic_series(&explorer);
         let terms = term_series(
-            &mut explorer,
+            &explorer,
             &["data".into(), "\"digital divide\"".into(), "AI".into()],
         );
         for width in [NARROW, 360, 640, WIDE] {
@@ -326,9 +326,9 @@ mod tests {
 
     #[test]
     fn term_lines_never_join_a_partial_set() {
-        let mut explorer = explorer();
+        let explorer = explorer();
         // Geneva 2017 is complete; every later meeting of the built-in corpus is partial.
-        let terms = term_series(&mut explorer, &["data".into()]);
+        let terms = term_series(&explorer, &["data".into()]);
         let svg = terms_svg(&terms, WIDE).unwrap().svg;
         // A line of the series is a two-point polyline in the series colour (markers are
         // closed paths; axes are black).
@@ -380,13 +380,13 @@ mod tests {
 
     #[test]
     fn terms_cannot_become_markup_in_the_svg() {
-        let mut explorer = explorer();
+        let explorer = explorer();
         let hostile = vec![
             "<script>alert(1)</script>".to_string(),
             "a & b \"quoted\" 'single'".to_string(),
             "</text><image href=x onerror=alert(1)>".to_string(),
         ];
-        let drawn = terms_svg(&term_series(&mut explorer, &hostile), WIDE).unwrap();
+        let drawn = terms_svg(&term_series(&explorer, &hostile), WIDE).unwrap();
         assert!(!drawn.svg.contains("<script"));
         assert!(!drawn.svg.contains("<image"));
         assert!(drawn.svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));

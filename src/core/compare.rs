@@ -100,7 +100,7 @@ pub struct Comparison {
 }
 
 /// Compares the meetings with these ids (unknown ids are skipped; the caller validates).
-pub fn compare(explorer: &mut Explorer, meeting_ids: &[String]) -> Comparison {
+pub fn compare(explorer: &Explorer, meeting_ids: &[String]) -> Comparison {
     let corpus = explorer.corpus();
     let mut positions: Vec<usize> = meeting_ids
         .iter()
@@ -177,11 +177,11 @@ fn topic_rows(
 /// Each side's distinctive terms: the side against the union of the others, with the
 /// whole corpus as the informative prior; stop words and numbers are left out.
 fn distinctive_terms(
-    explorer: &mut Explorer,
+    explorer: &Explorer,
     group_of: &[Option<usize>],
     sides: usize,
 ) -> Vec<Vec<DistinctiveTerm>> {
-    let stop = explorer.index_mut().stems_of(english_stop_words());
+    let stop = explorer.index().stems_of(english_stop_words());
     let index = explorer.index();
     let mut per_side = index.term_counts(group_of, sides);
     let background = vec![Some(0); group_of.len()];
@@ -216,7 +216,7 @@ fn distinctive_terms(
         .map(|(_, m)| m.text.clone())
         .collect();
     let words = explorer
-        .index_mut()
+        .index()
         .surface_words(texts.iter().map(String::as_str), &shown);
     lists
         .into_iter()
@@ -259,8 +259,8 @@ mod tests {
 
     #[test]
     fn geneva_beside_kyoto() {
-        let mut explorer = Explorer::new(Corpus::builtin().unwrap());
-        let c = compare(&mut explorer, &["kyoto-2023".into(), "geneva-2017".into()]);
+        let explorer = Explorer::new(Corpus::builtin().unwrap());
+        let c = compare(&explorer, &["kyoto-2023".into(), "geneva-2017".into()]);
         let names: Vec<&str> = c.sides.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Geneva 2017", "Kyoto 2023"]);
         assert_eq!(c.sides[0].included, 48);

@@ -375,7 +375,7 @@ mod tests {
     }
 
     fn geneva_gender() -> (Explorer, Vec<usize>, ExportHeader) {
-        let mut explorer = Explorer::new(crate::corpus::Corpus::builtin().unwrap());
+        let explorer = Explorer::new(crate::corpus::Corpus::builtin().unwrap());
         let mut selection = Selection {
             text: "gender ".into(),
             ..Selection::default()

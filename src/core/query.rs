@@ -260,7 +260,7 @@ pub struct Explorer {
     /// The header's summary of partial sets, computed once.
     partial_sets: Vec<String>,
     /// The weights of similarity, computed the first time they are needed.
-    weights: Option<Weights>,
+    weights: std::cell::OnceCell<Weights>,
     /// Whether the messages are in year order (then a chronological list needs no sort).
     year_ordered: bool,
     /// Every row's topic positions, one after another (see [`Row::topics_start`]).
@@ -395,7 +395,7 @@ impl Explorer {
             headings,
             included,
             partial_sets,
-            weights: None,
+            weights: std::cell::OnceCell::new(),
             year_ordered,
             row_topics,
             source_at,
@@ -408,12 +408,12 @@ impl Explorer {
     }
 
     /// The index with the weights of similarity (computed on first use).
-    pub fn similarity(&mut self) -> (&mut Index, &Weights) {
-        let weights = self.weights.get_or_insert_with(|| {
+    pub fn similarity(&self) -> (&Index, &Weights) {
+        let weights = self.weights.get_or_init(|| {
             self.index
                 .weights(english_stop_words().chain(ABBREVIATIONS))
         });
-        (&mut self.index, weights)
+        (&self.index, weights)
     }
 
     /// Keeps the `limit` most similar of `(message, similarity)` pairs, most similar
@@ -474,11 +474,6 @@ impl Explorer {
         &self.index
     }
 
-    /// The search index, mutably (its analyzer caches stems).
-    pub fn index_mut(&mut self) -> &mut Index {
-        &mut self.index
-    }
-
     /// The position of the meeting of the message at `message`.
     pub fn meeting_of(&self, message: usize) -> usize {
         self.rows[message].meeting as usize
@@ -501,7 +496,7 @@ impl Explorer {
     }
 
     /// Byte spans of a message's text to highlight, for an outcome's `highlight` query.
-    pub fn highlights(&mut self, message: usize, highlight: &Query) -> Vec<std::ops::Range<usize>> {
+    pub fn highlights(&self, message: usize, highlight: &Query) -> Vec<std::ops::Range<usize>> {
         match self.corpus.messages.get(message) {
             Some(m) => self.index.highlights(&m.text, highlight),
             None => Vec::new(),
@@ -509,7 +504,7 @@ impl Explorer {
     }
 
     /// Parses search text with the index's analyzer.
-    pub fn parse_query(&mut self, text: &str) -> Query {
+    pub fn parse_query(&self, text: &str) -> Query {
         self.index.parse(text)
     }
 
@@ -593,14 +588,14 @@ impl Explorer {
     /// Evaluates a selection: the matching messages in order, and the facet counts. Its
     /// `like` is not read here: [`related::run`](super::related) resolves it (so that a
     /// build without related messages carries none of their code).
-    pub fn run(&mut self, selection: &Selection) -> Outcome {
+    pub fn run(&self, selection: &Selection) -> Outcome {
         self.run_with(selection, None)
     }
 
     /// Evaluates a selection among the messages similar to one ("More like this"): only
     /// messages with a similarity above 0 are kept, most similar first under
     /// [`Sort::Relevance`] (ties in corpus order; `related::run` breaks them by id).
-    pub fn run_with(&mut self, selection: &Selection, like: Option<&Like>) -> Outcome {
+    pub fn run_with(&self, selection: &Selection, like: Option<&Like>) -> Outcome {
         let query = self.index.parse(&selection.text);
         let mut hits = self.index.search(&query);
         if let Some(like) = like {
@@ -840,14 +835,14 @@ mod tests {
     #[test]
     fn an_explorer_built_in_slices_is_the_one_built_at_once() {
         let corpus = Corpus::builtin().unwrap();
-        let mut whole = Explorer::new(corpus.clone());
+        let whole = Explorer::new(corpus.clone());
         let mut builder = ExplorerBuilder::new(corpus);
         let mut steps = 1;
         while !builder.step(10) {
             steps += 1;
         }
         assert_eq!(steps, 8, "77 messages, 10 at a time");
-        let mut sliced = builder.finish();
+        let sliced = builder.finish();
         for text in [
             "",
             "gender",
@@ -918,7 +913,7 @@ mod tests {
 
     #[test]
     fn no_selection_gives_everything_in_chronological_order() {
-        let mut e = explorer();
+        let e = explorer();
         let outcome = e.run(&Selection::default());
         assert_eq!(outcome.messages.len(), 77);
         assert_eq!(outcome.messages[0], 0);
@@ -930,7 +925,7 @@ mod tests {
 
     #[test]
     fn facets_and_across_or_within_with_datasette_counts() {
-        let mut e = explorer();
+        let e = explorer();
         let mut selection = Selection::default();
         selection.filters.toggle(Facet::Meeting, "geneva-2017");
         selection.filters.toggle(Facet::Meeting, "kyoto-2023");
@@ -951,7 +946,7 @@ mod tests {
 
     #[test]
     fn finds_geneva_messages_about_gender_by_typing_a_few_letters() {
-        let mut e = explorer();
+        let e = explorer();
         let selection = Selection {
             text: "gend".into(),
             ..Selection::default()

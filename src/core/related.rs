@@ -49,7 +49,7 @@ impl Related {
 
 /// Evaluates a selection with its "More like this" (see [`Explorer::run_with`]); a `like`
 /// that names no message is ignored, as the URL parser has already said.
-pub fn run(explorer: &mut Explorer, selection: &Selection) -> Outcome {
+pub fn run(explorer: &Explorer, selection: &Selection) -> Outcome {
     let like = selection
         .like
         .as_deref()
@@ -74,12 +74,7 @@ pub fn run(explorer: &mut Explorer, selection: &Selection) -> Outcome {
 
 /// The messages most similar to the one at `message`, at most `limit`, most similar
 /// first (ties by id), each with the words they share.
-pub fn related(
-    explorer: &mut Explorer,
-    message: usize,
-    scope: Scope,
-    limit: usize,
-) -> Vec<Related> {
+pub fn related(explorer: &Explorer, message: usize, scope: Scope, limit: usize) -> Vec<Related> {
     let meeting = explorer.meeting_of(message);
     let reference = Reference::new(explorer, message);
     let mut found = reference.similar(explorer);
@@ -101,7 +96,7 @@ pub struct Reference {
 
 impl Reference {
     /// The message at `message` as a reference.
-    pub fn new(explorer: &mut Explorer, message: usize) -> Reference {
+    pub fn new(explorer: &Explorer, message: usize) -> Reference {
         let text = explorer.corpus().messages[message].text.clone();
         let (index, weights) = explorer.similarity();
         Reference {
@@ -113,7 +108,7 @@ impl Reference {
 
     /// Every other message sharing a weighted term with it, with its cosine similarity,
     /// in corpus order.
-    pub fn similar(&self, explorer: &mut Explorer) -> Vec<(usize, f32)> {
+    pub fn similar(&self, explorer: &Explorer) -> Vec<(usize, f32)> {
         let (index, weights) = explorer.similarity();
         index
             .similar(&self.vector, weights)
@@ -125,7 +120,7 @@ impl Reference {
 
     /// The similarity of every message to it, by position (0 for itself and for those
     /// that share no weighted term with it).
-    pub fn similarities(&self, explorer: &mut Explorer) -> Vec<f32> {
+    pub fn similarities(&self, explorer: &Explorer) -> Vec<f32> {
         let (index, weights) = explorer.similarity();
         let mut all = index.similarities(&self.vector, weights);
         if let Some(own) = all.get_mut(self.message) {
@@ -135,7 +130,7 @@ impl Reference {
     }
 
     /// What the message at `other` shares with it.
-    pub fn why(&self, explorer: &mut Explorer, other: usize) -> Related {
+    pub fn why(&self, explorer: &Explorer, other: usize) -> Related {
         let (index, weights) = explorer.similarity();
         let shared: Vec<u32> = index
             .shared_terms(&self.vector, other as u32, weights)
@@ -155,7 +150,7 @@ impl Reference {
 }
 
 /// What the message at `other` shares with the one at `reference`.
-pub fn why(explorer: &mut Explorer, reference: usize, other: usize) -> Related {
+pub fn why(explorer: &Explorer, reference: usize, other: usize) -> Related {
     Reference::new(explorer, reference).why(explorer, other)
 }
 
@@ -194,7 +189,7 @@ pub enum PairsError {
 /// The `limit` most similar pairs of messages from two different meetings among
 /// `meetings` (positions), most similar first (ties by the two ids).
 pub fn closest_pairs(
-    explorer: &mut Explorer,
+    explorer: &Explorer,
     meetings: &[usize],
     limit: usize,
 ) -> Result<Vec<Pair>, PairsError> {
@@ -308,15 +303,15 @@ mod tests {
 
     #[test]
     fn never_itself_and_only_other_meetings_where_asked() {
-        let mut explorer = explorer();
+        let explorer = explorer();
         for message in 0..explorer.corpus().messages.len() {
             let meeting = explorer.meeting_of(message);
-            for r in related(&mut explorer, message, Scope::OtherMeetings, 5) {
+            for r in related(&explorer, message, Scope::OtherMeetings, 5) {
                 assert_ne!(r.message, message);
                 assert_ne!(explorer.meeting_of(r.message), meeting);
                 assert!(!r.shared.is_empty(), "a related message shares a word");
             }
-            let anywhere = related(&mut explorer, message, Scope::Anywhere, 100);
+            let anywhere = related(&explorer, message, Scope::Anywhere, 100);
             assert!(anywhere.iter().all(|r| r.message != message));
         }
     }
@@ -324,19 +319,19 @@ mod tests {
     #[test]
     fn related_lists_are_deterministic() {
         let first: Vec<Vec<usize>> = {
-            let mut explorer = explorer();
+            let explorer = explorer();
             (0..10)
                 .map(|m| {
-                    related(&mut explorer, m, Scope::Anywhere, 10)
+                    related(&explorer, m, Scope::Anywhere, 10)
                         .iter()
                         .map(|r| r.message)
                         .collect()
                 })
                 .collect()
         };
-        let mut explorer = explorer();
+        let explorer = explorer();
         for m in (0..10).rev() {
-            let again: Vec<usize> = related(&mut explorer, m, Scope::Anywhere, 10)
+            let again: Vec<usize> = related(&explorer, m, Scope::Anywhere, 10)
                 .iter()
                 .map(|r| r.message)
                 .collect();
@@ -346,12 +341,12 @@ mod tests {
 
     #[test]
     fn genevas_encryption_message_finds_encryption_elsewhere() {
-        let mut explorer = explorer();
+        let explorer = explorer();
         let at = explorer
             .position("geneva-2017-local-interventions-3")
             .unwrap();
         assert!(explorer.corpus().messages[at].text.contains("ncryption"));
-        let found = related(&mut explorer, at, Scope::OtherMeetings, RELATED_SHOWN);
+        let found = related(&explorer, at, Scope::OtherMeetings, RELATED_SHOWN);
         assert_eq!(found.len(), RELATED_SHOWN);
         assert!(
             found[0].reason().starts_with("Shares: "),
@@ -375,7 +370,7 @@ mod tests {
 
     #[test]
     fn closest_pairs_come_from_two_meetings_and_say_when_a_side_is_partial() {
-        let mut explorer = explorer();
+        let explorer = explorer();
         let at = |id: &str| {
             explorer
                 .corpus()
@@ -385,7 +380,7 @@ mod tests {
                 .unwrap()
         };
         let meetings = vec![at("geneva-2017"), at("kyoto-2023")];
-        let pairs = closest_pairs(&mut explorer, &meetings, PAIRS_SHOWN).unwrap();
+        let pairs = closest_pairs(&explorer, &meetings, PAIRS_SHOWN).unwrap();
         assert!(!pairs.is_empty());
         for pair in &pairs {
             let (a, b) = (
@@ -401,7 +396,7 @@ mod tests {
     /// of the pairs computed over the compared messages' own postings.
     #[test]
     fn closest_pairs_equal_the_best_of_every_related_list() {
-        let mut explorer = explorer();
+        let explorer = explorer();
         let with_messages: Vec<usize> = (0..explorer.corpus().meetings.len())
             .filter(|&m| explorer.included()[m] > 0)
             .collect();
@@ -413,14 +408,14 @@ mod tests {
                     if explorer.meeting_of(left) != a {
                         continue;
                     }
-                    for (right, s) in Reference::new(&mut explorer, left).similar(&mut explorer) {
+                    for (right, s) in Reference::new(&explorer, left).similar(&explorer) {
                         if explorer.meeting_of(right) == b {
                             expected.push((left, right, s));
                         }
                     }
                 }
                 keep_closest(&explorer, &mut expected, PAIRS_SHOWN);
-                let got = closest_pairs(&mut explorer, &meetings, PAIRS_SHOWN).unwrap();
+                let got = closest_pairs(&explorer, &meetings, PAIRS_SHOWN).unwrap();
                 assert_eq!(got.len(), expected.len());
                 for (pair, (left, right, _)) in got.iter().zip(&expected) {
                     assert_eq!(

@@ -40,17 +40,19 @@ pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
     })
 }
 
-/// Stems folded words (English Snowball), caching each distinct word.
+/// Stems folded words (English Snowball), caching each distinct word. The cache is inside
+/// (a `RefCell`), so that searching takes `&self`: a query's words repeat across
+/// keystrokes, and a stem costs microseconds (BENCHMARKS.md).
 pub struct Analyzer {
     stemmer: Stemmer,
-    cache: HashMap<String, String>,
+    cache: std::cell::RefCell<HashMap<String, String>>,
 }
 
 impl Default for Analyzer {
     fn default() -> Self {
         Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
-            cache: HashMap::new(),
+            cache: Default::default(),
         }
     }
 }
@@ -58,12 +60,12 @@ impl Default for Analyzer {
 impl Analyzer {
     /// Forgets the cached stems.
     fn clear_cache(&mut self) {
-        self.cache = HashMap::new();
+        *self.cache.get_mut() = HashMap::new();
     }
 
     /// The stem (the search term) of a folded word.
-    pub fn term(&mut self, folded: &str) -> String {
-        if let Some(stem) = self.cache.get(folded) {
+    pub fn term(&self, folded: &str) -> String {
+        if let Some(stem) = self.cache.borrow().get(folded) {
             return stem.clone();
         }
         // The stemmer keeps "'" in possessives ("women's" -> "women"): drop the apostrophe
@@ -73,12 +75,14 @@ impl Analyzer {
             .unwrap_or(folded)
             .trim_end_matches('\'');
         let stem = self.stemmer.stem(base).into_owned();
-        self.cache.insert(folded.to_string(), stem.clone());
+        self.cache
+            .borrow_mut()
+            .insert(folded.to_string(), stem.clone());
         stem
     }
 
     /// The terms of a text, in order.
-    pub fn terms(&mut self, text: &str) -> Vec<String> {
+    pub fn terms(&self, text: &str) -> Vec<String> {
         words(text).map(|w| self.term(&w.folded)).collect()
     }
 }
@@ -104,7 +108,7 @@ pub struct Query {
 impl Query {
     /// Parses what the user typed. Never fails: unbalanced quotes close at the end, a lone
     /// `-` is ignored, punctuation and symbols are not words.
-    pub fn parse(input: &str, analyzer: &mut Analyzer) -> Query {
+    pub fn parse(input: &str, analyzer: &Analyzer) -> Query {
         let input: String = input.chars().take(MAX_QUERY_CHARS).collect();
         let typing = !input.ends_with(char::is_whitespace);
         let mut clauses = Vec::new();
@@ -438,8 +442,8 @@ impl Index {
     }
 
     /// Parses a query with this index's analyzer (so stems are cached).
-    pub fn parse(&mut self, input: &str) -> Query {
-        Query::parse(input, &mut self.analyzer)
+    pub fn parse(&self, input: &str) -> Query {
+        Query::parse(input, &self.analyzer)
     }
 
     /// The term ids of the folded words starting with `prefix`: the word being typed
@@ -629,7 +633,7 @@ impl Index {
     /// the shorter form, then the first in alphabetical order. A term that `texts` never
     /// use is left out.
     pub fn surface_words<'t>(
-        &mut self,
+        &self,
         texts: impl IntoIterator<Item = &'t str>,
         terms: &HashSet<&str>,
     ) -> HashMap<String, String> {
@@ -654,7 +658,7 @@ impl Index {
     }
 
     /// The stems of the given words, folded like the index (for stop-word lists).
-    pub fn stems_of<'a>(&mut self, words_: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
+    pub fn stems_of<'a>(&self, words_: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
         words_
             .into_iter()
             .map(|w| self.analyzer.term(&fold(w)).to_string())
@@ -664,8 +668,8 @@ impl Index {
     /// Byte spans of `text` to highlight for a query made by
     /// [`highlight_query`](Self::highlight_query): every word whose term the query holds.
     /// Sorted, not overlapping.
-    pub fn highlights(&mut self, text: &str, highlight_query: &Query) -> Vec<Range<usize>> {
-        highlight_spans(text, highlight_query, &mut self.analyzer)
+    pub fn highlights(&self, text: &str, highlight_query: &Query) -> Vec<Range<usize>> {
+        highlight_spans(text, highlight_query, &self.analyzer)
     }
 
     /// The query to highlight with: each prefix replaced by the terms it stands for in this
@@ -690,7 +694,7 @@ impl Index {
 
 /// Byte spans of the words of `text` whose term is one of the query's positive terms (or
 /// that start with one of its prefixes).
-pub fn highlight_spans(text: &str, query: &Query, analyzer: &mut Analyzer) -> Vec<Range<usize>> {
+pub fn highlight_spans(text: &str, query: &Query, analyzer: &Analyzer) -> Vec<Range<usize>> {
     let mut terms: HashSet<&str> = HashSet::new();
     let mut prefixes: Vec<&str> = Vec::new();
     for clause in &query.clauses {
@@ -715,7 +719,7 @@ pub fn highlight_spans(text: &str, query: &Query, analyzer: &mut Analyzer) -> Ve
 /// The reference implementation (the oracle of the tests, the baseline of the benchmarks):
 /// evaluates a query over a collection by scanning every text, with no index. A prefix
 /// stands for the stems of the collection's words that start with it, as in [`Index`].
-pub fn linear_search(texts: &[&str], query: &Query, analyzer: &mut Analyzer) -> Vec<u32> {
+pub fn linear_search(texts: &[&str], query: &Query, analyzer: &Analyzer) -> Vec<u32> {
     let docs: Vec<(Vec<String>, Vec<String>)> = texts
         .iter()
         .map(|text| {
@@ -724,7 +728,7 @@ pub fn linear_search(texts: &[&str], query: &Query, analyzer: &mut Analyzer) -> 
             (folded, terms)
         })
         .collect();
-    let prefix_terms = |prefix: &str, analyzer: &mut Analyzer| -> HashSet<String> {
+    let prefix_terms = |prefix: &str, analyzer: &Analyzer| -> HashSet<String> {
         let mut found = HashSet::new();
         for (folded, _) in &docs {
             for word in folded.iter().filter(|w| w.starts_with(prefix)) {
@@ -767,7 +771,7 @@ mod tests {
     use super::*;
 
     fn parse(input: &str) -> Query {
-        Query::parse(input, &mut Analyzer::default())
+        Query::parse(input, &Analyzer::default())
     }
 
     #[test]
@@ -811,7 +815,7 @@ mod tests {
     }
 
     fn found(input: &str) -> Vec<u32> {
-        let mut index = Index::build(texts());
+        let index = Index::build(texts());
         let query = index.parse(input);
         let mut docs: Vec<u32> = index.search(&query).into_iter().map(|h| h.doc).collect();
         docs.sort_unstable();
@@ -837,7 +841,7 @@ mod tests {
 
     #[test]
     fn ranking_prefers_more_occurrences() {
-        let mut index = Index::build(["data once here and more words", "data data data"]);
+        let index = Index::build(["data once here and more words", "data data data"]);
         let query = index.parse("data ");
         let mut hits = index.search(&query);
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -847,7 +851,7 @@ mod tests {
     #[test]
     fn highlights_are_byte_spans_of_the_original() {
         let text = "Women’s jobs and the Gender divide";
-        let mut index = Index::build([text]);
+        let index = Index::build([text]);
         let query = index.parse("women gender jo");
         let query = index.highlight_query(&query);
         let spans = index.highlights(text, &query);

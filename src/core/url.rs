@@ -99,7 +99,12 @@ impl Route {
         match self {
             Route::Explore => row("explore", Settings::Selection, Module::FirstView, "Explore"),
             Route::Message(_) => row("message", Settings::Selection, Module::FirstView, "Message"),
-            Route::Compare => row("compare", Settings::Compare, Module::Full, "Compare meetings"),
+            Route::Compare => row(
+                "compare",
+                Settings::Compare,
+                Module::Full,
+                "Compare meetings",
+            ),
             Route::Charts => row("charts", Settings::Charts, Module::Full, "Charts"),
             Route::Present => row("present", Settings::Slides, Module::Full, "Present"),
             Route::About => row("about", Settings::Nothing, Module::Full, "About the data"),

@@ -1,4 +1,3 @@
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -76,7 +75,7 @@ struct LoadedProps {
 fn loaded(props: &LoadedProps) -> Html {
     let active = {
         let builtin = props.builtin.clone();
-        use_state(move || Rc::new(RefCell::new(Explorer::new((*builtin).clone()))))
+        use_state(move || Rc::new(Explorer::new((*builtin).clone())))
     };
     let is_builtin = use_state(|| true);
     // The file of the corpus in use, when it is the reader's.
@@ -85,7 +84,7 @@ fn loaded(props: &LoadedProps) -> Html {
         let explorer = (*active).clone();
         let url = props.url.clone();
         use_reducer_eq(move || {
-            let parsed = url::parse(&url, explorer.borrow().corpus());
+            let parsed = url::parse(&url, explorer.corpus());
             Store(AppState::from_url(parsed.view, parsed.warnings))
         })
     };
@@ -125,7 +124,7 @@ fn loaded(props: &LoadedProps) -> Html {
                 let explorer = builder.finish();
                 // The first render of the corpus in a task of its own.
                 browser::pause(0).await;
-                active.set(Rc::new(RefCell::new(explorer)));
+                active.set(Rc::new(explorer));
                 is_builtin.set(builtin);
                 store.dispatch(Action::CorpusChanged(in_use));
             });

@@ -571,9 +571,7 @@ pub fn dropped_file(event: &web_sys::DragEvent) -> Option<PickedFile> {
 }
 
 /// A file being read from disk; dropping it stops the reading.
-pub struct FileReading(
-    #[allow(dead_code)] Option<gloo::file::callbacks::FileReader>,
-);
+pub struct FileReading(#[allow(dead_code)] Option<gloo::file::callbacks::FileReader>);
 
 /// Reads a picked file's bytes, then calls `done` with them or with why not (unless the
 /// returned [`FileReading`] is dropped first).
@@ -732,9 +730,11 @@ pub fn start() {
     if let Some(body) = document.body() {
         body.append_child(&root).ok();
     }
-    let handle =
-        yew::Renderer::<super::App>::with_root_and_props(root, super::app::AppProps { url: hash.into() })
-            .render();
+    let handle = yew::Renderer::<super::App>::with_root_and_props(
+        root,
+        super::app::AppProps { url: hash.into() },
+    )
+    .render();
     if let Some(stand_in) = stand_in {
         stand_in.remove();
     }

@@ -86,8 +86,8 @@ pub fn build_explorer() -> usize {
 #[wasm_bindgen]
 pub fn search(query: &str) -> usize {
     EXPLORER.with(|e| {
-        let mut e = e.borrow_mut();
-        let index = e.as_mut().expect("loaded").index_mut();
+        let e = e.borrow_mut();
+        let index = e.as_ref().expect("loaded").index();
         let query = index.parse(query);
         index.search(&query).len()
     })

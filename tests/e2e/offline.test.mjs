@@ -98,7 +98,7 @@ function redeploy(dir) {
   }
   const index = path.join(dir, 'index.html');
   fs.writeFileSync(index, rename(fs.readFileSync(index, 'utf8')));
-  execFileSync('node', ['.ci/finalize.mjs', dir, '--worker-only']);
+  execFileSync('node', ['.ci/finalize.mjs', dir, 'target/build-table.json', '--worker-only']);
   return new Map(renames);
 }
 
@@ -128,7 +128,7 @@ test('after one visit the app and a share link work offline, and Charts once use
   const before = fs.readFileSync(path.join(copy, 'sw.js'), 'utf8').match(/const VERSION = '([0-9a-f]+)'/)[1];
   fs.appendFileSync(path.join(copy, 'corpus-template.csv'), '');
   fs.writeFileSync(path.join(copy, 'favicon.svg'), fs.readFileSync(path.join(copy, 'favicon.svg'), 'utf8').replace('#fff', '#ffffff'));
-  execFileSync('node', ['.ci/finalize.mjs', copy, '--worker-only']);
+  execFileSync('node', ['.ci/finalize.mjs', copy, 'target/build-table.json', '--worker-only']);
   const after = fs.readFileSync(path.join(copy, 'sw.js'), 'utf8').match(/const VERSION = '([0-9a-f]+)'/)[1];
   assert.notEqual(after, before, 'a changed file gives a new version');
   await page.goto(url + '#/explore?q=data');

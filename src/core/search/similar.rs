@@ -38,7 +38,7 @@ fn tf_weight(frequency: u32) -> f32 {
 
 impl Index {
     /// The weights of similarity for this index; the stems of `stop_words` weigh nothing.
-    pub fn weights<'a>(&mut self, stop_words: impl IntoIterator<Item = &'a str>) -> Weights {
+    pub fn weights<'a>(&self, stop_words: impl IntoIterator<Item = &'a str>) -> Weights {
         let stop = self.stems_of(stop_words);
         let n = self.len() as f32;
         let idf: Vec<f32> = self
@@ -66,7 +66,7 @@ impl Index {
 
     /// The weighted vector of a text (an indexed document's text gives that document's
     /// vector). Words the index does not hold weigh nothing.
-    pub fn vector(&mut self, text: &str, weights: &Weights) -> Vector {
+    pub fn vector(&self, text: &str, weights: &Weights) -> Vector {
         let mut counts: HashMap<u32, u32> = HashMap::new();
         for word in words(text) {
             let term = self.analyzer.term(&word.folded);
@@ -145,7 +145,7 @@ impl Index {
 
     /// For each term of `text`, the first word of `text` (folded) that stems to it: the
     /// word to name a shared term with ("encryption", not the stem "encrypt").
-    pub fn words_of_terms(&mut self, text: &str) -> HashMap<u32, String> {
+    pub fn words_of_terms(&self, text: &str) -> HashMap<u32, String> {
         let mut found = HashMap::new();
         for word in words(text) {
             let term = self.analyzer.term(&word.folded);
@@ -188,7 +188,7 @@ mod tests {
 
     /// The oracle: dense vectors over every term, computed from the texts alone.
     fn dense(texts: &[&str]) -> Vec<Vec<f64>> {
-        let mut analyzer = Analyzer::default();
+        let analyzer = Analyzer::default();
         let stop: std::collections::HashSet<String> = english_stop_words()
             .map(|w| analyzer.term(&crate::text::fold(w)))
             .collect();
@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn similarity_equals_the_dense_cosine() {
-        let mut index = Index::build(TEXTS);
+        let index = Index::build(TEXTS);
         let weights = index.weights(english_stop_words());
         let vectors = dense(&TEXTS);
         for (doc, text) in TEXTS.iter().enumerate() {
@@ -246,7 +246,7 @@ mod tests {
 
     #[test]
     fn shared_terms_name_the_words_in_order_of_weight() {
-        let mut index = Index::build(TEXTS);
+        let index = Index::build(TEXTS);
         let weights = index.weights(english_stop_words());
         let vector = index.vector(TEXTS[0], &weights);
         let words = index.words_of_terms(TEXTS[0]);

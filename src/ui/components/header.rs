@@ -9,7 +9,7 @@ use crate::ui::hooks::use_app_state;
 #[function_component(Header)]
 pub fn header() -> Html {
     let context = use_app_state();
-    let explorer = context.explorer.borrow();
+    let explorer = &*context.explorer;
     let state = context.state();
     let link = |route: Route, label: &'static str, testid: &'static str| {
         let href = url::render(&state.view.at(route.clone()));

@@ -63,9 +63,7 @@ pub fn paste_messages(props: &PasteMessagesProps) -> Html {
     };
     let ontext = {
         let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            text.set(browser::textarea_value(&e))
-        })
+        Callback::from(move |e: InputEvent| text.set(browser::textarea_value(&e)))
     };
     let onuse = {
         let (result, onload) = (result.clone(), props.onload.clone());

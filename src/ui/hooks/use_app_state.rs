@@ -1,4 +1,3 @@
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -45,8 +44,8 @@ pub struct KeptCorpus {
 pub struct AppContext {
     /// The state and its dispatcher.
     pub store: UseReducerHandle<Store>,
-    /// The corpus being explored, indexed (mutable only for the stem cache).
-    pub explorer: Rc<RefCell<Explorer>>,
+    /// The corpus being explored, indexed (its stem cache inside).
+    pub explorer: Rc<Explorer>,
     /// Whether the corpus in use is the built-in one.
     pub builtin: bool,
     /// Puts a corpus the user loaded in use.
@@ -94,7 +93,7 @@ impl AppContext {
             && self
                 .kept
                 .as_ref()
-                .is_some_and(|k| k.id == self.explorer.borrow().corpus().id)
+                .is_some_and(|k| k.id == self.explorer.corpus().id)
     }
 
     /// A callback that turns a value into an action and dispatches it.
@@ -111,9 +110,9 @@ pub fn use_outcome(context: &AppContext, selection: &Selection) -> Rc<Outcome> {
     use_memo(
         (selection.clone(), context.corpus_key()),
         move |(selection, _)| {
-            let mut explorer = explorer.borrow_mut();
+            let explorer = &*explorer;
             if crate::ui::FULL_APP {
-                related::run(&mut explorer, selection)
+                related::run(explorer, selection)
             } else {
                 explorer.run(selection)
             }

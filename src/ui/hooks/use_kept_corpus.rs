@@ -1,4 +1,3 @@
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -18,7 +17,7 @@ pub struct KeptInputs {
     /// The file of the corpus in use, when it is the reader's.
     pub file: Option<LoadedFile>,
     /// The corpus in use.
-    pub explorer: Rc<RefCell<Explorer>>,
+    pub explorer: Rc<Explorer>,
     /// Puts a corpus file in use.
     pub adopt: Adopt,
     /// The address the page was opened with.
@@ -89,7 +88,7 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
             let Some(loaded) = file.clone().filter(|_| cfg!(feature = "full")) else {
                 return;
             };
-            let corpus = explorer.borrow().corpus().clone();
+            let corpus = explorer.corpus().clone();
             let named = KeptCorpus {
                 id: corpus.id,
                 title: corpus.title,
@@ -145,12 +144,9 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
 /// Ends the looking for a linked corpus once that corpus is the one in use.
 #[cfg(feature = "full")]
 #[hook]
-fn use_found_when_in_use(
-    looking_for: &UseStateHandle<Option<String>>,
-    explorer: &Rc<RefCell<Explorer>>,
-) {
+fn use_found_when_in_use(looking_for: &UseStateHandle<Option<String>>, explorer: &Rc<Explorer>) {
     let looking_for = looking_for.clone();
-    let in_use = explorer.borrow().corpus().id.clone();
+    let in_use = explorer.corpus().id.clone();
     use_effect_with(in_use, move |in_use| {
         if looking_for.as_deref() == Some(in_use.as_str()) {
             looking_for.set(None);
@@ -161,11 +157,7 @@ fn use_found_when_in_use(
 /// The first view opens no link made on a reader's corpus: nothing to end.
 #[cfg(not(feature = "full"))]
 #[hook]
-fn use_found_when_in_use(
-    _looking_for: &UseStateHandle<Option<String>>,
-    _explorer: &Rc<RefCell<Explorer>>,
-) {
-}
+fn use_found_when_in_use(_looking_for: &UseStateHandle<Option<String>>, _explorer: &Rc<Explorer>) {}
 
 /// The kept file, read and checked again (by the same code as any file, in the corpus
 /// reader's worker).

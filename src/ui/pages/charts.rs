@@ -26,7 +26,7 @@ pub fn charts_page() -> Html {
         use_memo(
             (settings.shares, corpus_key, width),
             move |(shares, _, width)| {
-                let series = topic_series(&explorer.borrow());
+                let series = topic_series(&explorer);
                 let drawn = topics_svg(&series, *shares, *width);
                 (series, drawn)
             },
@@ -37,7 +37,7 @@ pub fn charts_page() -> Html {
         use_memo(
             (settings.terms.clone(), corpus_key, width),
             move |(terms, _, width)| {
-                let series = term_series(&mut explorer.borrow_mut(), terms);
+                let series = term_series(&explorer, terms);
                 let drawn = terms_svg(&series, *width);
                 (series, drawn)
             },
@@ -52,9 +52,7 @@ pub fn charts_page() -> Html {
             Action::SetChartTerms(split_terms(&text))
         })
     };
-    let onscale = context.dispatcher(|e: Event| {
-        Action::SetChartShares(browser::input_checked(&e))
-    });
+    let onscale = context.dispatcher(|e: Event| Action::SetChartShares(browser::input_checked(&e)));
     let example = example_link(settings.shares);
     let (topic_series, topic_drawn) = &*topics;
     let (term_series, term_drawn) = &*terms;

@@ -22,9 +22,7 @@ pub fn compare_page() -> Html {
     let comparison = {
         let explorer = context.explorer.clone();
         let ids: Vec<String> = settings.meetings.iter().cloned().collect();
-        use_memo((ids, corpus_key), move |(ids, _)| {
-            compare(&mut explorer.borrow_mut(), ids)
-        })
+        use_memo((ids, corpus_key), move |(ids, _)| compare(&explorer, ids))
     };
     let pairs = use_closest_pairs(&context, settings.meetings.iter().cloned().collect());
     let closest = if comparison.sides.len() < *SIDES.start() {
@@ -32,7 +30,7 @@ pub fn compare_page() -> Html {
     } else {
         closest_pairs_section(&context, &pairs.0, pairs.1.as_deref())
     };
-    let explorer = context.explorer.borrow();
+    let explorer = &*context.explorer;
     let corpus = explorer.corpus();
     let ontoggle =
         |id: String| context.dispatcher(move |_: Event| Action::ToggleCompareMeeting(id.clone()));
@@ -77,7 +75,7 @@ pub fn compare_page() -> Html {
                         }) }
                     </select>
                     if let Some(topic) = settings.topic.clone() {
-                        { focus(&explorer, &comparison, &topic) }
+                        { focus(explorer, &comparison, &topic) }
                     }
                 </section>
             }
@@ -94,12 +92,12 @@ type ClosestPairs = (Result<Vec<Pair>, PairsError>, Option<String>);
 fn use_closest_pairs(context: &AppContext, ids: Vec<String>) -> std::rc::Rc<ClosestPairs> {
     let explorer = context.explorer.clone();
     use_memo((ids, context.corpus_key()), move |(ids, _)| {
-        let mut explorer = explorer.borrow_mut();
+        let explorer = &*explorer;
         let meetings: Vec<usize> = (0..explorer.corpus().meetings.len())
             .filter(|&i| ids.contains(&explorer.corpus().meetings[i].id))
             .collect();
-        let pairs = closest_pairs(&mut explorer, &meetings, PAIRS_SHOWN);
-        (pairs, pairs_caveat(&explorer, &meetings))
+        let pairs = closest_pairs(explorer, &meetings, PAIRS_SHOWN);
+        (pairs, pairs_caveat(explorer, &meetings))
     })
 }
 
@@ -110,8 +108,8 @@ fn closest_pairs_section(
     pairs: &Result<Vec<Pair>, PairsError>,
     caveat: Option<&str>,
 ) -> Html {
-    let mut explorer = context.explorer.borrow_mut();
-    let mut card = |m: usize, highlight: &crate::core::search::Query| {
+    let explorer = &*context.explorer;
+    let card = |m: usize, highlight: &crate::core::search::Query| {
         let spans = explorer.highlights(m, highlight);
         let message = &explorer.corpus().messages[m];
         let d = explorer.details(m);

@@ -32,7 +32,7 @@ pub fn explore_page() -> Html {
     if !crate::ui::FULL_APP && selection.like.is_some() {
         return html! { <LoadingFullApp view="Messages like this one" /> };
     }
-    let explorer = context.explorer.borrow();
+    let explorer = &*context.explorer;
     let total = explorer.corpus().messages.len();
     let found = outcome.messages.len();
     let ontoggle =
@@ -68,8 +68,6 @@ pub fn explore_page() -> Html {
         })
     };
     let partial = explorer.partial_coverage(&outcome.messages);
-    // (No borrow of the explorer may outlive this point: the cards below borrow it mutably.)
-    drop(explorer);
 
     html! {
         <div class="explore">
@@ -109,7 +107,7 @@ pub fn explore_page() -> Html {
 /// The home view says what this is: what the IGF Messages are, what this corpus includes,
 /// and (for the built-in corpus) three ways to start.
 fn home_intro(context: &AppContext) -> Html {
-    let intro = context.explorer.borrow().home_intro();
+    let intro = context.explorer.home_intro();
     html! {
         <section class="home-intro" aria-label="About these messages" data-testid="home-intro">
             <p>{ intro }</p>
@@ -196,10 +194,10 @@ fn search_row(
 
 /// What a printed handout says above the messages: counts, the selection, date and link.
 fn print_header(context: &AppContext, selection: &Selection, found: usize, total: usize) -> Html {
-    let described = describe_selection(&context.explorer.borrow(), selection);
+    let described = describe_selection(&context.explorer, selection);
     html! {
         <div class="print-only print-header" data-testid="print-header">
-            <p><strong>{ format!("{}: {}", corpus_label(&context.explorer.borrow().corpus().title, context.builtin), included_line(found, total)) }</strong></p>
+            <p><strong>{ format!("{}: {}", corpus_label(&context.explorer.corpus().title, context.builtin), included_line(found, total)) }</strong></p>
             <ul>{ for described.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
             <p>{ format!("Printed {} from {}", today(), page_address()) }</p>
             if let Some(note) = printed_note(found) { <p><strong>{ note }</strong></p> }
@@ -232,7 +230,7 @@ fn message_cards(context: &AppContext, outcome: &Outcome, state: &AppState) -> H
     } else {
         Vec::new()
     };
-    let mut explorer = context.explorer.borrow_mut();
+    let explorer = &*context.explorer;
     let cards: Vec<Html> = shown
         .iter()
         .enumerate()
@@ -264,12 +262,12 @@ fn like_reasons(
     let Some(like) = outcome.like else {
         return Vec::new();
     };
-    let mut explorer = context.explorer.borrow_mut();
-    let reference = related::Reference::new(&mut explorer, like);
+    let explorer = &*context.explorer;
+    let reference = related::Reference::new(explorer, like);
     shown
         .iter()
         .map(|&m| {
-            let shared = reference.why(&mut explorer, m);
+            let shared = reference.why(explorer, m);
             let highlight = if outcome.query.is_empty() {
                 &shared.highlight
             } else {
@@ -282,7 +280,7 @@ fn like_reasons(
 
 /// Above a "More like this" list: the message the list is like, in full, and the way back.
 fn like_banner(context: &AppContext, state: &AppState, reference: usize) -> Html {
-    let explorer = context.explorer.borrow();
+    let explorer = &*context.explorer;
     let message = &explorer.corpus().messages[reference];
     let d = explorer.details(reference);
     let mut without = state.view.clone();
@@ -340,7 +338,7 @@ fn use_exporter(
             (context.explorer.clone(), outcome.clone(), selection.clone());
         let builtin = context.builtin;
         Callback::from(move |format: ExportFormat| {
-            export(&explorer.borrow(), &outcome, &selection, format, builtin)
+            export(&explorer, &outcome, &selection, format, builtin)
         })
     };
     {
@@ -396,5 +394,3 @@ fn use_slash_focuses(target: NodeRef) {
         browser::focus_node(&target)
     });
 }
-
-

@@ -35,11 +35,11 @@ pub fn present_page() -> Html {
     // Past the first slide of "like" slides, why each message follows the first.
     let reason = match (outcome.like, slides.get(slide - 1)) {
         (Some(first), Some(&m)) if m != first => {
-            Some(related::why(&mut context.explorer.borrow_mut(), first, m).reason())
+            Some(related::why(&context.explorer, first, m).reason())
         }
         _ => None,
     };
-    let explorer = context.explorer.borrow();
+    let explorer = &*context.explorer;
     let body = match slides.get(slide - 1) {
         None => html! {
             <div class="slide empty">
