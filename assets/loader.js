@@ -2,10 +2,10 @@
 // inject_scripts = false) so the Content-Security-Policy can forbid inline scripts;
 // this file, served from the same origin, does the same job.
 //
-// Two builds of the same app ship (ARCHITECTURE.md, "Two builds"): `first-view`, the
-// smaller one (Explore and a message's page), starts for those views; `messages-explorer`,
-// the full app, starts for Compare, Charts, Present and About, and takes over from the
-// first-view build when the user asks for one of those or for an export. The state is in
+// Two builds of the same app ship (ARCHITECTURE.md, "Builds"): the first view, the
+// smaller one (Explore and a message's page), starts for those views; the full app starts
+// for every other view (the build table says which), and takes over from the first view
+// when the user asks for one of those or for an export. The state is in
 // the address, so the full app opens exactly where the user was.
 
 // The apps' files by role (`first`, `full`) and the addresses that only the full app
@@ -141,7 +141,7 @@ let pendingAction;
 const takePendingAction = () => { const action = pendingAction; pendingAction = undefined; return action; };
 const api = { loadFull, takePendingAction, keepCorpus, keptCorpus, forgetCorpus, readCorpus: reader('readCorpus'), cancelReading: reader('cancelReading'), settleView };
 window.messagesExplorer = api;
-let firstView = null; // the first-view build's glue, once started (a promise)
+let firstView = null; // the first view's glue, once started (a promise)
 let switching = null;
 
 /** A new element: its tag, attributes (class, role, data-testid…) and children. */
@@ -194,7 +194,7 @@ function replayEarlyTaps(frames = 60) {
 
 async function startFull() {
   const [glue, module] = await fetchBuild('full');
-  // The first-view app keeps the page (with a loading line) until the full one is ready.
+  // The first view keeps the page (with a loading line) until the full one is ready.
   const first = await firstView?.catch(() => null);
   if (first) {
     // The full app redraws the same address: the reader stays where they were (on the
@@ -224,7 +224,7 @@ function recover(error) {
   window.addEventListener('online', () => location.reload(), { once: true });
 }
 
-/** Called by the first-view build: start the full app, then run `action` there. */
+/** Called by the first view: start the full app, then run `action` there. */
 function loadFull(action) {
   if (action) pendingAction = action;
   switching ??= startFull().then(() => sessionStorage.removeItem(RELOADED), recover);

@@ -1,6 +1,6 @@
 // The service worker: keeps the app for use without a network. A release build writes
 // VERSION, FILES and LATER (.ci/finalize.mjs): FILES is what the first view needs (the
-// page, loader, styles, icons and the first-view build, whose Wasm holds the corpus);
+// page, loader, styles, icons and the first view's build, whose Wasm holds the corpus);
 // LATER is every other view's build (the full app, the corpus reader and its worker).
 // Both are kept when this version installs, which the page asks for once its first view
 // has started; LATER not when the reader's browser asks to save data (then each is kept

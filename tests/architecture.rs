@@ -61,12 +61,14 @@ fn allowed() -> BTreeMap<String, BTreeSet<String>> {
 #[derive(Default)]
 struct Paths(Vec<Vec<String>>);
 
+/// Whether an item is compiled for tests only: `#[cfg(test)]`, or `test` in `all(…)`.
 fn is_test_only(attrs: &[syn::Attribute]) -> bool {
-    attrs.iter().any(|attr| {
-        attr.path().is_ident("cfg")
-            && attr
-                .parse_args::<syn::Meta>()
-                .is_ok_and(|meta| meta.path().is_ident("test"))
+    attrs.iter().any(|attr| match &attr.meta {
+        syn::Meta::List(list) if list.path.is_ident("cfg") => {
+            let condition = list.tokens.to_string();
+            condition == "test" || (condition.starts_with("all") && condition.contains("test"))
+        }
+        _ => false,
     })
 }
 
@@ -349,4 +351,122 @@ fn the_ui_reaches_the_browser_only_through_ui_browser() {
     // The check itself.
     let caught = paths_in("fn f() { let w = gloo::utils::window(); }");
     assert_eq!(caught[0], ["gloo", "utils", "window"]);
+}
+
+/// The scripts of the build and of the page, which read the build table rather than
+/// repeat it.
+const TABLE_READERS: [&str; 6] = [
+    ".ci/post-build.sh",
+    ".ci/finalize.mjs",
+    ".ci/sizes.sh",
+    "assets/loader.js",
+    "assets/corpus-worker.js",
+    "assets/sw.js",
+];
+
+/// What a script repeats of the build table: a module's files or name, a route or a URL
+/// key listed as the loader's old pattern did.
+fn copies_of_the_table(text: &str) -> Vec<String> {
+    use messages_explorer::core::builds::BUILDS;
+    use messages_explorer::core::url::{Route, FULL_ONLY_KEYS};
+    let mut found = Vec::new();
+    for build in &BUILDS {
+        for file in [format!("{}.js", build.name), format!("{}_bg", build.name)] {
+            if text.contains(&file) {
+                found.push(file);
+            }
+        }
+        // (The full app's name is also the app's, in storage keys and the policy name.)
+        if build.name != "messages-explorer" && text.contains(build.name) {
+            found.push(build.name.to_string());
+        }
+    }
+    for route in Route::PAGES {
+        for listed in [format!("{}|", route.path()), format!("|{}", route.path())] {
+            if text.contains(&listed) {
+                found.push(listed);
+            }
+        }
+    }
+    for key in FULL_ONLY_KEYS {
+        for listed in [format!("({key}|"), format!("|{key})")] {
+            if text.contains(&listed) {
+                found.push(listed);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn builds_and_routes_are_declared_once() {
+    use messages_explorer::core::builds::{Module, BUILDS};
+    let read = |path: &str| std::fs::read_to_string(Path::new(ROOT).join(path)).unwrap();
+    // No script names a module's files or a route: each reads them from the table, so none
+    // can disagree with it.
+    for script in TABLE_READERS {
+        let copies = copies_of_the_table(&read(script));
+        assert!(
+            copies.is_empty(),
+            "{script} repeats the build table: {copies:?}"
+        );
+    }
+    // The table agrees with the Cargo manifests and with index.html.
+    let index = read("index.html");
+    for build in &BUILDS {
+        let manifest = match build.package {
+            "messages-explorer" => read("Cargo.toml"),
+            "messages-explorer-reader" => read("src/reader/Cargo.toml"),
+            other => panic!("the table names an unknown package {other}"),
+        };
+        assert!(manifest.contains(&format!("name = \"{}\"", build.package)));
+        match build.bin {
+            Some(bin) => assert!(
+                manifest.contains(&format!("[[bin]]\nname = \"{bin}\"")),
+                "{} has no binary {bin}",
+                build.package
+            ),
+            None => assert!(
+                manifest.contains("crate-type = [\"cdylib\""),
+                "{} is no cdylib",
+                build.package
+            ),
+        }
+        assert_eq!(
+            index.contains(&format!("data-bin=\"{}\"", build.bin.unwrap_or("-"))),
+            build.by_trunk,
+            "index.html's data-bin and the table's by_trunk for {}",
+            build.name
+        );
+        if !build.default_features {
+            assert!(manifest.contains("default = [\"full\"]"));
+        }
+    }
+    // Each module is built once; the first view is what the service worker keeps at install.
+    assert_eq!(BUILDS.iter().filter(|b| b.by_trunk).count(), 1);
+    assert!(Module::FirstView.build().at_install);
+    assert!(!Module::Full.build().at_install && !Module::Reader.build().at_install);
+}
+
+#[test]
+fn the_check_of_the_scripts_catches_a_copy() {
+    // The check itself, on what the loader and the corpus worker wrote before the table.
+    let old = "const BUILDS = { 'first-view': { glue: './first-view.js' } };\n\
+        const FULL_ONLY = /^#\\/(compare|charts|present|about|load)(?:[/?]|$)|[?&](corpus|like)=/;\n\
+        const WASM = './corpus-reader_bg.wasm';";
+    let copies = copies_of_the_table(old);
+    for expected in [
+        "first-view.js",
+        "first-view",
+        "compare|",
+        "|load",
+        "(corpus|",
+        "|like)",
+        "corpus-reader_bg",
+    ] {
+        assert!(
+            copies.iter().any(|c| c == expected),
+            "{expected} not caught: {copies:?}"
+        );
+    }
 }

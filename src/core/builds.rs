@@ -73,9 +73,9 @@ pub const BUILDS: [Build; 3] = [
     },
 ];
 
-/// The full app's budget: its size when the budget was set (2026-12-02, 417,5xx gzip
-/// bytes with the page, loader, style sheet and icon; BENCHMARKS.md) plus 5 %.
-const FULL_BUDGET: u32 = 0;
+/// The full app's budget: its size when the budget was set (2026-12-02: 414,931 gzip bytes
+/// with the page, loader, style sheet and icon; BENCHMARKS.md) plus 5 %.
+const FULL_BUDGET: u32 = 435_678;
 
 impl Module {
     /// The module's build.

@@ -474,5 +474,7 @@ fn one_line_ending(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-#[cfg(test)]
+// The reader's tests read Markdown: they run where the `markdown` feature is on (the
+// workspace's tests, through the corpus reader).
+#[cfg(all(test, feature = "markdown"))]
 mod tests;

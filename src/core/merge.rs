@@ -360,7 +360,8 @@ fn add_messages(
     }
 }
 
-#[cfg(test)]
+// The merge tests read Markdown files: they run where the `markdown` feature is on.
+#[cfg(all(test, feature = "markdown"))]
 mod tests {
     use super::*;
     use crate::markdown::corpus_from_markdown;

@@ -4,12 +4,13 @@ use yew::prelude::*;
 
 use super::components::{Header, Notices};
 use super::hooks::{
-    use_app_state, use_kept_corpus, use_url_sync, Adopt, AppContext, KeptInputs, LoadedFile, Store,
+    use_app_state, use_kept_corpus, use_url_sync, Adopt, AppContext, InUse, KeptInputs, LoadedFile,
+    Store, StoreAction,
 };
 use crate::core::corpus::Corpus;
 use crate::core::load::LoadError;
 use crate::core::query::{Explorer, ExplorerBuilder};
-use crate::core::state::{Action, AppState, CorpusInUse};
+use crate::core::state::{AppState, CorpusInUse};
 use crate::core::url::{self, Route};
 use crate::ui::browser;
 
@@ -73,24 +74,23 @@ struct LoadedProps {
 /// the corpus file kept on this device, and provides the context every page reads.
 #[function_component(Loaded)]
 fn loaded(props: &LoadedProps) -> Html {
-    let active = {
-        let builtin = props.builtin.clone();
-        use_state(move || Rc::new(Explorer::new((*builtin).clone())))
-    };
-    let is_builtin = use_state(|| true);
-    // The file of the corpus in use, when it is the reader's.
-    let file = use_state(|| None::<LoadedFile>);
     let store = {
-        let explorer = (*active).clone();
+        let builtin = props.builtin.clone();
         let url = props.url.clone();
         use_reducer_eq(move || {
+            let explorer = InUse::new(Explorer::new((*builtin).clone()));
             let parsed = url::parse(&url, explorer.corpus());
-            Store(AppState::from_url(parsed.view, parsed.warnings))
+            Store {
+                state: AppState::from_url(parsed.view, parsed.warnings),
+                explorer,
+                builtin: true,
+                file: None,
+            }
         })
     };
     let swap = {
-        let (active, is_builtin, store) = (active.clone(), is_builtin.clone(), store.clone());
-        move |corpus: Corpus, builtin: bool, kept: bool, reopen: Option<String>| {
+        let store = store.clone();
+        move |corpus: Corpus, file: Option<LoadedFile>, kept: bool, reopen: Option<String>| {
             // Only the full app changes the corpus in use (it reads files and keeps them).
             if !crate::ui::FULL_APP {
                 return;
@@ -101,7 +101,7 @@ fn loaded(props: &LoadedProps) -> Html {
                 id: corpus.id.clone(),
                 title: corpus.title.clone(),
                 messages: corpus.messages.len(),
-                builtin,
+                builtin: file.is_none(),
                 kept,
                 reopened: None,
                 notices: Vec::new(),
@@ -115,33 +115,30 @@ fn loaded(props: &LoadedProps) -> Html {
             }
             // Indexed a slice at a time, with a pause between: a 20 MB corpus never
             // blocks the page for long.
-            let (active, is_builtin, store) = (active.clone(), is_builtin.clone(), store.clone());
+            let store = store.clone();
             browser::spawn(async move {
                 let mut builder = ExplorerBuilder::new(corpus);
                 while !builder.step(INDEX_SLICE) {
                     browser::pause(0).await;
                 }
-                let explorer = builder.finish();
+                let explorer = InUse::new(builder.finish());
                 // The first render of the corpus in a task of its own.
                 browser::pause(0).await;
-                active.set(Rc::new(explorer));
-                is_builtin.set(builtin);
-                store.dispatch(Action::CorpusChanged(in_use));
+                store.dispatch(StoreAction::Use(explorer, file, in_use));
             });
         }
     };
     let adopt: Adopt = {
-        let (swap, file) = (swap.clone(), file.clone());
+        let swap = swap.clone();
         Rc::new(
             move |corpus: Corpus, loaded: LoadedFile, kept: bool, reopen: Option<String>| {
-                file.set(Some(loaded));
-                swap(corpus, false, kept, reopen)
+                swap(corpus, Some(loaded), kept, reopen)
             },
         )
     };
     let kept = use_kept_corpus(KeptInputs {
-        file: (*file).clone(),
-        explorer: (*active).clone(),
+        file: store.file.clone(),
+        explorer: store.explorer.clone(),
         adopt: adopt.clone(),
         url: props.url.clone(),
     });
@@ -152,16 +149,13 @@ fn loaded(props: &LoadedProps) -> Html {
         })
     };
     let onreset = {
-        let (builtin, file, swap) = (props.builtin.clone(), file.clone(), swap.clone());
-        Callback::from(move |_: ()| {
-            file.set(None);
-            swap((*builtin).clone(), true, false, None)
-        })
+        let (builtin, swap) = (props.builtin.clone(), swap.clone());
+        Callback::from(move |_: ()| swap((*builtin).clone(), None, false, None))
     };
     let context = AppContext {
+        explorer: store.explorer.clone(),
+        builtin: store.builtin,
         store,
-        explorer: (*active).clone(),
-        builtin: *is_builtin,
         onload,
         onreset,
         kept: kept.kept,

@@ -6,7 +6,9 @@ mod use_document_keydown;
 mod use_kept_corpus;
 mod use_url_sync;
 
-pub use use_app_state::{use_app_state, use_outcome, AppContext, KeptCorpus, LoadedFile, Store};
+pub use use_app_state::{
+    use_app_state, use_outcome, AppContext, InUse, KeptCorpus, LoadedFile, Store, StoreAction,
+};
 pub use use_chart_width::use_chart_width;
 pub use use_document_keydown::{use_document_keydown, KeyPress};
 pub use use_kept_corpus::{use_kept_corpus, Adopt, KeptHandles, KeptInputs};

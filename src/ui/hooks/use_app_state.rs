@@ -5,17 +5,78 @@ use yew::prelude::*;
 use crate::core::corpus::Corpus;
 use crate::core::query::{Explorer, Outcome, Selection};
 use crate::core::related;
-use crate::core::state::{reduce, Action, AppState};
+use crate::core::state::{reduce, Action, AppState, CorpusInUse};
 
-/// [`AppState`] wrapped for Yew's reducer hook; the rules live in [`reduce`].
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Store(pub AppState);
+/// The corpus in use, indexed: shared by every page, the same value for as long as that
+/// corpus is in use (two are equal when they are the same indexing, whatever their size).
+#[derive(Clone)]
+pub struct InUse(Rc<Explorer>);
+
+impl InUse {
+    /// The corpus, indexed.
+    pub fn new(explorer: Explorer) -> InUse {
+        InUse(Rc::new(explorer))
+    }
+}
+
+impl std::ops::Deref for InUse {
+    type Target = Explorer;
+
+    fn deref(&self) -> &Explorer {
+        &self.0
+    }
+}
+
+impl PartialEq for InUse {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The app's one state, for Yew's reducer hook: the core's [`AppState`] (the rules live
+/// in [`reduce`]) and the corpus in use with its file.
+#[derive(Clone, PartialEq)]
+pub struct Store {
+    /// The view, notices and history mode.
+    pub state: AppState,
+    /// The corpus in use, indexed.
+    pub explorer: InUse,
+    /// Whether it is the built-in corpus.
+    pub builtin: bool,
+    /// Its file, when it is the reader's.
+    pub file: Option<LoadedFile>,
+}
+
+/// What changes the [`Store`]: an action of the core, or another corpus put in use.
+pub enum StoreAction {
+    /// A reader's action (or the address's change).
+    App(Action),
+    /// Another corpus, indexed, is in use: the built-in one, or a reader's with its file.
+    Use(InUse, Option<LoadedFile>, CorpusInUse),
+}
+
+impl From<Action> for StoreAction {
+    fn from(action: Action) -> Self {
+        StoreAction::App(action)
+    }
+}
 
 impl Reducible for Store {
-    type Action = Action;
+    type Action = StoreAction;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(Store(reduce(&self.0, action)))
+    fn reduce(self: Rc<Self>, action: StoreAction) -> Rc<Self> {
+        match action {
+            StoreAction::App(action) => Rc::new(Store {
+                state: reduce(&self.state, action),
+                ..(*self).clone()
+            }),
+            StoreAction::Use(explorer, file, in_use) => Rc::new(Store {
+                builtin: in_use.builtin,
+                state: reduce(&self.state, Action::CorpusChanged(in_use)),
+                explorer,
+                file,
+            }),
+        }
     }
 }
 
@@ -40,13 +101,13 @@ pub struct KeptCorpus {
 
 /// What every page reads: the state, a way to dispatch actions, and the loaded corpus
 /// with its index.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct AppContext {
     /// The state and its dispatcher.
     pub store: UseReducerHandle<Store>,
-    /// The corpus being explored, indexed (its stem cache inside).
-    pub explorer: Rc<Explorer>,
-    /// Whether the corpus in use is the built-in one.
+    /// The corpus being explored, indexed (the store's, at hand).
+    pub explorer: InUse,
+    /// Whether the corpus in use is the built-in one (the store's).
     pub builtin: bool,
     /// Puts a corpus the user loaded in use.
     pub onload: Callback<(Corpus, LoadedFile)>,
@@ -65,26 +126,16 @@ pub struct AppContext {
     pub looking_for: Option<String>,
 }
 
-impl PartialEq for AppContext {
-    fn eq(&self, other: &Self) -> bool {
-        self.store == other.store
-            && Rc::ptr_eq(&self.explorer, &other.explorer)
-            && self.builtin == other.builtin
-            && self.kept == other.kept
-            && self.looking_for == other.looking_for
-    }
-}
-
 impl AppContext {
     /// The current state.
     pub fn state(&self) -> &AppState {
-        &self.store.0
+        &self.store.state
     }
 
     /// Identifies the corpus in use: a memo keyed on it is recomputed when another corpus
     /// is loaded.
     pub fn corpus_key(&self) -> usize {
-        Rc::as_ptr(&self.explorer) as usize
+        Rc::as_ptr(&self.explorer.0) as usize
     }
 
     /// Whether the corpus in use is the one kept on this device.
@@ -99,7 +150,7 @@ impl AppContext {
     /// A callback that turns a value into an action and dispatches it.
     pub fn dispatcher<T: 'static>(&self, f: impl Fn(T) -> Action + 'static) -> Callback<T> {
         let store = self.store.clone();
-        Callback::from(move |value: T| store.dispatch(f(value)))
+        Callback::from(move |value: T| store.dispatch(f(value).into()))
     }
 }
 

@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use super::{KeptCorpus, LoadedFile};
 use crate::core::corpus::Corpus;
-use crate::core::query::Explorer;
 use crate::core::url;
 use crate::ui::browser::{self, ReaderCall};
+use crate::ui::hooks::InUse;
 
 /// Puts a reader's corpus in use: the corpus, its file, whether it is the kept one, and
 /// the address to read again with it (a link made on it), if any.
@@ -17,7 +17,7 @@ pub struct KeptInputs {
     /// The file of the corpus in use, when it is the reader's.
     pub file: Option<LoadedFile>,
     /// The corpus in use.
-    pub explorer: Rc<Explorer>,
+    pub explorer: InUse,
     /// Puts a corpus file in use.
     pub adopt: Adopt,
     /// The address the page was opened with.
@@ -144,7 +144,7 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
 /// Ends the looking for a linked corpus once that corpus is the one in use.
 #[cfg(feature = "full")]
 #[hook]
-fn use_found_when_in_use(looking_for: &UseStateHandle<Option<String>>, explorer: &Rc<Explorer>) {
+fn use_found_when_in_use(looking_for: &UseStateHandle<Option<String>>, explorer: &InUse) {
     let looking_for = looking_for.clone();
     let in_use = explorer.corpus().id.clone();
     use_effect_with(in_use, move |in_use| {
@@ -157,7 +157,7 @@ fn use_found_when_in_use(looking_for: &UseStateHandle<Option<String>>, explorer:
 /// The first view opens no link made on a reader's corpus: nothing to end.
 #[cfg(not(feature = "full"))]
 #[hook]
-fn use_found_when_in_use(_looking_for: &UseStateHandle<Option<String>>, _explorer: &Rc<Explorer>) {}
+fn use_found_when_in_use(_looking_for: &UseStateHandle<Option<String>>, _explorer: &InUse) {}
 
 /// The kept file, read and checked again (by the same code as any file, in the corpus
 /// reader's worker).

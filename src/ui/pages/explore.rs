@@ -63,7 +63,7 @@ pub fn explore_page() -> Html {
     let onprint = {
         let store = context.store.clone();
         Callback::from(move |_: ()| {
-            store.dispatch(Action::ShowAll(found));
+            store.dispatch(Action::ShowAll(found).into());
             print_soon();
         })
     };

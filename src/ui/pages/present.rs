@@ -27,7 +27,7 @@ pub fn present_page() -> Html {
         let store = context.store.clone();
         let leave = leave.clone();
         Callback::from(move |step: Step| match step.target(slide, total) {
-            Some(target) => store.dispatch(Action::SetSlide(target)),
+            Some(target) => store.dispatch(Action::SetSlide(target).into()),
             None => browser::set_hash(&leave),
         })
     };
