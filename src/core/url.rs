@@ -303,14 +303,47 @@ fn encode_component(text: &str) -> String {
     form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
-/// Parses a URL (a whole address, a `#…` fragment, or junk) against the corpus in use.
-/// Never fails: unknown keys, bad values and unknown ids are dropped with a warning.
-pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
-    let mut warnings = Dropped::default();
+/// A link read without any corpus: the view it asks for, with every id as written (a
+/// message, "more like this", filter values, compared meetings and topic), and the
+/// checks still to make against a corpus, in the order the link gives them. [`parse`]
+/// makes it (syntax only: keys, numbers, sort and scale names, lengths, limits);
+/// [`Link::resolve`] checks its ids against the corpus in use, so a link is read once and
+/// resolved again when another corpus is put in use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The view, with everything that needs no corpus, and no id yet.
+    view: View,
+    /// Drops and id checks, in the link's order (the notices come out in that order).
+    steps: Vec<Step>,
+}
+
+/// One part of a [`Link`] that its resolution replays.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    /// Something the link's form dropped.
+    Drop(Notice),
+    /// `#/message/<id>`.
+    Message(String),
+    /// The corpus the link was made on.
+    Corpus(String),
+    /// "More like this": the id as written.
+    Like(String),
+    /// A filter value.
+    Filter(Facet, String),
+    /// A compared meeting.
+    Compared(String),
+    /// Compare's topic.
+    CompareTopic(String),
+}
+
+/// Reads a URL (a whole address, a `#…` fragment, or junk) without a corpus. Never fails:
+/// unknown keys and bad values are dropped with a notice, kept in the [`Link`].
+pub fn parse(url: &str) -> Link {
+    let mut steps = Vec::new();
     let fragment = url.split_once('#').map_or(url, |(_, f)| f);
     let fragment = match cut_to_limit(fragment) {
         Some(cut) => {
-            warnings.add(Notice::LinkTooLong);
+            steps.push(Step::Drop(Notice::LinkTooLong));
             cut
         }
         None => fragment,
@@ -318,53 +351,115 @@ pub fn parse(url: &str, corpus: &Corpus) -> Parsed {
     let fragment = fragment.strip_prefix('/').unwrap_or(fragment);
     let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
     let path = path.trim_end_matches('/');
-    let route = parse_route(path, corpus, &mut warnings);
-    let mut selection = Selection::default();
-    let mut compare = CompareSettings::default();
-    let mut charts = ChartSettings::default();
-    let mut slide = 1;
+    let route = parse_route(path, &mut steps);
+    let mut view = View {
+        route,
+        ..View::default()
+    };
+    let settings = view.route.settings();
     let mut seen: HashSet<String> = HashSet::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         if !seen.insert(key.to_string()) {
-            warnings.add(Notice::RepeatedKey(key.to_string()));
+            steps.push(Step::Drop(Notice::RepeatedKey(key.to_string())));
             continue;
         }
         if key == "corpus" {
-            if value != corpus.id {
-                warnings.add(Notice::OtherCorpus {
-                    id: value.to_string(),
-                    title: corpus.title.clone(),
-                });
-            }
+            steps.push(Step::Corpus(value.to_string()));
             continue;
         }
-        let settings = route.settings();
         if settings == Settings::Slides && key == "slide" {
             match value.parse::<usize>() {
-                Ok(n) if (1..=MAX_SLIDE).contains(&n) => slide = n,
-                _ => warnings.add(Notice::BadSlide(value.to_string())),
+                Ok(n) if (1..=MAX_SLIDE).contains(&n) => view.slide = n,
+                _ => steps.push(Step::Drop(Notice::BadSlide(value.to_string()))),
             }
             continue;
         }
         match settings {
-            Settings::Nothing => warnings.add(Notice::UnknownKey(key.to_string())),
-            Settings::Compare => parse_compare(&key, &value, corpus, &mut compare, &mut warnings),
-            Settings::Charts => parse_charts(&key, &value, &mut charts, &mut warnings),
+            Settings::Nothing => steps.push(Step::Drop(Notice::UnknownKey(key.to_string()))),
+            Settings::Compare => parse_compare(&key, &value, &mut steps),
+            Settings::Charts => parse_charts(&key, &value, &mut view.charts, &mut steps),
             Settings::Selection | Settings::Slides => {
-                parse_selection(&key, &value, corpus, &mut selection, &mut warnings)
+                parse_selection(&key, &value, &mut view.selection, &mut steps)
             }
         }
     }
-    Parsed {
-        view: View {
-            route,
-            selection,
-            compare,
-            charts,
-            slide,
-            corpus: (corpus.id != BUILTIN_CORPUS).then(|| corpus.id.clone()),
-        },
-        warnings: warnings.into_notices(),
+    Link { view, steps }
+}
+
+impl Link {
+    /// The reader's corpus the link was made on (its `corpus` key), if not the built-in one.
+    pub fn corpus(&self) -> Option<&str> {
+        self.steps.iter().find_map(|step| match step {
+            Step::Corpus(id) if id != BUILTIN_CORPUS => Some(id.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The view on `corpus`: every id it does not have dropped with a notice (a message
+    /// that is not in it opens Explore), and the link's corpus compared with it.
+    pub fn resolve(&self, corpus: &Corpus) -> Parsed {
+        let mut view = self.view.clone();
+        let mut warnings = Dropped::default();
+        for step in &self.steps {
+            match step {
+                Step::Drop(notice) => warnings.add(notice.clone()),
+                Step::Message(id) if corpus.message(id).is_some() => {
+                    view.route = Route::Message(id.clone())
+                }
+                Step::Message(id) => {
+                    view.route = Route::Explore;
+                    warnings.add(Notice::UnknownMessage(id.clone()));
+                }
+                Step::Corpus(id) if *id != corpus.id => warnings.add(Notice::OtherCorpus {
+                    id: id.clone(),
+                    title: corpus.title.clone(),
+                }),
+                Step::Corpus(_) => {}
+                Step::Like(written) => {
+                    // Tolerant like the facets: spaces around the id and capitals are forgiven.
+                    let id = written.trim().to_ascii_lowercase();
+                    if corpus.message(&id).is_some() {
+                        view.selection.like = Some(id);
+                    } else {
+                        warnings.add(Notice::UnknownLike(written.clone()));
+                    }
+                }
+                Step::Filter(facet, id) if facet_value_exists(corpus, *facet, id) => {
+                    if !view.selection.filters.contains(*facet, id) {
+                        view.selection.filters.toggle(*facet, id);
+                    }
+                }
+                Step::Filter(facet, id) => warnings.add(Notice::UnknownValue {
+                    facet: facet.key(),
+                    value: id.clone(),
+                }),
+                Step::Compared(id) => {
+                    let meetings = &mut view.compare.meetings;
+                    if !facet_value_exists(corpus, Facet::Meeting, id) {
+                        warnings.add(Notice::UnknownValue {
+                            facet: "meeting",
+                            value: id.clone(),
+                        });
+                    } else if meetings.len() == MAX_COMPARED && !meetings.contains(id) {
+                        warnings.add(Notice::MeetingOverLimit(id.clone()));
+                    } else {
+                        meetings.insert(id.clone());
+                    }
+                }
+                Step::CompareTopic(id) if facet_value_exists(corpus, Facet::Topic, id) => {
+                    view.compare.topic = Some(id.clone())
+                }
+                Step::CompareTopic(id) => warnings.add(Notice::UnknownValue {
+                    facet: "topic",
+                    value: id.clone(),
+                }),
+            }
+        }
+        view.corpus = (corpus.id != BUILTIN_CORPUS).then(|| corpus.id.clone());
+        Parsed {
+            view,
+            warnings: warnings.into_notices(),
+        }
     }
 }
 
@@ -437,27 +532,12 @@ pub fn like_view(message: &str) -> View {
     view
 }
 
-/// The corpus a link was made on, when it is not the built-in one (it carries
-/// `corpus=<id>`): the app says so before it shows anything for such a link.
-pub fn linked_corpus(url: &str) -> Option<String> {
-    let fragment = url.split_once('#').map_or(url, |(_, f)| f);
-    let query = fragment.split_once('?').map_or("", |(_, q)| q);
-    form_urlencoded::parse(query.as_bytes())
-        .find(|(key, value)| key == "corpus" && value != BUILTIN_CORPUS)
-        .map(|(_, value)| value.into_owned())
-}
-
 /// What a link made on another corpus says while that corpus is looked for on this device.
 pub fn linked_corpus_sentence(id: &str) -> String {
     format!(
         "This link was made on the corpus \"{}\", not on the built-in IGF Messages. Looking for it among the files kept on this device…",
         shorten(id)
     )
-}
-
-/// Whether `url` is a link made on the corpus with this id (it carries `corpus=<id>`).
-pub fn links_corpus(url: &str, id: &str) -> bool {
-    linked_corpus(url).is_some_and(|linked| linked == id)
 }
 
 /// The longest link fragment read, in bytes. A canonical link is far shorter (the search
@@ -634,8 +714,9 @@ impl Dropped {
     }
 }
 
-/// The route of a link's path; an unknown page or message is Explore, with a notice.
-fn parse_route(path: &str, corpus: &Corpus, warnings: &mut Dropped) -> Route {
+/// The route of a link's path; an unknown page is Explore, with a notice (a message's id
+/// is checked when the link is resolved).
+fn parse_route(path: &str, steps: &mut Vec<Step>) -> Route {
     if path.is_empty() {
         return Route::Explore;
     }
@@ -648,107 +729,59 @@ fn parse_route(path: &str, corpus: &Corpus, warnings: &mut Dropped) -> Route {
                 .next()
                 .map(|(_, v)| v.into_owned())
                 .unwrap_or_default();
-            if corpus.message(&id).is_some() {
-                Route::Message(id)
-            } else {
-                warnings.add(Notice::UnknownMessage(id));
-                Route::Explore
-            }
+            steps.push(Step::Message(id));
+            Route::Explore
         }
         _ => {
-            warnings.add(Notice::UnknownPage(path.to_string()));
+            steps.push(Step::Drop(Notice::UnknownPage(path.to_string())));
             Route::Explore
         }
     }
 }
 
-/// One key of Explore's selection (`q`, `sort`, or a facet), or a notice.
-fn parse_selection(
-    key: &str,
-    value: &str,
-    corpus: &Corpus,
-    selection: &mut Selection,
-    warnings: &mut Dropped,
-) {
+/// One key of Explore's selection (`q`, `sort`, `like`, or a facet), or a notice.
+fn parse_selection(key: &str, value: &str, selection: &mut Selection, steps: &mut Vec<Step>) {
     match key {
         "q" => selection.text = value.chars().take(super::search::MAX_QUERY_CHARS).collect(),
-        "like" => {
-            // Tolerant like the facets: spaces around the id and capitals are forgiven.
-            let id = value.trim().to_ascii_lowercase();
-            if corpus.message(&id).is_some() {
-                selection.like = Some(id);
-            } else {
-                warnings.add(Notice::UnknownLike(value.to_string()));
-            }
-        }
+        "like" => steps.push(Step::Like(value.to_string())),
         "sort" => match Sort::from_slug(value) {
             Some(sort) => selection.sort = sort,
-            None => warnings.add(Notice::UnknownSort(value.to_string())),
+            None => steps.push(Step::Drop(Notice::UnknownSort(value.to_string()))),
         },
         other => match Facet::ALL.into_iter().find(|f| f.key() == other) {
-            Some(facet) => {
-                for id in value.split(',').filter(|id| !id.is_empty()) {
-                    if facet_value_exists(corpus, facet, id) {
-                        if !selection.filters.contains(facet, id) {
-                            selection.filters.toggle(facet, id);
-                        }
-                    } else {
-                        warnings.add(Notice::UnknownValue {
-                            facet: facet.key(),
-                            value: id.to_string(),
-                        });
-                    }
-                }
-            }
-            None => warnings.add(Notice::UnknownKey(other.to_string())),
+            Some(facet) => steps.extend(
+                value
+                    .split(',')
+                    .filter(|id| !id.is_empty())
+                    .map(|id| Step::Filter(facet, id.to_string())),
+            ),
+            None => steps.push(Step::Drop(Notice::UnknownKey(other.to_string()))),
         },
     }
 }
 
-fn parse_compare(
-    key: &str,
-    value: &str,
-    corpus: &Corpus,
-    compare: &mut CompareSettings,
-    warnings: &mut Dropped,
-) {
+/// One key of Compare's settings, or a notice.
+fn parse_compare(key: &str, value: &str, steps: &mut Vec<Step>) {
     match key {
-        "meetings" => {
-            for id in value.split(',').filter(|id| !id.is_empty()) {
-                if !facet_value_exists(corpus, Facet::Meeting, id) {
-                    warnings.add(Notice::UnknownValue {
-                        facet: "meeting",
-                        value: id.to_string(),
-                    });
-                } else if compare.meetings.len() == MAX_COMPARED && !compare.meetings.contains(id) {
-                    warnings.add(Notice::MeetingOverLimit(id.to_string()));
-                } else {
-                    compare.meetings.insert(id.to_string());
-                }
-            }
-        }
-        "topic" => {
-            if facet_value_exists(corpus, Facet::Topic, value) {
-                compare.topic = Some(value.to_string());
-            } else {
-                warnings.add(Notice::UnknownValue {
-                    facet: "topic",
-                    value: value.to_string(),
-                });
-            }
-        }
-        other => warnings.add(Notice::UnknownKey(other.to_string())),
+        "meetings" => steps.extend(
+            value
+                .split(',')
+                .filter(|id| !id.is_empty())
+                .map(|id| Step::Compared(id.to_string())),
+        ),
+        "topic" => steps.push(Step::CompareTopic(value.to_string())),
+        other => steps.push(Step::Drop(Notice::UnknownKey(other.to_string()))),
     }
 }
 
-fn parse_charts(key: &str, value: &str, charts: &mut ChartSettings, warnings: &mut Dropped) {
+fn parse_charts(key: &str, value: &str, charts: &mut ChartSettings, steps: &mut Vec<Step>) {
     match key {
         "terms" => {
             for term in split_terms(value) {
                 if term.chars().count() > MAX_TERM_CHARS {
-                    warnings.add(Notice::TermTooLong(term));
+                    steps.push(Step::Drop(Notice::TermTooLong(term)));
                 } else if charts.terms.len() == MAX_TERMS {
-                    warnings.add(Notice::TermOverLimit(term));
+                    steps.push(Step::Drop(Notice::TermOverLimit(term)));
                 } else {
                     charts.terms.push(term);
                 }
@@ -757,9 +790,9 @@ fn parse_charts(key: &str, value: &str, charts: &mut ChartSettings, warnings: &m
         "scale" => match value {
             "share" => charts.shares = true,
             "count" => charts.shares = false,
-            other => warnings.add(Notice::UnknownScale(other.to_string())),
+            other => steps.push(Step::Drop(Notice::UnknownScale(other.to_string()))),
         },
-        other => warnings.add(Notice::UnknownKey(other.to_string())),
+        other => steps.push(Step::Drop(Notice::UnknownKey(other.to_string()))),
     }
 }
 
@@ -824,10 +857,7 @@ mod tests {
 
     #[test]
     fn tolerant_parsing_reports_every_drop() {
-        let parsed = parse(
-            "https://example.org/#/explore?topic=foo,human-rights&bogus=1&meeting=bali-1999&sort=up",
-            &corpus(),
-        );
+        let parsed = parse("https://example.org/#/explore?topic=foo,human-rights&bogus=1&meeting=bali-1999&sort=up").resolve(&corpus());
         assert_eq!(
             parsed.view.selection.filters.values(Facet::Topic),
             ["human-rights"]
@@ -856,7 +886,7 @@ mod tests {
                 "Ignored unknown sort 'up'"
             ]
         );
-        let parsed = parse("#/message/no-such-message", &corpus());
+        let parsed = parse("#/message/no-such-message").resolve(&corpus());
         assert_eq!(parsed.view.route, Route::Explore);
         assert_eq!(
             parsed.warnings,
@@ -872,7 +902,7 @@ mod tests {
             ..View::default()
         };
         view.selection.filters.toggle(Facet::Coverage, "partial");
-        let parsed = parse(&render(&view), &corpus);
+        let parsed = parse(&render(&view)).resolve(&corpus);
         assert_eq!(parsed.view, view);
         assert!(parsed.warnings.is_empty());
     }

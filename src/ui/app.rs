@@ -74,12 +74,15 @@ struct LoadedProps {
 /// the corpus file kept on this device, and provides the context every page reads.
 #[function_component(Loaded)]
 fn loaded(props: &LoadedProps) -> Html {
+    // The address the page was opened with, read once: resolved on the built-in corpus
+    // now, and again on a reader's corpus when a link made on it puts that corpus in use.
+    let link = use_memo(props.url.clone(), |url| url::parse(url));
     let store = {
         let builtin = props.builtin.clone();
-        let url = props.url.clone();
+        let link = link.clone();
         use_reducer_eq(move || {
             let explorer = InUse::new(Explorer::new((*builtin).clone()));
-            let parsed = url::parse(&url, explorer.corpus());
+            let parsed = link.resolve(explorer.corpus());
             Store {
                 state: AppState::from_url(parsed.view, parsed.warnings),
                 explorer,
@@ -90,13 +93,16 @@ fn loaded(props: &LoadedProps) -> Html {
     };
     let swap = {
         let store = store.clone();
-        move |corpus: Corpus, file: Option<LoadedFile>, kept: bool, reopen: Option<String>| {
+        move |corpus: Corpus,
+              file: Option<LoadedFile>,
+              kept: bool,
+              reopen: Option<Rc<url::Link>>| {
             // Only the full app changes the corpus in use (it reads files and keeps them).
             if !crate::ui::FULL_APP {
                 return;
             }
             // A link made on this corpus is read again now that its ids are known.
-            let reopened = reopen.map(|hash| url::parse(&hash, &corpus));
+            let reopened = reopen.map(|link| link.resolve(&corpus));
             let mut in_use = CorpusInUse {
                 id: corpus.id.clone(),
                 title: corpus.title.clone(),
@@ -131,7 +137,7 @@ fn loaded(props: &LoadedProps) -> Html {
     let adopt: Adopt = {
         let swap = swap.clone();
         Rc::new(
-            move |corpus: Corpus, loaded: LoadedFile, kept: bool, reopen: Option<String>| {
+            move |corpus: Corpus, loaded: LoadedFile, kept: bool, reopen: Option<Rc<url::Link>>| {
                 swap(corpus, Some(loaded), kept, reopen)
             },
         )
@@ -140,7 +146,7 @@ fn loaded(props: &LoadedProps) -> Html {
         file: store.file.clone(),
         explorer: store.explorer.clone(),
         adopt: adopt.clone(),
-        url: props.url.clone(),
+        link: link.clone(),
     });
     let onload = {
         let adopt = adopt.clone();

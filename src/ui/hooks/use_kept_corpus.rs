@@ -10,7 +10,7 @@ use crate::ui::hooks::InUse;
 
 /// Puts a reader's corpus in use: the corpus, its file, whether it is the kept one, and
 /// the address to read again with it (a link made on it), if any.
-pub type Adopt = Rc<dyn Fn(Corpus, LoadedFile, bool, Option<String>)>;
+pub type Adopt = Rc<dyn Fn(Corpus, LoadedFile, bool, Option<Rc<url::Link>>)>;
 
 /// What [`use_kept_corpus`] needs from the app.
 pub struct KeptInputs {
@@ -20,8 +20,9 @@ pub struct KeptInputs {
     pub explorer: InUse,
     /// Puts a corpus file in use.
     pub adopt: Adopt,
-    /// The address the page was opened with.
-    pub url: AttrValue,
+    /// The address the page was opened with, read once (resolved again against the kept
+    /// corpus when it is put in use).
+    pub link: Rc<url::Link>,
 }
 
 /// The corpus file kept on this device and the reader's actions on it.
@@ -48,14 +49,14 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
         file,
         explorer,
         adopt,
-        url,
+        link,
     } = inputs;
     let kept = use_state(|| None::<(KeptCorpus, LoadedFile)>);
     let looking_for = {
-        let url = url.clone();
+        let link = link.clone();
         use_state(move || {
             if cfg!(feature = "full") {
-                url::linked_corpus(&url)
+                link.corpus().map(str::to_string)
             } else {
                 None
             }
@@ -67,11 +68,11 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
             if cfg!(feature = "full") {
                 browser::spawn(async move {
                     if let Some((named, loaded, corpus)) = read_kept().await {
-                        let linked = url::links_corpus(&url, &named.id);
+                        let linked = link.corpus() == Some(named.id.as_str());
                         kept.set(Some((named, loaded.clone())));
                         if linked {
                             // Still looking until it is in use (indexing takes a moment).
-                            adopt(corpus, loaded, true, Some(url.to_string()));
+                            adopt(corpus, loaded, true, Some(link));
                             return;
                         }
                     }
