@@ -85,6 +85,48 @@ impl Ids {
     }
 }
 
+/// A corpus being read from a file, shared by the CSV and the Markdown readers: its
+/// lists in the order found, and the ids each makes from names ([`Ids`]).
+#[derive(Default)]
+pub(super) struct CorpusBuilder {
+    pub(super) meetings: Vec<Meeting>,
+    pub(super) topics: Vec<Topic>,
+    pub(super) sources: Vec<Source>,
+    pub(super) messages: Vec<Message>,
+    pub(super) meeting_ids: Ids,
+    pub(super) heading_ids: Ids,
+    pub(super) topic_ids: Ids,
+    pub(super) source_ids: Ids,
+}
+
+impl CorpusBuilder {
+    /// The id of the topic with this label, added with `description` if it is new.
+    pub(super) fn topic(&mut self, label: &str, description: &str) -> String {
+        let (id, new) = self.topic_ids.of(label, || slugify(label));
+        if new {
+            self.topics.push(Topic {
+                id: id.clone(),
+                label: label.to_string(),
+                description: description.to_string(),
+            });
+        }
+        id
+    }
+
+    /// The corpus read, under this id and title (not yet validated).
+    pub(super) fn finish(self, id: String, title: String) -> Corpus {
+        Corpus {
+            version: SCHEMA_VERSION,
+            id,
+            title,
+            sources: self.sources,
+            topics: self.topics,
+            meetings: self.meetings,
+            messages: self.messages,
+        }
+    }
+}
+
 /// A made id cut to 90 characters (at a hyphen boundary's end), so that with a `-2`
 /// suffix it stays within the 100 characters a slug may have.
 fn fit(slug: String) -> String {
@@ -283,18 +325,11 @@ fn read_row<'r>(
 /// Builds the corpus row by row.
 #[derive(Default)]
 struct Builder {
-    meetings: Vec<Meeting>,
+    corpus: CorpusBuilder,
     meeting_at: HashMap<(u16, String), usize>,
-    meeting_ids: Ids,
     complete: HashSet<usize>,
-    topics: Vec<Topic>,
-    topic_ids: Ids,
-    sources: Vec<Source>,
-    source_ids: Ids,
-    heading_ids: Ids,
     /// (meeting, heading name) -> (position in its meeting, the row that named it first).
     heading_at: HashMap<(usize, String), (usize, usize)>,
-    messages: Vec<Message>,
 }
 
 impl Builder {
@@ -303,9 +338,12 @@ impl Builder {
         if let Some(&at) = self.meeting_at.get(&key) {
             return at;
         }
-        let (id, _) = self.meeting_ids.of(&format!("{name}\u{0}{}", year.0), || {
-            format!("{}-{}", slugify(name), year.0)
-        });
+        let (id, _) = self
+            .corpus
+            .meeting_ids
+            .of(&format!("{name}\u{0}{}", year.0), || {
+                format!("{}-{}", slugify(name), year.0)
+            });
         let mut meeting = Meeting::from_file(
             id,
             year,
@@ -313,30 +351,18 @@ impl Builder {
             Some(format!("{name} {} messages", year.0)),
         );
         meeting.message_set.coverage.note = Some("Loaded from a CSV file.".into());
-        self.meetings.push(meeting);
-        self.meeting_at.insert(key, self.meetings.len() - 1);
-        self.meetings.len() - 1
-    }
-
-    fn topic(&mut self, label: &str, description: &str) -> String {
-        let (id, new) = self.topic_ids.of(label, || slugify(label));
-        if new {
-            self.topics.push(Topic {
-                id: id.clone(),
-                label: label.to_string(),
-                description: description.to_string(),
-            });
-        }
-        id
+        self.corpus.meetings.push(meeting);
+        self.meeting_at.insert(key, self.corpus.meetings.len() - 1);
+        self.corpus.meetings.len() - 1
     }
 
     fn source(&mut self, title: &str, url: &str) -> String {
         let key = format!("{title}\u{0}{url}");
-        let (id, new) = self.source_ids.of(&key, || slugify(title));
+        let (id, new) = self.corpus.source_ids.of(&key, || slugify(title));
         if new {
             let is_web = super::corpus::is_web_address;
             let url = if url.is_empty() { title } else { url };
-            self.sources.push(Source {
+            self.corpus.sources.push(Source {
                 id: id.clone(),
                 title: title.to_string(),
                 publisher: None,
@@ -360,8 +386,8 @@ impl Builder {
         problems: &mut Vec<Problem>,
     ) -> String {
         let key = (meeting, row.heading.to_string());
-        let meeting_id = self.meetings[meeting].id.clone();
-        let headings = &mut self.meetings[meeting].message_set.headings;
+        let meeting_id = self.corpus.meetings[meeting].id.clone();
+        let headings = &mut self.corpus.meetings[meeting].message_set.headings;
         match self.heading_at.get(&key) {
             Some(&(at, first_row)) => {
                 let heading = &mut headings[at];
@@ -380,6 +406,7 @@ impl Builder {
             }
             None => {
                 let (id, _) = self
+                    .corpus
                     .heading_ids
                     .of(&format!("{meeting}\u{0}{}", row.heading), || {
                         format!("{meeting_id}-{}", slugify(row.heading))
@@ -402,12 +429,16 @@ impl Builder {
         if row.complete {
             self.complete.insert(meeting);
         }
-        let topic_ids: Vec<String> = row.topics.iter().map(|t| self.topic(t, "")).collect();
+        let topic_ids: Vec<String> = row
+            .topics
+            .iter()
+            .map(|t| self.corpus.topic(t, ""))
+            .collect();
         let heading =
             (!row.heading.is_empty()).then(|| self.heading(meeting, row, &topic_ids, problems));
         let source = self.source(row.source, row.source_url);
-        let meeting_id = self.meetings[meeting].id.clone();
-        self.messages.push(Message {
+        let meeting_id = self.corpus.meetings[meeting].id.clone();
+        self.corpus.messages.push(Message {
             id: match row.id {
                 "" => format!("{meeting_id}-{}", row.number),
                 id => id.to_string(),
@@ -434,7 +465,7 @@ impl Builder {
     }
 
     fn finish(mut self, title: &str) -> Corpus {
-        for (at, meeting) in self.meetings.iter_mut().enumerate() {
+        for (at, meeting) in self.corpus.meetings.iter_mut().enumerate() {
             if self.complete.contains(&at) {
                 meeting.message_set.coverage.status = CoverageStatus::Complete;
             }
@@ -442,7 +473,7 @@ impl Builder {
         // A heading with no topic is mapped to a topic named after it, so that the
         // mapping rule (every heading has a topic) holds without inventing one.
         let mut untopiced = Vec::new();
-        for (mi, meeting) in self.meetings.iter().enumerate() {
+        for (mi, meeting) in self.corpus.meetings.iter().enumerate() {
             for (hi, heading) in meeting.message_set.headings.iter().enumerate() {
                 if heading.topics.is_empty() {
                     untopiced.push((mi, hi, heading.name.clone()));
@@ -450,21 +481,16 @@ impl Builder {
             }
         }
         for (mi, hi, name) in untopiced {
-            let id = self.topic(&name, "A heading of the loaded file.");
-            self.meetings[mi].message_set.headings[hi].topics.push(id);
+            let id = self.corpus.topic(&name, "A heading of the loaded file.");
+            self.corpus.meetings[mi].message_set.headings[hi]
+                .topics
+                .push(id);
         }
         // Meetings in year order, then by name, as before.
-        let mut meetings = self.meetings;
-        meetings.sort_by(|a, b| (a.year.0, &a.place).cmp(&(b.year.0, &b.place)));
-        Corpus {
-            version: SCHEMA_VERSION,
-            id: slugify(title),
-            title: title.to_string(),
-            sources: self.sources,
-            topics: self.topics,
-            meetings,
-            messages: self.messages,
-        }
+        self.corpus
+            .meetings
+            .sort_by(|a, b| (a.year.0, &a.place).cmp(&(b.year.0, &b.place)));
+        self.corpus.finish(slugify(title), title.to_string())
     }
 }
 

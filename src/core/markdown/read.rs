@@ -8,10 +8,9 @@ use std::ops::Range;
 
 use super::*;
 use crate::corpus::{
-    Corpus, CoverageStatus, Fact, Heading, Meeting, Message, Source, SourceRef, Topic, Year,
-    PASTED_NOTE, SCHEMA_VERSION,
+    Corpus, CoverageStatus, Fact, Heading, Meeting, Message, Source, SourceRef, Year, PASTED_NOTE,
 };
-use crate::import::Ids;
+use crate::import::CorpusBuilder;
 use crate::text::slugify;
 use crate::validate::{check, Problem, ProblemKind, MAX_MESSAGES};
 
@@ -115,19 +114,12 @@ struct Reader<'t> {
     lines: Lines,
     problems: Vec<Problem>,
     front: HashMap<String, String>,
-    meetings: Vec<Meeting>,
+    corpus: CorpusBuilder,
     meeting_at: Vec<String>,
     /// Each meeting's name as its heading gives it, without the year (for its id).
     meeting_names: Vec<String>,
-    meeting_ids: Ids,
-    heading_ids: Ids,
     heading_index: HashMap<(usize, String), usize>,
-    topics: Vec<Topic>,
-    topic_ids: Ids,
-    sources: Vec<Source>,
-    source_ids: Ids,
     source_index: HashMap<String, usize>,
-    messages: Vec<Message>,
     message_at: Vec<String>,
     /// Message ids given in comments, to keep made ids clear of them.
     given_ids: std::collections::HashSet<String>,
@@ -328,18 +320,11 @@ impl<'t> Reader<'t> {
             lines: Lines::new(text, shift),
             problems: Vec::new(),
             front: HashMap::new(),
-            meetings: Vec::new(),
+            corpus: CorpusBuilder::default(),
             meeting_at: Vec::new(),
             meeting_names: Vec::new(),
-            meeting_ids: Ids::default(),
-            heading_ids: Ids::default(),
             heading_index: HashMap::new(),
-            topics: Vec::new(),
-            topic_ids: Ids::default(),
-            sources: Vec::new(),
-            source_ids: Ids::default(),
             source_index: HashMap::new(),
-            messages: Vec::new(),
             message_at: Vec::new(),
             given_ids: Default::default(),
             meeting: None,
@@ -607,7 +592,7 @@ impl<'t> Reader<'t> {
             ),
             _ => (name.clone(), None),
         };
-        self.meetings.push(Meeting::from_file(
+        self.corpus.meetings.push(Meeting::from_file(
             String::new(),
             year.unwrap_or(Year(0)),
             Some(place),
@@ -615,12 +600,13 @@ impl<'t> Reader<'t> {
         ));
         self.meeting_at.push(at);
         self.meeting_names.push(
-            self.meetings
+            self.corpus
+                .meetings
                 .last()
                 .and_then(|m| m.place.clone())
                 .unwrap_or_default(),
         );
-        self.meeting = Some(self.meetings.len() - 1);
+        self.meeting = Some(self.corpus.meetings.len() - 1);
         self.heading = None;
         self.subheading = None;
         self.meeting_source = None;
@@ -631,15 +617,15 @@ impl<'t> Reader<'t> {
 
     /// The meeting's id, made on first need (after its description was read).
     fn meeting_id(&mut self, meeting: usize) -> String {
-        if self.meetings[meeting].id.is_empty() {
+        if self.corpus.meetings[meeting].id.is_empty() {
             let name = self.meeting_names[meeting].clone();
-            let year = self.meetings[meeting].year.0;
-            let (id, _) = self.meeting_ids.of(&format!("{meeting}\u{0}"), || {
+            let year = self.corpus.meetings[meeting].year.0;
+            let (id, _) = self.corpus.meeting_ids.of(&format!("{meeting}\u{0}"), || {
                 format!("{}-{year}", slugify(&name))
             });
-            self.meetings[meeting].id = id;
+            self.corpus.meetings[meeting].id = id;
         }
-        self.meetings[meeting].id.clone()
+        self.corpus.meetings[meeting].id.clone()
     }
 
     fn start_heading(&mut self, name: String) {
@@ -654,7 +640,7 @@ impl<'t> Reader<'t> {
         let index = match self.heading_index.get(&key) {
             Some(&index) => index,
             None => {
-                let headings = &mut self.meetings[meeting].message_set.headings;
+                let headings = &mut self.corpus.meetings[meeting].message_set.headings;
                 headings.push(Heading {
                     id: String::new(),
                     name,
@@ -745,7 +731,7 @@ impl<'t> Reader<'t> {
 
     fn meeting_key(&mut self, key: &str, value: String, at: String) {
         let Some(m) = self.meeting else { return };
-        let meeting = &mut self.meetings[m];
+        let meeting = &mut self.corpus.meetings[m];
         let bad = |expected: &'static str| {
             Some(ProblemKind::BadValue {
                 key: key.to_string(),
@@ -819,15 +805,15 @@ impl<'t> Reader<'t> {
             return;
         };
         if key == "id" {
-            self.meetings[m].message_set.headings[h].id = value;
+            self.corpus.meetings[m].message_set.headings[h].id = value;
             return;
         }
         if key == "name source" {
-            self.meetings[m].message_set.headings[h].name_source = Some(value);
+            self.corpus.meetings[m].message_set.headings[h].name_source = Some(value);
             return;
         }
         let topics: Vec<String> = split_list(&value).iter().map(|t| self.topic(t)).collect();
-        let heading = &mut self.meetings[m].message_set.headings[h];
+        let heading = &mut self.corpus.meetings[m].message_set.headings[h];
         if heading.topics.is_empty() {
             heading.topics = topics;
         } else if heading.topics != topics {
@@ -853,7 +839,7 @@ impl<'t> Reader<'t> {
                     draft.title,
                     draft.url.clone().unwrap_or_default()
                 );
-                self.source_ids.of(&key, || slugify(&draft.title)).0
+                self.corpus.source_ids.of(&key, || slugify(&draft.title)).0
             }
         };
         let source = Source {
@@ -868,13 +854,14 @@ impl<'t> Reader<'t> {
             publisher_site: draft.publisher_site,
         };
         match self.source_index.get(&id) {
-            Some(&at_index) if self.sources[at_index] != source => {
+            Some(&at_index) if self.corpus.sources[at_index] != source => {
                 self.problem(at, ProblemKind::SourceRedeclared(id.clone()));
             }
             Some(_) => {}
             None => {
-                self.source_index.insert(id.clone(), self.sources.len());
-                self.sources.push(source);
+                self.source_index
+                    .insert(id.clone(), self.corpus.sources.len());
+                self.corpus.sources.push(source);
             }
         }
         let section = if level == Expect::Meeting {
@@ -975,7 +962,7 @@ impl<'t> Reader<'t> {
             .map(|label| self.topic(label))
             .collect();
         let locator = draft.attributes.locator.clone().unwrap_or_else(|| {
-            let m = &self.meetings[meeting];
+            let m = &self.corpus.meetings[meeting];
             let mut place = vec![m.short_name()];
             place.extend(self.heading.map(|h| m.message_set.headings[h].name.clone()));
             place.extend(self.subheading.clone());
@@ -987,7 +974,7 @@ impl<'t> Reader<'t> {
             (None, Some(_)) => None,
             (None, None) => Some(format!("{} of the file", draft.line)),
         };
-        self.messages.push(Message {
+        self.corpus.messages.push(Message {
             id,
             meeting: meeting_id,
             editorial_topics: if heading_id.is_none() {
@@ -1008,20 +995,23 @@ impl<'t> Reader<'t> {
     }
 
     fn heading_id(&mut self, meeting: usize, heading: usize) -> String {
-        if self.meetings[meeting].message_set.headings[heading]
+        if self.corpus.meetings[meeting].message_set.headings[heading]
             .id
             .is_empty()
         {
             let meeting_id = self.meeting_id(meeting);
-            let name = self.meetings[meeting].message_set.headings[heading]
+            let name = self.corpus.meetings[meeting].message_set.headings[heading]
                 .name
                 .clone();
-            let (id, _) = self.heading_ids.of(&format!("{meeting}\u{0}{name}"), || {
-                format!("{meeting_id}-{}", slugify(&name))
-            });
-            self.meetings[meeting].message_set.headings[heading].id = id;
+            let (id, _) = self
+                .corpus
+                .heading_ids
+                .of(&format!("{meeting}\u{0}{name}"), || {
+                    format!("{meeting_id}-{}", slugify(&name))
+                });
+            self.corpus.meetings[meeting].message_set.headings[heading].id = id;
         }
-        self.meetings[meeting].message_set.headings[heading]
+        self.corpus.meetings[meeting].message_set.headings[heading]
             .id
             .clone()
     }
@@ -1030,8 +1020,8 @@ impl<'t> Reader<'t> {
     fn finish(mut self, title: &str) -> Result<Corpus, Vec<Problem>> {
         self.flush();
         self.complete_meetings();
-        for i in 0..self.messages.len() {
-            let source = &self.messages[i].source.source;
+        for i in 0..self.corpus.messages.len() {
+            let source = &self.corpus.messages[i].source.source;
             if !source.is_empty() && !self.source_index.contains_key(source) {
                 let kind = ProblemKind::UndeclaredSource(source.clone());
                 self.problem(self.message_at[i].clone(), kind);
@@ -1046,28 +1036,31 @@ impl<'t> Reader<'t> {
     /// Every meeting with its year, id, heading ids and topics, and coverage "none" where
     /// it holds no message and says nothing of its coverage.
     fn complete_meetings(&mut self) {
-        for m in 0..self.meetings.len() {
-            if self.meetings[m].year.0 == 0 {
-                let name = self.meetings[m].place.clone().unwrap_or_default();
+        for m in 0..self.corpus.meetings.len() {
+            if self.corpus.meetings[m].year.0 == 0 {
+                let name = self.corpus.meetings[m].place.clone().unwrap_or_default();
                 self.problem(self.meeting_at[m].clone(), ProblemKind::NoYear(name));
                 continue;
             }
             self.meeting_id(m);
-            for h in 0..self.meetings[m].message_set.headings.len() {
+            for h in 0..self.corpus.meetings[m].message_set.headings.len() {
                 self.heading_id(m, h);
-                let heading = &self.meetings[m].message_set.headings[h];
+                let heading = &self.corpus.meetings[m].message_set.headings[h];
                 if heading.topics.is_empty() {
                     // Mapped to a topic named after it, as the CSV import does.
                     let name = heading.name.clone();
                     let topic = self.topic(&name);
-                    self.meetings[m].message_set.headings[h].topics.push(topic);
+                    self.corpus.meetings[m].message_set.headings[h]
+                        .topics
+                        .push(topic);
                 }
             }
             let has_messages = self
+                .corpus
                 .messages
                 .iter()
-                .any(|x| x.meeting == self.meetings[m].id);
-            let meeting = &mut self.meetings[m];
+                .any(|x| x.meeting == self.corpus.meetings[m].id);
+            let meeting = &mut self.corpus.meetings[m];
             if meeting.online && meeting.place.as_deref() == Some("Online") {
                 meeting.place = None;
             }
@@ -1089,19 +1082,12 @@ impl<'t> Reader<'t> {
             .get("title")
             .cloned()
             .unwrap_or_else(|| title.to_string());
-        let corpus = Corpus {
-            version: SCHEMA_VERSION,
-            id: self
-                .front
-                .get("id")
-                .cloned()
-                .unwrap_or_else(|| slugify(&title)),
-            title,
-            sources: self.sources,
-            topics: self.topics,
-            meetings: self.meetings,
-            messages: self.messages,
-        };
+        let id = self
+            .front
+            .get("id")
+            .cloned()
+            .unwrap_or_else(|| slugify(&title));
+        let corpus = self.corpus.finish(id, title);
         let problems = check(&corpus);
         if problems.is_empty() {
             return Ok(corpus);
@@ -1123,15 +1109,7 @@ impl<'t> Reader<'t> {
     }
 
     fn topic(&mut self, label: &str) -> String {
-        let (id, new) = self.topic_ids.of(label, || slugify(label));
-        if new {
-            self.topics.push(Topic {
-                id: id.clone(),
-                label: label.to_string(),
-                description: String::new(),
-            });
-        }
-        id
+        self.corpus.topic(label, "")
     }
 }
 
