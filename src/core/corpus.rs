@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::wording::{self, SetIs};
+
 /// The corpus schema version this code reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -483,28 +485,20 @@ impl Corpus {
     /// total that a source states is "reported" (a count by someone else is not the
     /// published document), one given without a source "published".
     pub fn coverage_sentence(meeting: &Meeting, included: usize) -> String {
-        let name = meeting.short_name();
         let coverage = &meeting.message_set.coverage;
-        match (coverage.status, coverage.published_total) {
-            (CoverageStatus::Complete, _) => {
-                format!("{name}: complete set, {included} messages included")
-            }
+        let set = match (coverage.status, coverage.published_total) {
+            (CoverageStatus::Complete, _) => SetIs::Complete,
             (CoverageStatus::Partial, Some(total)) if coverage.published_total_source.is_some() => {
-                format!("{name}: {included} of a reported {total} messages included (partial)")
+                SetIs::PartOfReported(total)
             }
-            (CoverageStatus::Partial, Some(total)) => {
-                format!("{name}: {included} of {total} published messages included (partial)")
-            }
+            (CoverageStatus::Partial, Some(total)) => SetIs::PartOfPublished(total),
             (CoverageStatus::Partial, None) if coverage.note.as_deref() == Some(PASTED_NOTE) => {
-                format!(
-                    "{name}: {included} messages pasted (whether the set is complete is not known)"
-                )
+                SetIs::Pasted
             }
-            (CoverageStatus::Partial, None) => {
-                format!("{name}: {included} messages included (partial; published total not known)")
-            }
-            (CoverageStatus::None, _) => format!("{name}: no message text included"),
-        }
+            (CoverageStatus::Partial, None) => SetIs::Partial,
+            (CoverageStatus::None, _) => SetIs::Empty,
+        };
+        wording::coverage(&meeting.short_name(), included, set)
     }
 }
 
@@ -556,17 +550,9 @@ pub struct MessageDetails {
     pub partial: bool,
 }
 
-/// The coverage note of a message set pasted by the reader (the app cannot know whether
-/// it is the whole set; its coverage sentence says "pasted", not "partial").
-pub const PASTED_NOTE: &str =
-    "Pasted by you from a document: whether every message of the set is here is not known.";
-
-/// What a message's place in its source reads where the file gives none.
-pub const LOCATOR_NOT_GIVEN: &str = "Place in the source not given";
-/// What the page and the exports say where a source gives a message no heading.
-pub const HEADING_NOT_GIVEN: &str = "Heading not given in the source";
-/// What follows topics that were assigned editorially (the source gives no heading).
-pub const EDITORIAL_MARK: &str = " (assigned editorially)";
+// The sentences about the data are the wording module's; these are here too, where the
+// model's readers look for them.
+pub use crate::wording::{EDITORIAL_MARK, HEADING_NOT_GIVEN, LOCATOR_NOT_GIVEN, PASTED_NOTE};
 
 impl MessageDetails {
     /// The heading as published, or [`HEADING_NOT_GIVEN`].

@@ -37,11 +37,9 @@ use super::corpus::{
 use super::text::slugify;
 use super::validate::{check, Problem, ProblemKind, MAX_MESSAGES};
 
-/// What the CSV export writes as the heading of a message published without one (read
-/// back as no heading).
-pub const HEADING_NOT_GIVEN: &str = "(not given in the source)";
-/// What the CSV export writes after topics assigned editorially (read back without it).
-pub const EDITORIAL_MARK: &str = " (editorial)";
+pub use super::wording::{
+    CSV_EDITORIAL_MARK as EDITORIAL_MARK, CSV_HEADING_NOT_GIVEN as HEADING_NOT_GIVEN,
+};
 
 /// The columns a CSV must have.
 pub const REQUIRED_COLUMNS: [&str; 4] = ["meeting", "year", "text", "source"];
@@ -350,7 +348,7 @@ impl Builder {
             Some(name.to_string()),
             Some(format!("{name} {} messages", year.0)),
         );
-        meeting.message_set.coverage.note = Some("Loaded from a CSV file.".into());
+        meeting.message_set.coverage.note = Some(super::wording::CSV_NOTE.into());
         self.corpus.meetings.push(meeting);
         self.meeting_at.insert(key, self.corpus.meetings.len() - 1);
         self.corpus.meetings.len() - 1

@@ -19,3 +19,4 @@ pub mod stats;
 pub mod text;
 pub mod url;
 pub mod validate;
+pub mod wording;

@@ -810,23 +810,7 @@ fn coverage_index(status: CoverageStatus) -> usize {
         .unwrap_or(0)
 }
 
-/// How many messages a list holds, in the honest wording: "7 of 66 messages included".
-pub fn included_line(found: usize, total: usize) -> String {
-    format!("{found} of {total} messages included")
-}
-
-/// The one line that says a list includes partial sets, above the sentences of
-/// [`Explorer::partial_coverage`] (shown one tap away); `None` when it includes none.
-pub fn partial_caveat(sentences: &[String]) -> Option<String> {
-    match sentences {
-        [] => None,
-        [_] => Some("Includes a partial set (messages missing)".to_string()),
-        many => Some(format!(
-            "Includes {} partial sets (messages missing)",
-            many.len()
-        )),
-    }
-}
+pub use super::wording::{included_line, partial_caveat};
 
 #[cfg(test)]
 mod tests {

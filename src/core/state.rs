@@ -14,11 +14,7 @@ pub const MAX_PRINTED: usize = 1_000;
 
 /// What a handout of `found` messages says about those it leaves out, if any.
 pub fn printed_note(found: usize) -> Option<String> {
-    (found > MAX_PRINTED).then(|| {
-        format!(
-            "This handout holds the first {MAX_PRINTED} of the {found} messages of the selection; narrow the selection to print the others."
-        )
-    })
+    super::wording::printed_note(found, MAX_PRINTED)
 }
 
 /// How the browser history should record the latest change.
@@ -119,32 +115,11 @@ pub struct CorpusInUse {
 impl CorpusInUse {
     /// The notice that says which corpus is now in use.
     pub fn notice(&self) -> String {
-        if self.builtin {
-            format!("Back to the built-in corpus ({} messages).", self.messages)
-        } else if self.kept {
-            format!(
-                "Showing your own corpus \"{}\" ({} messages), kept on this device: not the built-in IGF Messages.",
-                self.title, self.messages
-            )
-        } else {
-            format!(
-                "Loaded your corpus \"{}\" ({} messages). It stays in this browser tab only, unless you keep it on this device.",
-                self.title, self.messages
-            )
-        }
+        super::wording::corpus_in_use(&self.title, self.messages, self.builtin, self.kept)
     }
 }
 
-/// The corpus as every view, handout and export names it: its title, and "(your file)"
-/// when it is the reader's own, so that nothing a reader's file produces passes for the
-/// built-in corpus.
-pub fn corpus_label(title: &str, builtin: bool) -> String {
-    if builtin {
-        title.to_string()
-    } else {
-        format!("{title} (your file)")
-    }
-}
+pub use super::wording::corpus_label;
 
 /// What a key does in presentation mode (clickers send these keys too).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

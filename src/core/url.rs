@@ -534,10 +534,7 @@ pub fn like_view(message: &str) -> View {
 
 /// What a link made on another corpus says while that corpus is looked for on this device.
 pub fn linked_corpus_sentence(id: &str) -> String {
-    format!(
-        "This link was made on the corpus \"{}\", not on the built-in IGF Messages. Looking for it among the files kept on this device…",
-        shorten(id)
-    )
+    super::wording::looking_for_corpus(&shorten(id))
 }
 
 /// The longest link fragment read, in bytes. A canonical link is far shorter (the search
