@@ -55,7 +55,7 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
     let looking_for = {
         let link = link.clone();
         use_state(move || {
-            if cfg!(feature = "full") {
+            if crate::ui::FULL_APP {
                 link.corpus().map(str::to_string)
             } else {
                 None
@@ -65,7 +65,7 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
     {
         let (kept, adopt, looking_for) = (kept.clone(), adopt.clone(), looking_for.clone());
         use_effect_with((), move |_| {
-            if cfg!(feature = "full") {
+            if crate::ui::FULL_APP {
                 browser::spawn(async move {
                     if let Some((named, loaded, corpus)) = read_kept().await {
                         let linked = link.corpus() == Some(named.id.as_str());
@@ -86,7 +86,7 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
     let onkeep = {
         let kept = kept.clone();
         Callback::from(move |_: ()| {
-            let Some(loaded) = file.clone().filter(|_| cfg!(feature = "full")) else {
+            let Some(loaded) = file.clone().filter(|_| crate::ui::FULL_APP) else {
                 return;
             };
             let corpus = explorer.corpus().clone();
@@ -105,7 +105,7 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
     let onforget = {
         let kept = kept.clone();
         Callback::from(move |_: ()| {
-            if !cfg!(feature = "full") {
+            if !crate::ui::FULL_APP {
                 return;
             }
             let kept = kept.clone();
@@ -118,7 +118,7 @@ pub fn use_kept_corpus(inputs: KeptInputs) -> KeptHandles {
     let onusekept = {
         let kept = kept.clone();
         Callback::from(move |_: ()| {
-            let Some((_, loaded)) = (*kept).clone().filter(|_| cfg!(feature = "full")) else {
+            let Some((_, loaded)) = (*kept).clone().filter(|_| crate::ui::FULL_APP) else {
                 return;
             };
             let adopt = adopt.clone();
