@@ -1,5 +1,5 @@
 // The build's last steps (.ci/post-build.sh): writes the build table
-// (src/core/builds.rs, printed as JSON) into the loader and the corpus worker; on a
+// (crates/core/src/builds.rs, printed as JSON) into the loader and the corpus worker; on a
 // release build also gives the JS, Wasm, style sheet and loader content-hashed names (so a
 // browser or CDN can never pair a cached file with a new one) and writes the service
 // worker's lists and version. index.html and sw.js keep their names: hosts send them with

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Trunk post_build hook: the build pipeline after Trunk's own step (ARCHITECTURE.md,
 # "Build pipeline"). Every module, and what the loader and the service worker need to know
-# of it, comes from the build table (src/core/builds.rs, printed as JSON).
+# of it, comes from the build table (crates/core/src/builds.rs, printed as JSON).
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
 profile="${TRUNK_PROFILE:-debug}"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints every shipped file of a built dist/ folder (bytes, gzip -9 bytes) and, for each
-# module of the build table with a budget (src/core/builds.rs), the gzip total a reader
+# module of the build table with a budget (crates/core/src/builds.rs), the gzip total a reader
 # downloads to see a view of it: index.html (with the pre-rendered home view), the loader,
 # the style sheet, the icon, and the module's glue and Wasm. Exits 1 when a total is over
 # its budget, so none can creep back.

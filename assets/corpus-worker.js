@@ -1,4 +1,4 @@
-// The corpus reader off the page's thread (src/corpus_reader.rs, ARCHITECTURE.md "Builds").
+// The corpus reader off the page's thread (crates/reader/src/lib.rs, ARCHITECTURE.md "Builds").
 // One file, two sides: in the page (imported by assets/loader.js, `readCorpus`) it runs
 // the reader in a Web Worker started from this same file, so reading and checking a large
 // or hostile file never freezes the page, and Cancel ends it at once; in the worker it
@@ -7,7 +7,7 @@
 //   worker → page: { answer } (its JSON parts, as UTF-8 ArrayBuffers) or { error }
 
 // The reader's files ({ glue, wasm }): written here by the build from its table
-// (src/core/builds.rs; .ci/finalize.mjs), with content-hashed names in a release build,
+// (crates/core/src/builds.rs; .ci/finalize.mjs), with content-hashed names in a release build,
 // which then gives this file a hashed name too.
 const READER = {};
 

@@ -9,8 +9,8 @@
 // the address, so the full app opens exactly where the user was.
 
 // The apps' files by role (`first`, `full`) and the addresses that only the full app
-// serves: written here by the build from its table (src/core/builds.rs, the route table of
-// src/core/url.rs; .ci/finalize.mjs), with content-hashed names in a release build.
+// serves: written here by the build from its table (crates/core/src/builds.rs, the route table of
+// crates/core/src/url.rs; .ci/finalize.mjs), with content-hashed names in a release build.
 const BUILDS = {};
 const FULL_ONLY = /$^/;
 const HOME = /^(#\/?(explore\/?)?)?$/;

@@ -1,8 +1,8 @@
 //! The layers the compiler cannot check. Crates already keep the core free of the browser
-//! (`src/core/Cargo.toml` names no browser crate, checked here, so no use of one can
+//! (`crates/core/Cargo.toml` names no browser crate, checked here, so no use of one can
 //! compile) and keep the Markdown reader out of the app (the core's `markdown` feature);
 //! what is left is read from the sources with `syn`, as the compiler reads them:
-//! - the core points one way: each module of `src/core` uses only the modules that
+//! - the core points one way: each module of the core (`crates/core/src`) uses only the modules that
 //!   ARCHITECTURE.md's table "Core dependencies" allows it, so no cycle (and no back-edge
 //!   such as `corpus` calling `validate`) can come back unnoticed;
 //! - the UI reaches the browser only through `ui::browser`: no other file of `src/ui`
@@ -156,7 +156,7 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// The core modules a file's paths name. `depth` is how far below the crate root the
-/// file's module is (1 for `src/core/url.rs`, 2 for `src/core/chart/draw.rs`), so that
+/// file's module is (1 for `crates/core/src/url.rs`, 2 for `crates/core/src/chart/draw.rs`), so that
 /// `super::` resolves: from `chart/draw.rs`, `super::x` is chart's own item, and
 /// `super::super::x` or `crate::x` the module `x`.
 fn core_uses(paths: &[Vec<String>], depth: usize) -> BTreeSet<String> {
@@ -176,10 +176,10 @@ fn core_uses(paths: &[Vec<String>], depth: usize) -> BTreeSet<String> {
         .collect()
 }
 
-/// Every module of `src/core` with the core modules it uses (its sub-modules' files
+/// Every module of the core with the core modules it uses (its sub-modules' files
 /// counted as its own).
 fn core_modules() -> BTreeMap<String, BTreeSet<String>> {
-    let dir = Path::new(ROOT).join("src/core");
+    let dir = Path::new(ROOT).join("crates/core/src");
     let mut modules: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for file in rust_files(&dir) {
         let relative = file.strip_prefix(&dir).unwrap();
@@ -301,14 +301,17 @@ fn dependencies(manifest: &str) -> BTreeSet<String> {
 
 #[test]
 fn the_core_crate_depends_on_no_browser_crate() {
-    let manifest = std::fs::read_to_string(Path::new(ROOT).join("src/core/Cargo.toml")).unwrap();
+    let manifest = std::fs::read_to_string(Path::new(ROOT).join("crates/core/Cargo.toml")).unwrap();
     let deps = dependencies(&manifest);
     assert!(deps.contains("serde"), "the manifest was read: {deps:?}");
     let browser: Vec<_> = BROWSER_CRATES
         .iter()
         .filter(|c| deps.contains(**c))
         .collect();
-    assert!(browser.is_empty(), "src/core/Cargo.toml names {browser:?}");
+    assert!(
+        browser.is_empty(),
+        "crates/core/Cargo.toml names {browser:?}"
+    );
     // The Markdown parser is optional, behind the `markdown` feature that only the corpus
     // reader turns on.
     assert!(manifest.contains(
@@ -316,7 +319,7 @@ fn the_core_crate_depends_on_no_browser_crate() {
     ));
     let app = std::fs::read_to_string(Path::new(ROOT).join("Cargo.toml")).unwrap();
     let normal = app.split("[dev-dependencies]").next().unwrap();
-    assert!(normal.contains("messages-explorer-core = { path = \"src/core\" }"));
+    assert!(normal.contains("messages-explorer-core = { path = \"crates/core\" }"));
     assert!(!normal.contains("pulldown"));
 }
 
@@ -416,7 +419,7 @@ fn builds_and_routes_are_declared_once() {
     for build in &BUILDS {
         let manifest = match build.package {
             "messages-explorer" => read("Cargo.toml"),
-            "messages-explorer-reader" => read("src/reader/Cargo.toml"),
+            "messages-explorer-reader" => read("crates/reader/Cargo.toml"),
             other => panic!("the table names an unknown package {other}"),
         };
         assert!(manifest.contains(&format!("name = \"{}\"", build.package)));

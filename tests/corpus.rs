@@ -15,7 +15,7 @@ fn corpus() -> Corpus {
 }
 
 /// The curators' file itself, with each message's `curator` locator (the app embeds it
-/// without them: src/build.rs).
+/// without them: crates/core/build.rs).
 fn curated() -> Corpus {
     serde_json::from_str(include_str!("../assets/corpus.json")).expect("assets/corpus.json reads")
 }

@@ -168,12 +168,12 @@ mod loader {
         #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = forgetCorpus)]
         pub fn forget_corpus() -> Result<Promise, JsValue>;
 
-        /// Reads a file in the corpus reader's worker (`read_file` of `src/reader`): the
+        /// Reads a file in the corpus reader's worker (`read_file` of `crates/reader`): the
         /// answer's parts, as UTF-8 `ArrayBuffer`s.
         #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = readCorpus)]
         pub fn read_file(method: &str, name: &str, bytes: &Uint8Array) -> Result<Promise, JsValue>;
 
-        /// Reads pasted text in the corpus reader's worker (`read_paste` of `src/reader`).
+        /// Reads pasted text in the corpus reader's worker (`read_paste` of `crates/reader`).
         #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = readCorpus)]
         pub fn read_paste(
             method: &str,
@@ -227,7 +227,7 @@ pub enum NotRead {
 }
 
 /// Reads and checks a reader's file or paste with the corpus reader, in a Web Worker
-/// (`assets/loader.js`, `readCorpus`; `src/corpus_reader.rs`): the page stays responsive
+/// (`assets/loader.js`, `readCorpus`; `crates/reader/src/lib.rs`): the page stays responsive
 /// whatever the file, and [`cancel_reading`] ends it. The checked corpus, or why not.
 pub async fn read_corpus(call: ReaderCall<'_>) -> Result<crate::core::corpus::Corpus, NotRead> {
     #[cfg(target_arch = "wasm32")]

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-/// A path from the top of the repository (this crate is `src/reader`).
+/// A path from the top of the repository (this crate is `crates/reader`).
 fn root(path: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../..")

@@ -37,7 +37,7 @@ pub fn is_markdown(name: &str) -> bool {
 }
 
 /// The corpus compiled into the app: `assets/corpus.json` as compact JSON without the
-/// curators' locators (`src/build.rs`).
+/// curators' locators (`crates/core/build.rs`).
 pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
 
 /// The bytes of a file as text, after the checks every corpus file gets: the size limit
