@@ -1,6 +1,9 @@
-//! The browser's side effects behind one small API, so that pages and components carry no
-//! `cfg` gates: downloads, the page address and date, printing, and the hand-over from the
-//! first-view build to the full app (see ARCHITECTURE.md, "Two builds"). Outside a
+//! The app's one way to the browser (no other file of `src/ui` names web-sys, gloo, js-sys
+//! or wasm-bindgen: `tests/architecture.rs`): starting and stopping the app, the typed
+//! bridge to the loader (`assets/loader.js`), and every side effect behind a small API, so
+//! that pages and components carry no `cfg` gates: downloads, the page address and date,
+//! printing, form values, files, keys, the address and its changes, and the hand-over
+//! from the first-view build to the full app (see ARCHITECTURE.md, "Builds"). Outside a
 //! browser (the server-side-rendering tests) each is a harmless no-op.
 
 /// Saves `content` as a file named `name` (a Blob and a temporary link; nothing is sent

@@ -12,7 +12,7 @@ pub use app::App;
 /// Whether this is the full app (the `full` Cargo feature) rather than the first-view
 /// build. Code reached only when this is true is left out of the first-view build (a
 /// constant condition), so related messages, which need the similarity weights, cost it
-/// nothing; see ARCHITECTURE.md, "Two builds".
+/// nothing; see ARCHITECTURE.md, "Builds".
 pub const FULL_APP: bool = cfg!(feature = "full");
 
 #[cfg(target_arch = "wasm32")]
