@@ -73,9 +73,10 @@ pub const BUILDS: [Build; 3] = [
     },
 ];
 
-/// The full app's budget: its size when the budget was set (2026-12-02: 414,931 gzip bytes
-/// with the page, loader, style sheet and icon; BENCHMARKS.md) plus 5 %.
-const FULL_BUDGET: u32 = 435_678;
+/// The full app's budget: its size on 2026-12-02 before the build table (409,241 gzip bytes
+/// with the page, loader, style sheet and icon, in that day's fresh-clone CI run;
+/// BENCHMARKS.md, "Shipped size") plus 5 %.
+const FULL_BUDGET: u32 = 429_703;
 
 impl Module {
     /// The module's build.
