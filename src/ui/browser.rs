@@ -574,7 +574,7 @@ pub fn dropped_file(event: &web_sys::DragEvent) -> Option<PickedFile> {
 }
 
 /// A file being read from disk; dropping it stops the reading.
-pub struct FileReading(#[allow(dead_code)] Option<gloo::file::callbacks::FileReader>);
+pub struct FileReading(#[allow(dead_code)] gloo::file::callbacks::FileReader);
 
 /// Reads a picked file's bytes, then calls `done` with them or with why not (unless the
 /// returned [`FileReading`] is dropped first).
@@ -587,7 +587,7 @@ pub fn read_bytes(
     let task = gloo::file::callbacks::read_as_bytes(&blob, move |result| {
         done(result.map_err(|e| e.to_string()))
     });
-    FileReading(Some(task))
+    FileReading(task)
 }
 
 /// A key press as the app's key handlers see it.
