@@ -94,9 +94,11 @@ async fn a_corpus_that_fails_to_load_gives_an_error_banner() {
     use messages_explorer::core::corpus::Corpus;
     use messages_explorer::ui::app::{CorpusError, CorpusErrorProps};
     let error = Corpus::from_json("{\"version\": 1,").unwrap_err();
-    let html = LocalServerRenderer::<CorpusError>::with_props(CorpusErrorProps { error })
-        .render()
-        .await;
+    let html = LocalServerRenderer::<CorpusError>::with_props(CorpusErrorProps {
+        error: messages_explorer::ui::hooks::Shared::new(error),
+    })
+    .render()
+    .await;
     assert!(html.contains("role=\"alert\""));
     assert!(html.contains("The built-in corpus could not be loaded"));
     assert!(html.contains("EOF while parsing"));

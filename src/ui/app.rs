@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::components::{Header, Notices};
 use super::hooks::{
     use_app_state, use_kept_corpus, use_url_sync, Adopt, AppContext, InUse, KeptInputs, LoadedFile,
-    Store, StoreAction,
+    Shared, Store, StoreAction,
 };
 use crate::core::corpus::Corpus;
 use crate::core::load::LoadError;
@@ -29,9 +29,14 @@ pub struct AppProps {
 /// part of the app that holds the state.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let builtin = use_memo((), |_| Corpus::builtin().map(Rc::new));
+    // Indexed once: the first view starts on it, and "back to the built-in corpus" reuses it.
+    let builtin = use_memo((), |_| {
+        Corpus::builtin()
+            .map(|corpus| InUse::new(Explorer::new(corpus)))
+            .map_err(Shared::new)
+    });
     match &*builtin {
-        Ok(corpus) => html! { <Loaded builtin={corpus.clone()} url={props.url.clone()} /> },
+        Ok(explorer) => html! { <Loaded builtin={explorer.clone()} url={props.url.clone()} /> },
         Err(error) => html! { <CorpusError error={error.clone()} /> },
     }
 }
@@ -40,7 +45,7 @@ pub fn app(props: &AppProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct CorpusErrorProps {
     /// Why the corpus could not be loaded.
-    pub error: LoadError,
+    pub error: Shared<LoadError>,
 }
 
 /// The banner shown instead of the app when the built-in corpus cannot be loaded.
@@ -66,7 +71,7 @@ pub fn corpus_error(props: &CorpusErrorProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct LoadedProps {
-    builtin: Rc<Corpus>,
+    builtin: InUse,
     url: AttrValue,
 }
 
@@ -81,7 +86,7 @@ fn loaded(props: &LoadedProps) -> Html {
         let builtin = props.builtin.clone();
         let link = link.clone();
         use_reducer_eq(move || {
-            let explorer = InUse::new(Explorer::new((*builtin).clone()));
+            let explorer = builtin;
             let parsed = link.resolve(explorer.corpus());
             Store {
                 state: AppState::from_url(parsed.view, parsed.warnings),
@@ -101,24 +106,7 @@ fn loaded(props: &LoadedProps) -> Html {
             if !crate::ui::FULL_APP {
                 return;
             }
-            // A link made on this corpus is read again now that its ids are known.
-            let reopened = reopen.map(|link| link.resolve(&corpus));
-            let mut in_use = CorpusInUse {
-                id: corpus.id.clone(),
-                title: corpus.title.clone(),
-                messages: corpus.messages.len(),
-                builtin: file.is_none(),
-                kept,
-                reopened: None,
-                notices: Vec::new(),
-            };
-            in_use.notices.push(in_use.notice());
-            if let Some(parsed) = reopened {
-                in_use
-                    .notices
-                    .extend(parsed.warnings.iter().map(ToString::to_string));
-                in_use.reopened = Some(Box::new(parsed.view));
-            }
+            let in_use = corpus_in_use(&corpus, file.is_none(), kept, reopen);
             // Indexed a slice at a time, with a pause between: a 20 MB corpus never
             // blocks the page for long.
             let store = store.clone();
@@ -155,8 +143,14 @@ fn loaded(props: &LoadedProps) -> Html {
         })
     };
     let onreset = {
-        let (builtin, swap) = (props.builtin.clone(), swap.clone());
-        Callback::from(move |_: ()| swap((*builtin).clone(), None, false, None))
+        // The built-in corpus is still indexed: back to it at once.
+        let (builtin, store) = (props.builtin.clone(), store.clone());
+        Callback::from(move |_: ()| {
+            if crate::ui::FULL_APP {
+                let in_use = corpus_in_use(builtin.corpus(), true, false, None);
+                store.dispatch(StoreAction::Use(builtin.clone(), None, in_use));
+            }
+        })
     };
     let context = AppContext {
         explorer: store.explorer.clone(),
@@ -175,6 +169,35 @@ fn loaded(props: &LoadedProps) -> Html {
             <Shell />
         </ContextProvider<AppContext>>
     }
+}
+
+/// What the page says of a corpus put in use: which corpus (`CorpusInUse::notice`), then,
+/// for a link made on it (`reopen`), that link resolved on it and what that dropped.
+fn corpus_in_use(
+    corpus: &Corpus,
+    builtin: bool,
+    kept: bool,
+    reopen: Option<Rc<url::Link>>,
+) -> CorpusInUse {
+    // A link made on this corpus is read again now that its ids are known.
+    let reopened = reopen.map(|link| link.resolve(corpus));
+    let mut in_use = CorpusInUse {
+        id: corpus.id.clone(),
+        title: corpus.title.clone(),
+        messages: corpus.messages.len(),
+        builtin,
+        kept,
+        reopened: None,
+        notices: Vec::new(),
+    };
+    in_use.notices.push(in_use.notice());
+    if let Some(parsed) = reopened {
+        in_use
+            .notices
+            .extend(parsed.warnings.iter().map(ToString::to_string));
+        in_use.reopened = Some(Box::new(parsed.view));
+    }
+    in_use
 }
 
 #[function_component(Shell)]

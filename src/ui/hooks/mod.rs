@@ -7,7 +7,8 @@ mod use_kept_corpus;
 mod use_url_sync;
 
 pub use use_app_state::{
-    use_app_state, use_outcome, AppContext, InUse, KeptCorpus, LoadedFile, Store, StoreAction,
+    use_app_state, use_outcome, AppContext, InUse, KeptCorpus, LoadedFile, Shared, Store,
+    StoreAction,
 };
 pub use use_chart_width::use_chart_width;
 pub use use_document_keydown::{use_document_keydown, KeyPress};

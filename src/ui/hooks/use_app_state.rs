@@ -7,31 +7,46 @@ use crate::core::query::{Explorer, Outcome, Selection};
 use crate::core::related;
 use crate::core::state::{reduce, Action, AppState, CorpusInUse};
 
-/// The corpus in use, indexed: shared by every page, the same value for as long as that
-/// corpus is in use (two are equal when they are the same indexing, whatever their size).
-#[derive(Clone)]
-pub struct InUse(Rc<Explorer>);
+/// A value shared by reference: two are equal when they are the same value in memory, so
+/// comparing props or states that hold one costs a pointer comparison, never a walk over
+/// a whole corpus (or the code to do it).
+pub struct Shared<T>(Rc<T>);
 
-impl InUse {
-    /// The corpus, indexed.
-    pub fn new(explorer: Explorer) -> InUse {
-        InUse(Rc::new(explorer))
+impl<T> Shared<T> {
+    /// Shares `value`.
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Rc::new(value))
+    }
+
+    /// Identifies the value: a memo keyed on it is recomputed when another one is shared.
+    pub fn key(&self) -> usize {
+        Rc::as_ptr(&self.0) as usize
     }
 }
 
-impl std::ops::Deref for InUse {
-    type Target = Explorer;
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
 
-    fn deref(&self) -> &Explorer {
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
         &self.0
     }
 }
 
-impl PartialEq for InUse {
+impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
+
+/// The corpus in use, indexed: shared by every page, the same value for as long as that
+/// corpus is in use.
+pub type InUse = Shared<Explorer>;
 
 /// The app's one state, for Yew's reducer hook: the core's [`AppState`] (the rules live
 /// in [`reduce`]) and the corpus in use with its file.
@@ -135,7 +150,7 @@ impl AppContext {
     /// Identifies the corpus in use: a memo keyed on it is recomputed when another corpus
     /// is loaded.
     pub fn corpus_key(&self) -> usize {
-        Rc::as_ptr(&self.explorer.0) as usize
+        self.explorer.key()
     }
 
     /// Whether the corpus in use is the one kept on this device.
