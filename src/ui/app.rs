@@ -153,8 +153,6 @@ fn loaded(props: &LoadedProps) -> Html {
         })
     };
     let context = AppContext {
-        explorer: store.explorer.clone(),
-        builtin: store.builtin,
         store,
         onload,
         onreset,

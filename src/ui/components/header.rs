@@ -9,7 +9,7 @@ use crate::ui::hooks::use_app_state;
 #[function_component(Header)]
 pub fn header() -> Html {
     let context = use_app_state();
-    let explorer = &*context.explorer;
+    let explorer = &*context.store.explorer;
     let state = context.state();
     let link = |route: Route, label: &'static str, testid: &'static str| {
         let href = url::render(&state.view.at(route.clone()));
@@ -47,7 +47,7 @@ pub fn header() -> Html {
                         </p>
                     }
                 </details>
-                if !context.builtin {
+                if !context.store.builtin {
                     <span class="own-corpus">
                         { if context.kept_in_use() { "(your file, kept on this device) " } else { "(your file) " } }
                         <button class="link-button" onclick={context.onreset.reform(|_: MouseEvent| ())} data-testid="use-builtin">{ "Use the built-in corpus" }</button>

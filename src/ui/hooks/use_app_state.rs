@@ -120,10 +120,6 @@ pub struct KeptCorpus {
 pub struct AppContext {
     /// The state and its dispatcher.
     pub store: UseReducerHandle<Store>,
-    /// The corpus being explored, indexed (the store's, at hand).
-    pub explorer: InUse,
-    /// Whether the corpus in use is the built-in one (the store's).
-    pub builtin: bool,
     /// Puts a corpus the user loaded in use.
     pub onload: Callback<(Corpus, LoadedFile)>,
     /// Returns to the built-in corpus.
@@ -150,16 +146,16 @@ impl AppContext {
     /// Identifies the corpus in use: a memo keyed on it is recomputed when another corpus
     /// is loaded.
     pub fn corpus_key(&self) -> usize {
-        self.explorer.key()
+        self.store.explorer.key()
     }
 
     /// Whether the corpus in use is the one kept on this device.
     pub fn kept_in_use(&self) -> bool {
-        !self.builtin
+        !self.store.builtin
             && self
                 .kept
                 .as_ref()
-                .is_some_and(|k| k.id == self.explorer.corpus().id)
+                .is_some_and(|k| k.id == self.store.explorer.corpus().id)
     }
 
     /// A callback that turns a value into an action and dispatches it.
@@ -172,7 +168,7 @@ impl AppContext {
 /// The outcome of a selection on the corpus in use, recomputed only when either changes.
 #[hook]
 pub fn use_outcome(context: &AppContext, selection: &Selection) -> Rc<Outcome> {
-    let explorer = context.explorer.clone();
+    let explorer = context.store.explorer.clone();
     use_memo(
         (selection.clone(), context.corpus_key()),
         move |(selection, _)| {

@@ -30,7 +30,7 @@ fn write_url(rendered: &str, mode: HistoryMode) {
 
 fn listen(context: AppContext) -> crate::ui::browser::Listening {
     crate::ui::browser::on_address_change(move |hash| {
-        let parsed = url::parse(&hash).resolve(context.explorer.corpus());
+        let parsed = url::parse(&hash).resolve(context.store.explorer.corpus());
         context.store.dispatch(
             crate::core::state::Action::Navigated(Box::new(parsed.view), parsed.warnings).into(),
         );

@@ -10,7 +10,7 @@ use crate::ui::hooks::use_app_state;
 #[function_component(AboutPage)]
 pub fn about_page() -> Html {
     let context = use_app_state();
-    let explorer = &*context.explorer;
+    let explorer = &*context.store.explorer;
     let corpus = explorer.corpus();
     let source_title = |id: &str| corpus.source_title(id);
     let fact = |label: &str, fact: &Option<Fact>| match fact {

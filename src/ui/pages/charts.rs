@@ -22,7 +22,7 @@ pub fn charts_page() -> Html {
     let container = use_node_ref();
     let width = use_chart_width(container.clone());
     let topics = {
-        let explorer = context.explorer.clone();
+        let explorer = context.store.explorer.clone();
         use_memo(
             (settings.shares, corpus_key, width),
             move |(shares, _, width)| {
@@ -33,7 +33,7 @@ pub fn charts_page() -> Html {
         )
     };
     let terms = {
-        let explorer = context.explorer.clone();
+        let explorer = context.store.explorer.clone();
         use_memo(
             (settings.terms.clone(), corpus_key, width),
             move |(terms, _, width)| {

@@ -20,7 +20,7 @@ pub fn compare_page() -> Html {
     let settings = context.state().view.compare.clone();
     let corpus_key = context.corpus_key();
     let comparison = {
-        let explorer = context.explorer.clone();
+        let explorer = context.store.explorer.clone();
         let ids: Vec<String> = settings.meetings.iter().cloned().collect();
         use_memo((ids, corpus_key), move |(ids, _)| compare(&explorer, ids))
     };
@@ -30,7 +30,7 @@ pub fn compare_page() -> Html {
     } else {
         closest_pairs_section(&context, &pairs.0, pairs.1.as_deref())
     };
-    let explorer = &*context.explorer;
+    let explorer = &*context.store.explorer;
     let corpus = explorer.corpus();
     let ontoggle =
         |id: String| context.dispatcher(move |_: Event| Action::ToggleCompareMeeting(id.clone()));
@@ -90,7 +90,7 @@ type ClosestPairs = (Result<Vec<Pair>, PairsError>, Option<String>);
 /// computed when the meetings or the corpus change.
 #[hook]
 fn use_closest_pairs(context: &AppContext, ids: Vec<String>) -> std::rc::Rc<ClosestPairs> {
-    let explorer = context.explorer.clone();
+    let explorer = context.store.explorer.clone();
     use_memo((ids, context.corpus_key()), move |(ids, _)| {
         let explorer = &*explorer;
         let meetings: Vec<usize> = (0..explorer.corpus().meetings.len())
@@ -108,7 +108,7 @@ fn closest_pairs_section(
     pairs: &Result<Vec<Pair>, PairsError>,
     caveat: Option<&str>,
 ) -> Html {
-    let explorer = &*context.explorer;
+    let explorer = &*context.store.explorer;
     let card = |m: usize, highlight: &crate::core::search::Query| {
         let spans = explorer.highlights(m, highlight);
         let message = &explorer.corpus().messages[m];

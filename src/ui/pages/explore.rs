@@ -32,7 +32,7 @@ pub fn explore_page() -> Html {
     if !crate::ui::FULL_APP && selection.like.is_some() {
         return html! { <LoadingFullApp view="Messages like this one" /> };
     }
-    let explorer = &*context.explorer;
+    let explorer = &*context.store.explorer;
     let total = explorer.corpus().messages.len();
     let found = outcome.messages.len();
     let ontoggle =
@@ -107,11 +107,11 @@ pub fn explore_page() -> Html {
 /// The home view says what this is: what the IGF Messages are, what this corpus includes,
 /// and (for the built-in corpus) three ways to start.
 fn home_intro(context: &AppContext) -> Html {
-    let intro = context.explorer.home_intro();
+    let intro = context.store.explorer.home_intro();
     html! {
         <section class="home-intro" aria-label="About these messages" data-testid="home-intro">
             <p>{ intro }</p>
-            if context.builtin {
+            if context.store.builtin {
                 <ul class="examples" aria-label="Ways to start">
                     { for url::HOME_EXAMPLES.iter().map(|(label, href)| html! {
                         <li><a href={*href}>{ *label }</a></li>
@@ -194,10 +194,10 @@ fn search_row(
 
 /// What a printed handout says above the messages: counts, the selection, date and link.
 fn print_header(context: &AppContext, selection: &Selection, found: usize, total: usize) -> Html {
-    let described = describe_selection(&context.explorer, selection);
+    let described = describe_selection(&context.store.explorer, selection);
     html! {
         <div class="print-only print-header" data-testid="print-header">
-            <p><strong>{ format!("{}: {}", corpus_label(&context.explorer.corpus().title, context.builtin), included_line(found, total)) }</strong></p>
+            <p><strong>{ format!("{}: {}", corpus_label(&context.store.explorer.corpus().title, context.store.builtin), included_line(found, total)) }</strong></p>
             <ul>{ for described.iter().map(|line| html! { <li>{ line.clone() }</li> }) }</ul>
             <p>{ format!("Printed {} from {}", today(), page_address()) }</p>
             if let Some(note) = printed_note(found) { <p><strong>{ note }</strong></p> }
@@ -230,7 +230,7 @@ fn message_cards(context: &AppContext, outcome: &Outcome, state: &AppState) -> H
     } else {
         Vec::new()
     };
-    let explorer = &*context.explorer;
+    let explorer = &*context.store.explorer;
     let cards: Vec<Html> = shown
         .iter()
         .enumerate()
@@ -262,7 +262,7 @@ fn like_reasons(
     let Some(like) = outcome.like else {
         return Vec::new();
     };
-    let explorer = &*context.explorer;
+    let explorer = &*context.store.explorer;
     let reference = related::Reference::new(explorer, like);
     shown
         .iter()
@@ -280,7 +280,7 @@ fn like_reasons(
 
 /// Above a "More like this" list: the message the list is like, in full, and the way back.
 fn like_banner(context: &AppContext, state: &AppState, reference: usize) -> Html {
-    let explorer = &*context.explorer;
+    let explorer = &*context.store.explorer;
     let message = &explorer.corpus().messages[reference];
     let d = explorer.details(reference);
     let mut without = state.view.clone();
@@ -334,9 +334,12 @@ fn use_exporter(
     selection: &Selection,
 ) -> Callback<ExportFormat> {
     let onexport = {
-        let (explorer, outcome, selection) =
-            (context.explorer.clone(), outcome.clone(), selection.clone());
-        let builtin = context.builtin;
+        let (explorer, outcome, selection) = (
+            context.store.explorer.clone(),
+            outcome.clone(),
+            selection.clone(),
+        );
+        let builtin = context.store.builtin;
         Callback::from(move |format: ExportFormat| {
             export(&explorer, &outcome, &selection, format, builtin)
         })

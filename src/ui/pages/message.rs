@@ -19,7 +19,7 @@ pub struct MessagePageProps {
 pub fn message_page(props: &MessagePageProps) -> Html {
     let context = use_app_state();
     let back = url::render(&context.state().view.at(Route::Explore));
-    let position = context.explorer.position(&props.id);
+    let position = context.store.explorer.position(&props.id);
     let Some(position) = position else {
         return html! {
             <section class="message-detail">
@@ -36,7 +36,7 @@ pub fn message_page(props: &MessagePageProps) -> Html {
         html! { <RelatedOnRequest /> }
     };
     let same_heading = same_heading_section(&context, position);
-    let explorer = &*context.explorer;
+    let explorer = &*context.store.explorer;
     let message = &explorer.corpus().messages[position];
     let d = explorer.details(position);
     let permalink = url::render(&View {
@@ -99,7 +99,7 @@ pub fn message_page(props: &MessagePageProps) -> Html {
 /// then the ways on: all similar messages, and a presentation of the idea across the years.
 fn related_section(context: &AppContext, message: usize) -> Html {
     let view = &context.state().view;
-    let explorer = &*context.explorer;
+    let explorer = &*context.store.explorer;
     let found = related::related(explorer, message, Scope::OtherMeetings, RELATED_SHOWN);
     let id = explorer.corpus().messages[message].id.clone();
     let own = explorer.corpus().messages[message].meeting.clone();
@@ -154,7 +154,7 @@ fn related_section(context: &AppContext, message: usize) -> Html {
 /// one marked.
 fn same_heading_section(context: &AppContext, message: usize) -> Html {
     let view = &context.state().view;
-    let explorer = &*context.explorer;
+    let explorer = &*context.store.explorer;
     let group = related::same_heading(explorer, message);
     let d = explorer.details(message);
     let title = match &d.heading {

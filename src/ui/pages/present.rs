@@ -35,11 +35,11 @@ pub fn present_page() -> Html {
     // Past the first slide of "like" slides, why each message follows the first.
     let reason = match (outcome.like, slides.get(slide - 1)) {
         (Some(first), Some(&m)) if m != first => {
-            Some(related::why(&context.explorer, first, m).reason())
+            Some(related::why(&context.store.explorer, first, m).reason())
         }
         _ => None,
     };
-    let explorer = &*context.explorer;
+    let explorer = &*context.store.explorer;
     let body = match slides.get(slide - 1) {
         None => html! {
             <div class="slide empty">
@@ -80,7 +80,7 @@ pub fn present_page() -> Html {
             <h1 class="visually-hidden">{ "Presentation of the selected messages" }</h1>
             <div class="present-bar">
                 <a href={leave} class="present-exit" data-testid="present-exit">{ "Exit (Esc)" }</a>
-                if !context.builtin {
+                if !context.store.builtin {
                     <p class="present-corpus" data-testid="present-corpus">{ corpus_label(&explorer.corpus().title, false) }</p>
                 }
                 <p class="counter" aria-live="polite" data-testid="slide-counter">{ format!("{} / {}", if total == 0 { 0 } else { slide }, total) }</p>
