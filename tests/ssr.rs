@@ -39,6 +39,18 @@ async fn explore_empty_state_offers_ways_out() {
 }
 
 #[tokio::test]
+async fn a_misspelled_search_suggests_what_it_may_mean() {
+    let html = render("#/explore?q=encyption&meeting=geneva-2017").await;
+    assert!(html.contains("No messages match."));
+    assert!(html.contains("Did you mean "));
+    // The same selection with the word corrected, as a link.
+    assert!(
+        html.contains(r##"href="#/explore?q=encryption&amp;meeting=geneva-2017""##),
+        "{html}"
+    );
+}
+
+#[tokio::test]
 async fn message_detail() {
     let html = render("#/message/kyoto-2023-children-1").await;
     assert!(html.contains("<dd>Heading not given in the source</dd>"));

@@ -46,6 +46,30 @@ test('facets narrow the list, show counts, and the empty state offers a way out'
   await context.close();
 });
 
+test('a misspelled word finds nothing and suggests the word that finds the message', async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 800 }]) {
+    const { page, context } = await openPage(browser, url, { viewport });
+    await page.keyboard.press('/');
+    await page.keyboard.type('encyption');
+    await page.waitForURL(/#\/explore\?q=encyption$/);
+    assert.equal(await count(page), '0 of 77 messages included');
+    const meant = page.getByTestId('did-you-mean');
+    assert.match(await meant.textContent(), /^Did you mean encryption\?$/);
+    await meant.getByRole('link', { name: 'encryption' }).click();
+    await page.waitForURL(/#\/explore\?q=encryption$/);
+    const ids = await page.getByTestId('result').evaluateAll((cards) => cards.map((c) => c.dataset.id));
+    assert.ok(ids.includes('geneva-2017-local-interventions-3'), ids.join());
+    assert.equal(await page.getByTestId('did-you-mean').count(), 0);
+    // Back returns to the misspelled search.
+    await page.goBack();
+    await page.waitForURL(/#\/explore\?q=encyption$/);
+    await meant.waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(await page.problems(), []);
+    await context.close();
+  }
+});
+
 test('a message opens with its source, and Back returns to the list', async () => {
   const { page, context } = await openPage(browser, url + '#/explore?q=jobs');
   await page.getByRole('link', { name: /Read with source/ }).first().click();

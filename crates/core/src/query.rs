@@ -585,6 +585,46 @@ impl Explorer {
         format!("{count} messages included{partial} · {}", self.corpus.title)
     }
 
+    /// What a search that finds nothing may have meant: `text` with each word the corpus
+    /// does not have (the word being typed counts when no word starts with it) replaced by
+    /// its closest word ([`Index::suggest`]), the closest first, at most
+    /// [`SUGGESTIONS`](super::search::SUGGESTIONS); only those that find a message.
+    /// Quotes, exclusions and the other words stay as typed.
+    pub fn did_you_mean(&self, text: &str) -> Vec<String> {
+        let text: String = text.chars().take(super::search::MAX_QUERY_CHARS).collect();
+        let typing = !text.ends_with(char::is_whitespace);
+        let words: Vec<_> = super::search::words(&text).collect();
+        let unknown: Vec<(std::ops::Range<usize>, Vec<String>)> = words
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| {
+                let being_typed = *i + 1 == words.len() && typing;
+                let known = self.index.has_word(&w.folded)
+                    || (being_typed && self.index.has_prefix(&w.folded));
+                !known
+            })
+            .map(|(_, w)| (w.span.clone(), self.index.suggest(&w.folded)))
+            .collect();
+        if unknown.is_empty() || unknown.iter().any(|(_, s)| s.is_empty()) {
+            return Vec::new();
+        }
+        let mut meant: Vec<String> = Vec::new();
+        for choice in 0..super::search::SUGGESTIONS {
+            let mut corrected = text.clone();
+            // From the end, so that earlier spans stay where they were.
+            for (span, suggestions) in unknown.iter().rev() {
+                let word = suggestions.get(choice).unwrap_or(&suggestions[0]);
+                corrected.replace_range(span.clone(), word);
+            }
+            let corrected = corrected.trim().to_string();
+            let finds = !self.index.search(&self.index.parse(&corrected)).is_empty();
+            if finds && !meant.contains(&corrected) {
+                meant.push(corrected);
+            }
+        }
+        meant
+    }
+
     /// Evaluates a selection: the matching messages in order, and the facet counts. Its
     /// `like` is not read here: [`related::run`](super::related) resolves it (so that a
     /// build without related messages carries none of their code).
@@ -884,6 +924,37 @@ mod tests {
         };
         assert!(!explorer.details(at("geneva-2017")).partial);
         assert!(explorer.details(at("kyoto-2023")).partial);
+    }
+
+    #[test]
+    fn a_slip_of_typing_suggests_the_search_that_finds_it() {
+        let e = explorer();
+        assert_eq!(e.did_you_mean("encyption")[0], "encryption");
+        assert_eq!(e.did_you_mean("shutdwons")[0], "shutdowns");
+        assert_eq!(e.did_you_mean("privcy")[0], "privacy");
+        // The other words, quotes and exclusions stay as typed.
+        assert_eq!(
+            e.did_you_mean("privcy -encryption")[0],
+            "privacy -encryption"
+        );
+        assert_eq!(e.did_you_mean("\"digital dvide\"")[0], "\"digital divide\"");
+        assert_eq!(
+            e.did_you_mean("encyption security ")[0],
+            "encryption security"
+        );
+        // A word being typed that begins a known word is no slip; a known word neither.
+        assert!(e.did_you_mean("encryp").is_empty());
+        assert!(e.did_you_mean("encryption").is_empty());
+        // Nothing close: nothing suggested, never a wild guess.
+        assert!(e.did_you_mean("xylophone").is_empty());
+        // Every suggestion finds a message.
+        for meant in e.did_you_mean("gendr") {
+            let selection = Selection {
+                text: meant,
+                ..Default::default()
+            };
+            assert!(!e.run(&selection).messages.is_empty());
+        }
     }
 
     fn explorer() -> Explorer {

@@ -22,6 +22,41 @@ pub use similar::{SharedTerm, Vector, Weights};
 pub const MAX_QUERY_CHARS: usize = 1000;
 /// At most this many clauses of a query are used; the rest are ignored.
 pub const MAX_CLAUSES: usize = 32;
+/// The most words [`Index::suggest`] offers for one word.
+pub const SUGGESTIONS: usize = 3;
+
+/// The edits (insert, remove, replace a character, or swap two neighbours: the optimal
+/// string alignment distance) between `a` and `b`, or `None` when more than `most`. Rows
+/// stop as soon as every cell is over `most`, so a far word costs a few cells.
+fn edit_distance(a: &[char], b: &str, most: usize) -> Option<usize> {
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > most {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut before: Vec<usize> = vec![0; width];
+    let mut previous: Vec<usize> = (0..width).collect();
+    let mut current: Vec<usize> = vec![0; width];
+    for i in 1..=a.len() {
+        current[0] = i;
+        for j in 1..width {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut cell = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cell = cell.min(before[j - 2] + 1);
+            }
+            current[j] = cell;
+        }
+        if current.iter().all(|&c| c > most) {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    Some(previous[width - 1]).filter(|&d| d <= most)
+}
 
 /// A word of a text: its byte span in the original and its folded form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -446,6 +481,54 @@ impl Index {
         Query::parse(input, &self.analyzer)
     }
 
+    /// Whether the index holds a word whose folded form is `folded`.
+    pub fn has_word(&self, folded: &str) -> bool {
+        self.vocabulary
+            .binary_search_by(|(w, _)| w.as_str().cmp(folded))
+            .is_ok()
+    }
+
+    /// Whether the index holds a word starting with the folded `prefix`.
+    pub fn has_prefix(&self, prefix: &str) -> bool {
+        let start = self
+            .vocabulary
+            .partition_point(|(w, _)| w.as_str() < prefix);
+        self.vocabulary
+            .get(start)
+            .is_some_and(|(w, _)| w.starts_with(prefix))
+    }
+
+    /// The words of the index (folded) closest to the folded `word`, for a slip of typing:
+    /// at most one edit away for a word of up to five letters, two for a longer one (an
+    /// edit adds, removes or replaces a letter, or swaps two neighbours); the fewest edits
+    /// first, then the words in the most documents, then alphabetically; at most
+    /// [`SUGGESTIONS`]. None for a word the index holds.
+    pub fn suggest(&self, word: &str) -> Vec<String> {
+        let word: Vec<char> = word.chars().collect();
+        let most = if word.len() <= 5 { 1 } else { 2 };
+        if word.len() < 3 {
+            return Vec::new();
+        }
+        let mut close: Vec<(usize, usize, &str)> = self
+            .vocabulary
+            .iter()
+            .filter_map(|(candidate, id)| {
+                let edits = edit_distance(&word, candidate, most)?;
+                let documents = self.postings[*id as usize].docs.len();
+                Some((edits, documents, candidate.as_str()))
+            })
+            .collect();
+        if close.iter().any(|&(edits, _, _)| edits == 0) {
+            return Vec::new();
+        }
+        close.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+        close
+            .into_iter()
+            .take(SUGGESTIONS)
+            .map(|(_, _, w)| w.to_string())
+            .collect()
+    }
+
     /// The term ids of the folded words starting with `prefix`: the word being typed
     /// matches every word that shares a stem with a word it begins ("women'" finds
     /// "women's" and so "women").
@@ -768,6 +851,36 @@ pub fn linear_search(texts: &[&str], query: &Query, analyzer: &Analyzer) -> Vec<
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn edit_distance_counts_each_kind_of_slip_once() {
+        let d = |a: &str, b: &str| edit_distance(&a.chars().collect::<Vec<_>>(), b, 2);
+        assert_eq!(d("encryption", "encryption"), Some(0));
+        assert_eq!(d("encyption", "encryption"), Some(1)); // a letter left out
+        assert_eq!(d("privcay", "privacy"), Some(1)); // two neighbours swapped
+        assert_eq!(d("gendre", "gender"), Some(1));
+        assert_eq!(d("dgital", "digital"), Some(1));
+        assert_eq!(d("genedr", "gender"), Some(1));
+        assert_eq!(d("datta", "data"), Some(1)); // one too many
+        assert_eq!(d("shutdwons", "shutdowns"), Some(1));
+        assert_eq!(d("cat", "dog"), None); // three edits: over two
+        assert_eq!(d("café", "cafe"), Some(1)); // characters, not bytes
+    }
+
+    #[test]
+    fn suggestions_are_close_words_the_most_used_first() {
+        let index = Index::build([
+            "Encryption and security.",
+            "Encryption matters.",
+            "Encryptions of a kind.",
+            "Gender and the digital divide.",
+        ]);
+        assert_eq!(index.suggest("encyption"), ["encryption", "encryptions"]);
+        assert!(index.suggest("encryption").is_empty(), "a known word");
+        assert_eq!(index.suggest("gendr"), ["gender"]);
+        assert!(index.suggest("xylophone").is_empty());
+        assert!(index.suggest("ab").is_empty(), "too short to guess");
+    }
     use super::*;
 
     fn parse(input: &str) -> Query {

@@ -312,9 +312,36 @@ fn empty_state(context: &AppContext, outcome: &Outcome, selection: &Selection) -
             html! { <li><button class="link-button" onclick={remove}>{ format!("Remove the filter {}: {}", facet.label(), value.label) }</button></li> }
         })
         .collect();
+    // A slip of typing: the searches it may have meant, as links (Back returns here).
+    let meant: Vec<Html> = context
+        .store
+        .explorer
+        .did_you_mean(&selection.text)
+        .into_iter()
+        .map(|text| {
+            let view = View {
+                selection: Selection {
+                    text: text.clone(),
+                    ..selection.clone()
+                },
+                ..context.state().view.clone()
+            };
+            html! { <a href={url::render(&view)} data-testid="did-you-mean-link">{ text }</a> }
+        })
+        .collect();
+    let count = meant.len();
     html! {
         <div class="empty-state" data-testid="empty-state">
             <p>{ "No messages match." }</p>
+            if count > 0 {
+                <p data-testid="did-you-mean">
+                    { "Did you mean " }
+                    { for meant.into_iter().enumerate().map(|(i, link)| html! {
+                        <>{ match i { 0 => "", _ if i + 1 == count => " or ", _ => ", " } }{ link }</>
+                    }) }
+                    { "?" }
+                </p>
+            }
             <ul>
                 { for removals }
                 if !selection.text.trim().is_empty() {
