@@ -366,15 +366,67 @@ impl Year {
 
 impl<'de> Deserialize<'de> for Year {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        value.as_i64().and_then(Year::new).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "expected a year between {} and {}, found {}",
-                Year::MIN,
-                Year::MAX,
-                value
-            ))
-        })
+        deserializer.deserialize_any(YearVisitor)
+    }
+}
+
+/// Reads a year, and says what was found instead of one as JSON writes it ("abc" in
+/// quotes, `null`, `2.5`), without reading it into a `serde_json::Value` first (whose code
+/// the first view would carry for this one message).
+struct YearVisitor;
+
+impl YearVisitor {
+    fn wrong<E: serde::de::Error>(found: impl std::fmt::Display) -> E {
+        E::custom(format!(
+            "expected a year between {} and {}, found {found}",
+            Year::MIN,
+            Year::MAX
+        ))
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for YearVisitor {
+    type Value = Year;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "a year between {} and {}", Year::MIN, Year::MAX)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Year, E> {
+        Year::new(v).ok_or_else(|| Self::wrong(v))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Year, E> {
+        i64::try_from(v)
+            .ok()
+            .and_then(Year::new)
+            .ok_or_else(|| Self::wrong(v))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Year, E> {
+        Err(Self::wrong(
+            serde_json::Number::from_f64(v).map_or("a number".into(), |n| n.to_string()),
+        ))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Year, E> {
+        Err(Self::wrong(format!("{v:?}")))
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Year, E> {
+        Err(Self::wrong(v))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Year, E> {
+        Err(Self::wrong("null"))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<Year, A::Error> {
+        Err(Self::wrong("a list"))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, _: A) -> Result<Year, A::Error> {
+        Err(Self::wrong("an object"))
     }
 }
 
@@ -678,6 +730,24 @@ mod tests {
             .contains("expected a year between 2006 and 2100, found \"abc\""));
         assert!(serde_json::from_str::<Year>("1999").is_err());
         assert_eq!(serde_json::from_str::<Year>("2023").unwrap(), Year(2023));
+        // What was found, as JSON writes it.
+        for (json, found) in [
+            ("1999", "found 1999"),
+            ("-5", "found -5"),
+            ("99999999999999999999", "found 1e+20"),
+            ("2023.5", "found 2023.5"),
+            ("null", "found null"),
+            ("true", "found true"),
+            ("\"a\\\"b\"", "found \"a\\\"b\""),
+            ("[2023]", "found a list"),
+            ("{}", "found an object"),
+        ] {
+            let err = serde_json::from_str::<Year>(json).unwrap_err().to_string();
+            assert!(
+                err.starts_with(&format!("expected a year between 2006 and 2100, {found}")),
+                "{json}: {err}"
+            );
+        }
     }
 
     #[test]

@@ -590,6 +590,7 @@ impl Explorer {
     /// its closest word ([`Index::suggest`]), the closest first, at most
     /// [`SUGGESTIONS`](super::search::SUGGESTIONS); only those that find a message.
     /// Quotes, exclusions and the other words stay as typed.
+    #[inline(never)]
     pub fn did_you_mean(&self, text: &str) -> Vec<String> {
         let text: String = text.chars().take(super::search::MAX_QUERY_CHARS).collect();
         let typing = !text.ends_with(char::is_whitespace);

@@ -143,6 +143,7 @@ pub struct Query {
 impl Query {
     /// Parses what the user typed. Never fails: unbalanced quotes close at the end, a lone
     /// `-` is ignored, punctuation and symbols are not words.
+    #[inline(never)]
     pub fn parse(input: &str, analyzer: &Analyzer) -> Query {
         let input: String = input.chars().take(MAX_QUERY_CHARS).collect();
         let typing = !input.ends_with(char::is_whitespace);
@@ -509,24 +510,25 @@ impl Index {
         if word.len() < 3 {
             return Vec::new();
         }
-        let mut close: Vec<(usize, usize, &str)> = self
-            .vocabulary
-            .iter()
-            .filter_map(|(candidate, id)| {
-                let edits = edit_distance(&word, candidate, most)?;
-                let documents = self.postings[*id as usize].docs.len();
-                Some((edits, documents, candidate.as_str()))
-            })
-            .collect();
-        if close.iter().any(|&(edits, _, _)| edits == 0) {
-            return Vec::new();
+        // The best few kept in order as they come (no sort: a sort's code is large in Wasm
+        // for each kind of item).
+        let mut best: Vec<(usize, std::cmp::Reverse<usize>, &str)> = Vec::new();
+        for (candidate, id) in &self.vocabulary {
+            let Some(edits) = edit_distance(&word, candidate, most) else {
+                continue;
+            };
+            if edits == 0 {
+                return Vec::new();
+            }
+            let documents = self.postings[*id as usize].docs.len();
+            let key = (edits, std::cmp::Reverse(documents), candidate.as_str());
+            let at = best.iter().position(|b| key < *b).unwrap_or(best.len());
+            if at < SUGGESTIONS {
+                best.insert(at, key);
+                best.truncate(SUGGESTIONS);
+            }
         }
-        close.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
-        close
-            .into_iter()
-            .take(SUGGESTIONS)
-            .map(|(_, _, w)| w.to_string())
-            .collect()
+        best.into_iter().map(|(_, _, w)| w.to_string()).collect()
     }
 
     /// The term ids of the folded words starting with `prefix`: the word being typed
@@ -647,6 +649,8 @@ impl Index {
     /// The documents matching `query`, in document order, with BM25 scores. An empty
     /// query (or one of only exclusions) scores every remaining document 0. The clause
     /// with the fewest documents drives; the others are only looked up for its documents.
+    // Kept out of line: Explore's search and its suggestions share one copy in the Wasm.
+    #[inline(never)]
     pub fn search(&self, query: &Query) -> Vec<Hit> {
         let mut positive: Vec<Matches> = query
             .clauses

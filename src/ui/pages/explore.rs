@@ -312,36 +312,10 @@ fn empty_state(context: &AppContext, outcome: &Outcome, selection: &Selection) -
             html! { <li><button class="link-button" onclick={remove}>{ format!("Remove the filter {}: {}", facet.label(), value.label) }</button></li> }
         })
         .collect();
-    // A slip of typing: the searches it may have meant, as links (Back returns here).
-    let meant: Vec<Html> = context
-        .store
-        .explorer
-        .did_you_mean(&selection.text)
-        .into_iter()
-        .map(|text| {
-            let view = View {
-                selection: Selection {
-                    text: text.clone(),
-                    ..selection.clone()
-                },
-                ..context.state().view.clone()
-            };
-            html! { <a href={url::render(&view)} data-testid="did-you-mean-link">{ text }</a> }
-        })
-        .collect();
-    let count = meant.len();
     html! {
         <div class="empty-state" data-testid="empty-state">
             <p>{ "No messages match." }</p>
-            if count > 0 {
-                <p data-testid="did-you-mean">
-                    { "Did you mean " }
-                    { for meant.into_iter().enumerate().map(|(i, link)| html! {
-                        <>{ match i { 0 => "", _ if i + 1 == count => " or ", _ => ", " } }{ link }</>
-                    }) }
-                    { "?" }
-                </p>
-            }
+            { did_you_mean(context, &selection.text) }
             <ul>
                 { for removals }
                 if !selection.text.trim().is_empty() {
@@ -349,6 +323,30 @@ fn empty_state(context: &AppContext, outcome: &Outcome, selection: &Selection) -
                 }
             </ul>
         </div>
+    }
+}
+
+/// A slip of typing: the searches the text may have meant, as links to the same view with
+/// the text corrected (Back returns to what was typed); nothing when there is none.
+fn did_you_mean(context: &AppContext, text: &str) -> Html {
+    let meant = context.store.explorer.did_you_mean(text);
+    let count = meant.len();
+    if count == 0 {
+        return Html::default();
+    }
+    let view = &context.state().view;
+    let links = meant.into_iter().enumerate().map(|(i, text)| {
+        let mut to = view.clone();
+        to.selection.text = text.clone();
+        let between = match i {
+            0 => "",
+            _ if i + 1 == count => " or ",
+            _ => ", ",
+        };
+        html! { <>{ between }<a href={url::render(&to)} data-testid="did-you-mean-link">{ text }</a></> }
+    });
+    html! {
+        <p data-testid="did-you-mean">{ "Did you mean " }{ for links }{ "?" }</p>
     }
 }
 
