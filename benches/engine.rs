@@ -54,6 +54,11 @@ fn engine(c: &mut Criterion) {
                 b.iter(|| explorer.run(s))
             });
         }
+        // A slip of typing that finds nothing: the suggestions Explore's empty state shows
+        // (a scan of the vocabulary, at each keystroke while nothing is found).
+        group.bench_function("did_you_mean", |b| {
+            b.iter(|| explorer.did_you_mean("govrnance accountabilty"))
+        });
         // Chart series and a comparison (Charts and Compare views).
         group.bench_function("chart_topic_series", |b| b.iter(|| topic_series(&explorer)));
         let terms = vec![
