@@ -595,6 +595,9 @@ impl Explorer {
         let text: String = text.chars().take(super::search::MAX_QUERY_CHARS).collect();
         let typing = !text.ends_with(char::is_whitespace);
         let words: Vec<_> = super::search::words(&text).collect();
+        // Only a few unknown words read as slips of typing (and each costs a scan of the
+        // vocabulary): a text of many is not corrected.
+        const MOST_SLIPS: usize = 3;
         let unknown: Vec<(std::ops::Range<usize>, Vec<String>)> = words
             .iter()
             .enumerate()
@@ -604,9 +607,13 @@ impl Explorer {
                     || (being_typed && self.index.has_prefix(&w.folded));
                 !known
             })
+            .take(MOST_SLIPS + 1)
             .map(|(_, w)| (w.span.clone(), self.index.suggest(&w.folded)))
             .collect();
-        if unknown.is_empty() || unknown.iter().any(|(_, s)| s.is_empty()) {
+        if unknown.is_empty()
+            || unknown.len() > MOST_SLIPS
+            || unknown.iter().any(|(_, s)| s.is_empty())
+        {
             return Vec::new();
         }
         let mut meant: Vec<String> = Vec::new();
@@ -948,6 +955,12 @@ mod tests {
         assert!(e.did_you_mean("encryption").is_empty());
         // Nothing close: nothing suggested, never a wild guess.
         assert!(e.did_you_mean("xylophone").is_empty());
+        // Many unknown words are not slips of typing (and would cost a scan each).
+        assert_eq!(
+            e.did_you_mean("humn rigts protectd")[0],
+            "human rights protect"
+        );
+        assert!(e.did_you_mean("humn rigts protectd onlne").is_empty());
         // Every suggestion finds a message.
         for meant in e.did_you_mean("gendr") {
             let selection = Selection {
