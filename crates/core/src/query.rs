@@ -590,7 +590,6 @@ impl Explorer {
     /// its closest word ([`Index::suggest`]), the closest first, at most
     /// [`SUGGESTIONS`](super::search::SUGGESTIONS); only those that find a message.
     /// Quotes, exclusions and the other words stay as typed.
-    #[inline(never)]
     pub fn did_you_mean(&self, text: &str) -> Vec<String> {
         let text: String = text.chars().take(super::search::MAX_QUERY_CHARS).collect();
         let typing = !text.ends_with(char::is_whitespace);
@@ -625,7 +624,7 @@ impl Explorer {
                 corrected.replace_range(span.clone(), word);
             }
             let corrected = corrected.trim().to_string();
-            let finds = !self.index.search(&self.index.parse(&corrected)).is_empty();
+            let finds = !self.index.search(&self.parse_query(&corrected)).is_empty();
             if finds && !meant.contains(&corrected) {
                 meant.push(corrected);
             }

@@ -143,7 +143,6 @@ pub struct Query {
 impl Query {
     /// Parses what the user typed. Never fails: unbalanced quotes close at the end, a lone
     /// `-` is ignored, punctuation and symbols are not words.
-    #[inline(never)]
     pub fn parse(input: &str, analyzer: &Analyzer) -> Query {
         let input: String = input.chars().take(MAX_QUERY_CHARS).collect();
         let typing = !input.ends_with(char::is_whitespace);
@@ -491,12 +490,17 @@ impl Index {
 
     /// Whether the index holds a word starting with the folded `prefix`.
     pub fn has_prefix(&self, prefix: &str) -> bool {
+        self.words_starting(prefix).next().is_some()
+    }
+
+    /// The vocabulary's entries whose folded word starts with `prefix`, in order.
+    fn words_starting<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a (String, u32)> {
         let start = self
             .vocabulary
             .partition_point(|(w, _)| w.as_str() < prefix);
-        self.vocabulary
-            .get(start)
-            .is_some_and(|(w, _)| w.starts_with(prefix))
+        self.vocabulary[start..]
+            .iter()
+            .take_while(move |(w, _)| w.starts_with(prefix))
     }
 
     /// The words of the index (folded) closest to the folded `word`, for a slip of typing:
@@ -535,14 +539,7 @@ impl Index {
     /// matches every word that shares a stem with a word it begins ("women'" finds
     /// "women's" and so "women").
     fn prefix_terms(&self, prefix: &str) -> Vec<u32> {
-        let start = self
-            .vocabulary
-            .partition_point(|(w, _)| w.as_str() < prefix);
-        let mut ids: Vec<u32> = self.vocabulary[start..]
-            .iter()
-            .take_while(|(w, _)| w.starts_with(prefix))
-            .map(|&(_, id)| id)
-            .collect();
+        let mut ids: Vec<u32> = self.words_starting(prefix).map(|&(_, id)| id).collect();
         ids.sort_unstable();
         ids.dedup();
         ids
@@ -649,8 +646,6 @@ impl Index {
     /// The documents matching `query`, in document order, with BM25 scores. An empty
     /// query (or one of only exclusions) scores every remaining document 0. The clause
     /// with the fewest documents drives; the others are only looked up for its documents.
-    // Kept out of line: Explore's search and its suggestions share one copy in the Wasm.
-    #[inline(never)]
     pub fn search(&self, query: &Query) -> Vec<Hit> {
         let mut positive: Vec<Matches> = query
             .clauses
