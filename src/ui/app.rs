@@ -96,37 +96,27 @@ fn loaded(props: &LoadedProps) -> Html {
             }
         })
     };
-    let swap = {
-        let store = store.clone();
-        move |corpus: Corpus,
-              file: Option<LoadedFile>,
-              kept: bool,
-              reopen: Option<Rc<url::Link>>| {
-            // Only the full app changes the corpus in use (it reads files and keeps them).
-            if !crate::ui::FULL_APP {
-                return;
-            }
-            let in_use = corpus_in_use(&corpus, file.is_none(), kept, reopen);
-            // Indexed a slice at a time, with a pause between: a 20 MB corpus never
-            // blocks the page for long.
-            let store = store.clone();
-            browser::spawn(async move {
-                let mut builder = ExplorerBuilder::new(corpus);
-                while !builder.step(INDEX_SLICE) {
-                    browser::pause(0).await;
-                }
-                let explorer = InUse::new(builder.finish());
-                // The first render of the corpus in a task of its own.
-                browser::pause(0).await;
-                store.dispatch(StoreAction::Use(explorer, file, in_use));
-            });
-        }
-    };
+    // Puts a reader's corpus in use (only the full app reads files and keeps them): indexed a
+    // slice at a time, with a pause between, so a 20 MB corpus never blocks the page for
+    // long, then rendered in a task of its own.
     let adopt: Adopt = {
-        let swap = swap.clone();
+        let store = store.clone();
         Rc::new(
             move |corpus: Corpus, loaded: LoadedFile, kept: bool, reopen: Option<Rc<url::Link>>| {
-                swap(corpus, Some(loaded), kept, reopen)
+                if !crate::ui::FULL_APP {
+                    return;
+                }
+                let in_use = corpus_in_use(&corpus, false, kept, reopen);
+                let store = store.clone();
+                browser::spawn(async move {
+                    let mut builder = ExplorerBuilder::new(corpus);
+                    while !builder.step(INDEX_SLICE) {
+                        browser::pause(0).await;
+                    }
+                    let explorer = InUse::new(builder.finish());
+                    browser::pause(0).await;
+                    store.dispatch(StoreAction::Use(explorer, Some(loaded), in_use));
+                });
             },
         )
     };
