@@ -6,7 +6,7 @@ use messages_explorer::core::query::{Explorer, Facet, Selection, Sort, ABBREVIAT
 use std::collections::HashSet;
 
 use messages_explorer::core::related;
-use messages_explorer::core::search::{fold, linear_search, Analyzer, Index};
+use messages_explorer::core::search::{fold, linear_search, Analyzer, Equivalences, Index};
 use messages_explorer::core::text::english_stop_words;
 use messages_explorer::core::url::{parse, render, split_terms, Route, View};
 use proptest::prelude::*;
@@ -32,6 +32,14 @@ const WORDS: &[&str] = &[
     "divide",
     "divides",
     "AI",
+    "artificial",
+    "intelligence",
+    "security",
+    "organisation",
+    "organizations",
+    "multi",
+    "stakeholder",
+    "multistakeholder",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -77,6 +85,12 @@ proptest! {
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let expected = linear_search(&refs, &query, &Analyzer::default());
         prop_assert_eq!(found, expected, "query {:?} parsed as {:?}", q, query);
+        // With the equivalents of its words (acronyms, spellings, compounds), too.
+        let expanded = Equivalences::english(index.analyzer()).expand(&query, index.analyzer());
+        let mut found: Vec<u32> = index.search(&expanded).into_iter().map(|h| h.doc).collect();
+        found.sort_unstable();
+        let expected = linear_search(&refs, &expanded, &Analyzer::default());
+        prop_assert_eq!(found, expected, "query {:?} expanded as {:?}", q, expanded);
     }
 
     #[test]
@@ -121,10 +135,13 @@ fn view() -> impl Strategy<Value = View> {
         proptest::sample::subsequence(vec!["complete", "partial", "none"], 0..=3),
         any::<bool>(),
         proptest::option::weighted(0.3, proptest::sample::select(messages)),
+        any::<bool>(),
     )
         .prop_map(
-            |(text, meetings, topics, headings, coverage, chrono, like)| {
+            |(text, meetings, topics, headings, coverage, chrono, like, exact)| {
                 let mut selection = Selection {
+                    // `exact` is about words: without any it is not kept.
+                    exact: exact && !text.trim().is_empty(),
                     text,
                     like,
                     sort: if chrono {

@@ -4,6 +4,10 @@
 //! first view counts on a phone, so the embedded copy is compact JSON without them (and
 //! without `null` members, which read as missing).
 //! Nothing else changes: same data, same ids, same text.
+//!
+//! It also embeds the search equivalences (`assets/equivalences-en.txt`) as the engine
+//! reads them: one entry a line, its forms only (the comments, kinds and reasons are for
+//! the people who review the file; a test of `search::equivalent` checks them).
 
 use std::path::PathBuf;
 
@@ -27,6 +31,25 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("corpus.json"), corpus.to_string())
         .unwrap_or_else(|e| panic!("cannot write the embedded corpus: {e}"));
+    equivalences(&out);
+}
+
+/// Writes the forms of each entry of `assets/equivalences-en.txt`, one entry a line
+/// (`form = form = …`), to `OUT_DIR/equivalences-en.txt`.
+fn equivalences(out: &std::path::Path) {
+    let file = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"))
+        .join("../../assets/equivalences-en.txt");
+    println!("cargo:rerun-if-changed={}", file.display());
+    let text = std::fs::read_to_string(&file)
+        .unwrap_or_else(|e| panic!("cannot read assets/equivalences-en.txt: {e}"));
+    let forms: String = text
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .filter_map(|line| line.split('|').nth(1))
+        .map(|forms| format!("{}\n", forms.trim()))
+        .collect();
+    std::fs::write(out.join("equivalences-en.txt"), forms)
+        .unwrap_or_else(|e| panic!("cannot write the embedded equivalences: {e}"));
 }
 
 /// Removes every `null` member: the model reads a missing optional field as `None`, the

@@ -37,6 +37,11 @@ pub struct Corpus {
     pub id: String,
     /// A human title for the header.
     pub title: String,
+    /// The language of the messages, as a BCP 47 tag ("en", "fr", "es-419"); none means
+    /// English. Search uses the English equivalences (`assets/equivalences-en.txt`) for a
+    /// corpus in English only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// The documents cited by facts and messages.
     #[serde(default)]
     pub sources: Vec<Source>,

@@ -114,6 +114,7 @@ impl CorpusBuilder {
     /// The corpus read, under this id and title (not yet validated).
     pub(super) fn finish(self, id: String, title: String) -> Corpus {
         Corpus {
+            language: None,
             version: SCHEMA_VERSION,
             id,
             title,

@@ -8,7 +8,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::corpus::{Corpus, CoverageStatus, DetailParts, MessageDetails};
-use super::search::{Hit, Index, IndexBuilder, Query, Weights};
+use super::search::{is_english, Equivalences, Hit, Index, IndexBuilder, Query, Weights};
 use super::text::english_stop_words;
 
 /// The facets a selection can filter on.
@@ -168,6 +168,9 @@ impl Filters {
 pub struct Selection {
     /// The search box text, as typed.
     pub text: String,
+    /// Search only for what was typed, without its equivalents (acronyms, spellings,
+    /// compounds: [`Explorer::query`]).
+    pub exact: bool,
     /// The facet filters.
     pub filters: Filters,
     /// The order of results.
@@ -205,8 +208,12 @@ pub struct Outcome {
     pub messages: Vec<usize>,
     /// For each facet, every value that exists, with its count.
     pub facets: Vec<(Facet, Vec<FacetValue>)>,
-    /// The parsed search query.
+    /// The parsed search query (with the equivalents of its words, unless the selection
+    /// is `exact`).
     pub query: Query,
+    /// The equivalents of the words typed ("AI" for "artificial intelligence"): searched
+    /// too, or, for an `exact` selection, what "search equivalents too" would add.
+    pub equivalents: Vec<String>,
     /// The query to highlight matches with (prefixes expanded; see [`Explorer::highlights`]).
     pub highlight: Query,
     /// The message the selection is "like" (its position), when it names one.
@@ -261,6 +268,9 @@ pub struct Explorer {
     partial_sets: Vec<String>,
     /// The weights of similarity, computed the first time they are needed.
     weights: std::cell::OnceCell<Weights>,
+    /// The search equivalences of the corpus's language (none but for English), read the
+    /// first time a search needs them.
+    equivalences: std::cell::OnceCell<Equivalences>,
     /// Whether the messages are in year order (then a chronological list needs no sort).
     year_ordered: bool,
     /// Every row's topic positions, one after another (see [`Row::topics_start`]).
@@ -396,6 +406,7 @@ impl Explorer {
             included,
             partial_sets,
             weights: std::cell::OnceCell::new(),
+            equivalences: std::cell::OnceCell::new(),
             year_ordered,
             row_topics,
             source_at,
@@ -506,6 +517,21 @@ impl Explorer {
     /// Parses search text with the index's analyzer.
     pub fn parse_query(&self, text: &str) -> Query {
         self.index.parse(text)
+    }
+
+    /// The query that search text asks for with the equivalents of its words (acronyms
+    /// and expansions, British and American spellings, compounds:
+    /// `assets/equivalences-en.txt`, for a corpus in English), named in [`Query::also`].
+    pub fn query(&self, text: &str) -> Query {
+        let typed = self.index.parse(text);
+        let equivalences = self.equivalences.get_or_init(|| {
+            if is_english(self.corpus.language.as_deref()) {
+                Equivalences::english(self.index.analyzer())
+            } else {
+                Equivalences::default()
+            }
+        });
+        equivalences.expand(&typed, self.index.analyzer())
     }
 
     /// The coverage sentence of each partial meeting among these messages, in meeting
@@ -643,7 +669,13 @@ impl Explorer {
     /// messages with a similarity above 0 are kept, most similar first under
     /// [`Sort::Relevance`] (ties in corpus order; `related::run` breaks them by id).
     pub fn run_with(&self, selection: &Selection, like: Option<&Like>) -> Outcome {
-        let query = self.index.parse(&selection.text);
+        let expanded = self.query(&selection.text);
+        let equivalents = expanded.also.clone();
+        let query = if selection.exact {
+            self.index.parse(&selection.text)
+        } else {
+            expanded
+        };
         let mut hits = self.index.search(&query);
         if let Some(like) = like {
             hits.retain_mut(|hit| {
@@ -674,6 +706,7 @@ impl Explorer {
             facets,
             highlight: self.index.highlight_query(&query),
             query,
+            equivalents,
             like,
         }
     }

@@ -15,7 +15,9 @@ use unicode_segmentation::UnicodeSegmentation;
 pub use super::text::fold;
 use super::text::fold_into;
 
+mod equivalent;
 mod similar;
+pub use equivalent::{is_english, Equivalences};
 pub use similar::{SharedTerm, Vector, Weights};
 
 /// Queries longer than this many characters are cut there (a pasted book is not a query).
@@ -131,6 +133,9 @@ pub enum Clause {
     Prefix(String),
     /// Terms that must not appear consecutively.
     Exclude(Vec<String>),
+    /// Any of these phrases or prefixes: the words as typed first, then their equivalents
+    /// ([`Equivalences::expand`]).
+    Either(Vec<Clause>),
 }
 
 /// A parsed query: clauses ANDed together.
@@ -138,6 +143,12 @@ pub enum Clause {
 pub struct Query {
     /// The clauses, in the order typed.
     pub clauses: Vec<Clause>,
+    /// The equivalents searched besides what was typed, as the equivalences write them
+    /// ("AI" for "artificial intelligence"); empty for a query as typed.
+    pub also: Vec<String>,
+    /// The folded words of each clause as typed (empty for a clause not typed), which
+    /// [`Equivalences::expand`] reads: terms alone would take "digital" for "digitization".
+    pub typed: Vec<Vec<String>>,
 }
 
 impl Query {
@@ -147,6 +158,7 @@ impl Query {
         let input: String = input.chars().take(MAX_QUERY_CHARS).collect();
         let typing = !input.ends_with(char::is_whitespace);
         let mut clauses = Vec::new();
+        let mut typed = Vec::new();
         let mut rest = input.as_str();
         while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
             rest = &rest[start..];
@@ -182,11 +194,16 @@ impl Query {
                 Clause::Phrase(folded.iter().map(|w| analyzer.term(w)).collect())
             };
             clauses.push(clause);
+            typed.push(folded);
             if clauses.len() == MAX_CLAUSES {
                 break;
             }
         }
-        Query { clauses }
+        Query {
+            clauses,
+            also: Vec::new(),
+            typed,
+        }
     }
 
     /// Whether the query has no clause (it then matches everything).
@@ -318,6 +335,27 @@ impl Matches<'_> {
             }
         }
     }
+}
+
+/// The documents of `a` and of `b` (both ascending), with their counts added.
+fn merge(a: &[(u32, u32)], b: &Matches) -> DocCounts {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut i = 0;
+    for k in 0..b.len() {
+        let (doc, count) = b.get(k);
+        while i < a.len() && a[i].0 < doc {
+            out.push(a[i]);
+            i += 1;
+        }
+        if i < a.len() && a[i].0 == doc {
+            out.push((doc, a[i].1 + count));
+            i += 1;
+        } else {
+            out.push((doc, count));
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out
 }
 
 /// The index of `doc` in the ascending `docs`, searching from `*from` by galloping (the
@@ -481,6 +519,11 @@ impl Index {
         Query::parse(input, &self.analyzer)
     }
 
+    /// The analyzer of this index's terms.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
     /// Whether the index holds a word whose folded form is `folded`.
     pub fn has_word(&self, folded: &str) -> bool {
         self.vocabulary
@@ -639,6 +682,15 @@ impl Index {
                 [one] => Matches::Term(&self.postings[*one as usize]),
                 _ => Matches::Counts(self.prefix_docs(prefix)),
             },
+            Clause::Either(alternatives) => {
+                let mut union: DocCounts = Vec::new();
+                for alternative in alternatives {
+                    if let Some(found) = self.matches(alternative) {
+                        union = merge(&union, &found);
+                    }
+                }
+                Matches::Counts(union)
+            }
             Clause::Exclude(_) => return None,
         })
     }
@@ -760,31 +812,58 @@ impl Index {
         let clauses = query
             .clauses
             .iter()
-            .map(|clause| match clause {
-                Clause::Prefix(prefix) => Clause::Phrase(
-                    self.prefix_terms(prefix)
-                        .into_iter()
-                        .map(|id| self.terms[id as usize].clone())
-                        .collect(),
-                ),
-                other => other.clone(),
-            })
+            .map(|clause| self.highlight_clause(clause))
             .collect();
-        Query { clauses }
+        Query {
+            clauses,
+            ..query.clone()
+        }
+    }
+
+    fn highlight_clause(&self, clause: &Clause) -> Clause {
+        match clause {
+            Clause::Prefix(prefix) => Clause::Phrase(
+                self.prefix_terms(prefix)
+                    .into_iter()
+                    .map(|id| self.terms[id as usize].clone())
+                    .collect(),
+            ),
+            // The words as typed stand for their terms; an equivalent's prefix (a word the
+            // stemmer cuts short) marks only the words that begin with it.
+            Clause::Either(alternatives) => Clause::Either(
+                alternatives
+                    .iter()
+                    .enumerate()
+                    .map(|(at, a)| match a {
+                        Clause::Prefix(_) if at > 0 => a.clone(),
+                        _ => self.highlight_clause(a),
+                    })
+                    .collect(),
+            ),
+            other => other.clone(),
+        }
     }
 }
 
 /// Byte spans of the words of `text` whose term is one of the query's positive terms (or
-/// that start with one of its prefixes).
+/// that start with one of its prefixes), equivalents included.
 pub fn highlight_spans(text: &str, query: &Query, analyzer: &Analyzer) -> Vec<Range<usize>> {
-    let mut terms: HashSet<&str> = HashSet::new();
-    let mut prefixes: Vec<&str> = Vec::new();
-    for clause in &query.clauses {
+    fn collect<'q>(clause: &'q Clause, terms: &mut HashSet<&'q str>, prefixes: &mut Vec<&'q str>) {
         match clause {
             Clause::Phrase(t) => terms.extend(t.iter().map(String::as_str)),
             Clause::Prefix(p) => prefixes.push(p),
+            Clause::Either(alternatives) => {
+                for alternative in alternatives {
+                    collect(alternative, terms, prefixes);
+                }
+            }
             Clause::Exclude(_) => {}
         }
+    }
+    let mut terms: HashSet<&str> = HashSet::new();
+    let mut prefixes: Vec<&str> = Vec::new();
+    for clause in &query.clauses {
+        collect(clause, &mut terms, &mut prefixes);
     }
     if terms.is_empty() && prefixes.is_empty() {
         return Vec::new();
@@ -819,31 +898,36 @@ pub fn linear_search(texts: &[&str], query: &Query, analyzer: &Analyzer) -> Vec<
         }
         found
     };
-    let expanded: Vec<Option<HashSet<String>>> = query
-        .clauses
-        .iter()
-        .map(|c| match c {
-            Clause::Prefix(p) => Some(prefix_terms(p, analyzer)),
-            _ => None,
-        })
-        .collect();
     let contains = |terms: &[String], phrase: &[String]| {
         !phrase.is_empty() && terms.windows(phrase.len()).any(|w| w == phrase)
     };
+    // Whether a document's terms satisfy a clause.
+    fn holds(
+        clause: &Clause,
+        terms: &[String],
+        contains: &dyn Fn(&[String], &[String]) -> bool,
+        prefix: &dyn Fn(&str) -> HashSet<String>,
+    ) -> bool {
+        match clause {
+            Clause::Phrase(p) => contains(terms, p),
+            Clause::Prefix(p) => {
+                let set = prefix(p);
+                terms.iter().any(|t| set.contains(t))
+            }
+            Clause::Exclude(p) => !contains(terms, p),
+            Clause::Either(alternatives) => alternatives
+                .iter()
+                .any(|a| holds(a, terms, contains, prefix)),
+        }
+    }
+    let prefix = |p: &str| prefix_terms(p, analyzer);
     (0..docs.len() as u32)
         .filter(|&d| {
             let terms = &docs[d as usize].1;
             query
                 .clauses
                 .iter()
-                .zip(&expanded)
-                .all(|(clause, set)| match clause {
-                    Clause::Phrase(p) => contains(terms, p),
-                    Clause::Prefix(_) => set
-                        .as_ref()
-                        .is_some_and(|s| terms.iter().any(|t| s.contains(t))),
-                    Clause::Exclude(p) => !contains(terms, p),
-                })
+                .all(|clause| holds(clause, terms, &contains, &prefix))
         })
         .collect()
 }

@@ -65,6 +65,8 @@ pub enum Action {
     ClearAll,
     /// Chose an order.
     SetSort(Sort),
+    /// Chose to search only for what was typed (`true`), or with its equivalents.
+    SetExact(bool),
     /// Opened a page (navigation links, opening a message).
     Go(Route),
     /// The URL changed (load, Back/Forward, a pasted link): adopt its view.
@@ -177,6 +179,11 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
     let selection = &mut next.view.selection;
     match action {
         Action::SetText(text) => {
+            // With no words there is nothing to be exact about (and the address, which
+            // omits `exact` without `q`, must say the same).
+            if text.trim().is_empty() {
+                selection.exact = false;
+            }
             selection.text = text;
             next.history = HistoryMode::Replace;
             next.shown = PAGE_SIZE;
@@ -189,11 +196,16 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         }
         Action::ClearAll => {
             selection.text.clear();
+            selection.exact = false;
             selection.filters = Filters::default();
             selection.like = None;
             next.shown = PAGE_SIZE;
         }
         Action::SetSort(sort) => selection.sort = sort,
+        Action::SetExact(exact) => {
+            selection.exact = exact;
+            next.shown = PAGE_SIZE;
+        }
         Action::Go(route) => next.view.route = route,
         Action::Navigated(view, warnings) => {
             return AppState {
@@ -286,7 +298,22 @@ mod tests {
             .contains("human-rights"));
         let mut filtered = filtered;
         filtered.view.selection.like = Some("geneva-2017-gender-3".into());
-        let cleared = reduce(&filtered, Action::ClearAll);
+        let exact = reduce(&filtered, Action::SetExact(true));
+        assert!(exact.view.selection.exact);
+        assert!(
+            reduce(&exact, Action::SetText("more".into()))
+                .view
+                .selection
+                .exact
+        );
+        assert!(
+            !reduce(&exact, Action::SetText(" ".into()))
+                .view
+                .selection
+                .exact
+        );
+        let cleared = reduce(&exact, Action::ClearAll);
+        assert!(!cleared.view.selection.exact);
         assert!(cleared.view.selection.filters.is_empty());
         assert!(cleared.view.selection.text.is_empty());
         assert!(cleared.view.selection.like.is_none());

@@ -2,7 +2,7 @@
 //! parses any string back, dropping (and reporting) what it cannot use. The URL is a view
 //! of the state, never a second source of truth.
 //!
-//! Canonical form: `#/explore?q=…&like=…&meeting=…&topic=…&heading=…&coverage=…&sort=…`, keys in
+//! Canonical form: `#/explore?q=…&exact=1&like=…&meeting=…&topic=…&heading=…&coverage=…&sort=…`, keys in
 //! that fixed order, defaults omitted, set values sorted and comma-joined, percent-encoding
 //! by `application/x-www-form-urlencoded` rules. Routes: `#/explore`, `#/message/<id>`
 //! (with the selection it was opened from), `#/compare?meetings=…&topic=…`,
@@ -272,6 +272,9 @@ pub fn render(view: &View) -> String {
     let selection = &view.selection;
     if !selection.text.trim().is_empty() {
         pairs.append_pair("q", &selection.text);
+        if selection.exact {
+            pairs.append_pair("exact", "1");
+        }
     }
     if let Some(like) = &selection.like {
         pairs.append_pair("like", like);
@@ -599,6 +602,9 @@ pub enum Notice {
     /// `slide` is not a slide number.
     #[error("Ignored slide '{}'", shorten(.0))]
     BadSlide(String),
+    /// `exact` is neither `1` nor `0`.
+    #[error("Ignored exact='{}': the search includes equivalents", shorten(.0))]
+    BadExact(String),
     /// `sort` names no order.
     #[error("Ignored unknown sort '{}'", shorten(.0))]
     UnknownSort(String),
@@ -659,6 +665,7 @@ impl Notice {
             | Notice::UnknownLike(v)
             | Notice::UnknownPage(v)
             | Notice::BadSlide(v)
+            | Notice::BadExact(v)
             | Notice::UnknownSort(v)
             | Notice::UnknownScale(v)
             | Notice::RepeatedKey(v)
@@ -740,6 +747,11 @@ fn parse_route(path: &str, steps: &mut Vec<Step>) -> Route {
 fn parse_selection(key: &str, value: &str, selection: &mut Selection, steps: &mut Vec<Step>) {
     match key {
         "q" => selection.text = value.chars().take(super::search::MAX_QUERY_CHARS).collect(),
+        "exact" => match value {
+            "1" => selection.exact = true,
+            "0" => selection.exact = false,
+            other => steps.push(Step::Drop(Notice::BadExact(other.to_string()))),
+        },
         "like" => steps.push(Step::Like(value.to_string())),
         "sort" => match Sort::from_slug(value) {
             Some(sort) => selection.sort = sort,

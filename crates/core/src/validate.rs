@@ -102,6 +102,9 @@ pub enum ProblemKind {
     /// An id that is not a slug.
     #[error("expected a slug of lowercase letters, digits and single hyphens, found {0:?}")]
     NotSlug(String),
+    /// A language that is not a BCP 47 tag.
+    #[error("expected a language tag such as \"en\", \"fr\" or \"es-419\", found {0:?}")]
+    NotLanguage(String),
     /// No message at all.
     #[error("the corpus has no messages")]
     NoMessages,
@@ -479,9 +482,26 @@ fn check_whole(corpus: &Corpus, push: &mut impl FnMut(String, ProblemKind)) {
     if !is_slug(&corpus.id) {
         push("id".into(), ProblemKind::NotSlug(corpus.id.clone()));
     }
+    if let Some(language) = corpus.language.as_deref().filter(|l| !is_language_tag(l)) {
+        push(
+            "language".into(),
+            ProblemKind::NotLanguage(language.chars().take(60).collect()),
+        );
+    }
     if corpus.messages.is_empty() {
         push("messages".into(), ProblemKind::NoMessages);
     }
+}
+
+/// Whether `tag` has the shape of a BCP 47 language tag: a primary language of two or
+/// three letters, then subtags of one to eight letters or digits, joined by hyphens
+/// (the pattern of `assets/corpus.schema.json`).
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Every list's ids are unique slugs; sources give web addresses only.

@@ -168,6 +168,7 @@ impl Index {
             } else {
                 vec![Clause::Phrase(stems)]
             },
+            ..Query::default()
         }
     }
 }
