@@ -21,10 +21,11 @@ struct Set {
     queries: Vec<Judged>,
 }
 
-/// The figures reached (2026-12-02, before equivalences, suggestions and typo tolerance:
-/// recall@10 0.3504, MRR 0.5106): neither may fall below them.
-const RECALL_AT_10: f64 = 0.350;
-const MRR: f64 = 0.510;
+/// The figures reached with the equivalences of `assets/equivalences-en.txt` (2026-12-02:
+/// recall@10 0.5674, MRR 0.7021; before them 0.3504 and 0.5106, BENCHMARKS.md): neither
+/// may fall below them.
+const RECALL_AT_10: f64 = 0.567;
+const MRR: f64 = 0.702;
 
 /// (recall@10, reciprocal rank) of one query's results.
 fn figures(results: &[&str], relevant: &[String]) -> (f64, f64) {

@@ -51,6 +51,26 @@ async fn a_misspelled_search_suggests_what_it_may_mean() {
 }
 
 #[tokio::test]
+async fn a_search_says_what_it_also_searched() {
+    let html = render("#/explore?q=artificial+intelligence+").await;
+    assert!(html.contains("Also searched: AI. "), "{html}");
+    // The Riyadh 2024 messages say "AI": found and marked.
+    assert!(html.contains("<mark>AI</mark>"), "{html}");
+    assert!(
+        html.contains(r##"href="#/explore?q=artificial+intelligence+&amp;exact=1""##),
+        "{html}"
+    );
+    let exact = render("#/explore?q=artificial+intelligence+&exact=1").await;
+    assert!(exact.contains("Searched only for \u{201C}artificial intelligence\u{201D}, as typed. "));
+    assert!(!exact.contains("<mark>AI</mark>"));
+    assert!(exact.contains(r##"href="#/explore?q=artificial+intelligence+" data-testid="search-equivalents">Search AI too</a>"##), "{exact}");
+    // Words without equivalents say nothing of them.
+    assert!(!render("#/explore?q=encryption")
+        .await
+        .contains("also-searched"));
+}
+
+#[tokio::test]
 async fn message_detail() {
     let html = render("#/message/kyoto-2023-children-1").await;
     assert!(html.contains("<dd>Heading not given in the source</dd>"));

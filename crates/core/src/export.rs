@@ -113,7 +113,16 @@ pub fn describe_selection(explorer: &Explorer, selection: &Selection) -> Vec<Str
     let corpus = explorer.corpus();
     let mut lines = Vec::new();
     if !selection.text.trim().is_empty() {
-        lines.push(format!("Search: {}", selection.text.trim()));
+        let also = explorer.query(&selection.text).also;
+        lines.push(match (also.is_empty(), selection.exact) {
+            (true, _) => format!("Search: {}", selection.text.trim()),
+            (false, false) => format!(
+                "Search: {} (also searched: {})",
+                selection.text.trim(),
+                also.join(", ")
+            ),
+            (false, true) => format!("Search: {} (exactly as typed)", selection.text.trim()),
+        });
     }
     if let Some(like) = selection
         .like

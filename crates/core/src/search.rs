@@ -337,27 +337,6 @@ impl Matches<'_> {
     }
 }
 
-/// The documents of `a` and of `b` (both ascending), with their counts added.
-fn merge(a: &[(u32, u32)], b: &Matches) -> DocCounts {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let mut i = 0;
-    for k in 0..b.len() {
-        let (doc, count) = b.get(k);
-        while i < a.len() && a[i].0 < doc {
-            out.push(a[i]);
-            i += 1;
-        }
-        if i < a.len() && a[i].0 == doc {
-            out.push((doc, a[i].1 + count));
-            i += 1;
-        } else {
-            out.push((doc, count));
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out
-}
-
 /// The index of `doc` in the ascending `docs`, searching from `*from` by galloping (the
 /// documents asked for ascend too); moves `*from` past what was passed.
 fn seek(docs: &[u32], from: &mut usize, doc: u32) -> Option<usize> {
@@ -636,25 +615,24 @@ impl Index {
     /// Documents containing a word that starts with `prefix`, with occurrence counts.
     fn prefix_docs(&self, prefix: &str) -> DocCounts {
         let ids = self.prefix_terms(prefix);
-        let entries = |id: u32| {
-            let list = &self.postings[id as usize];
-            (0..list.docs.len()).map(move |i| (list.docs[i], list.positions(i).len() as u32))
-        };
-        match ids.as_slice() {
-            [] => Vec::new(),
-            [only] => entries(*only).collect(),
-            // Short prefixes stand for many words: count per document in one dense pass
-            // rather than merging many lists.
-            many => {
-                let mut counts = vec![0u32; self.len()];
-                for &id in many {
-                    for (doc, tf) in entries(id) {
-                        counts[doc as usize] += tf;
-                    }
-                }
-                (0u32..).zip(counts).filter(|&(_, tf)| tf > 0).collect()
+        self.union(
+            ids.iter()
+                .map(|&id| Matches::Term(&self.postings[id as usize])),
+        )
+    }
+
+    /// The documents of any of these matches, with their occurrence counts added. Short
+    /// prefixes stand for many words, a word may have equivalents: one dense pass counts
+    /// them all rather than merging list after list.
+    fn union<'a>(&'a self, parts: impl Iterator<Item = Matches<'a>>) -> DocCounts {
+        let mut counts = vec![0u32; self.len()];
+        for part in parts {
+            for i in 0..part.len() {
+                let (doc, tf) = part.get(i);
+                counts[doc as usize] += tf;
             }
         }
+        (0u32..).zip(counts).filter(|&(_, tf)| tf > 0).collect()
     }
 
     /// BM25 weight of one clause in one document.
@@ -683,13 +661,7 @@ impl Index {
                 _ => Matches::Counts(self.prefix_docs(prefix)),
             },
             Clause::Either(alternatives) => {
-                let mut union: DocCounts = Vec::new();
-                for alternative in alternatives {
-                    if let Some(found) = self.matches(alternative) {
-                        union = merge(&union, &found);
-                    }
-                }
-                Matches::Counts(union)
+                Matches::Counts(self.union(alternatives.iter().filter_map(|a| self.matches(a))))
             }
             Clause::Exclude(_) => return None,
         })
@@ -809,61 +781,45 @@ impl Index {
     /// The query to highlight with: each prefix replaced by the terms it stands for in this
     /// index (so "women'" marks "women" too). Computed once per query, not per message.
     pub fn highlight_query(&self, query: &Query) -> Query {
+        // Highlighting marks the words of every clause alike, so the alternatives of an
+        // `Either` (the words typed and their equivalents) are clauses of their own here.
         let clauses = query
             .clauses
             .iter()
-            .map(|clause| self.highlight_clause(clause))
+            .flat_map(|clause| match clause {
+                Clause::Either(alternatives) => alternatives.as_slice(),
+                one => std::slice::from_ref(one),
+            })
+            .map(|clause| match clause {
+                Clause::Prefix(prefix) => Clause::Phrase(
+                    self.prefix_terms(prefix)
+                        .into_iter()
+                        .map(|id| self.terms[id as usize].clone())
+                        .collect(),
+                ),
+                other => other.clone(),
+            })
             .collect();
         Query {
             clauses,
             ..query.clone()
         }
     }
-
-    fn highlight_clause(&self, clause: &Clause) -> Clause {
-        match clause {
-            Clause::Prefix(prefix) => Clause::Phrase(
-                self.prefix_terms(prefix)
-                    .into_iter()
-                    .map(|id| self.terms[id as usize].clone())
-                    .collect(),
-            ),
-            // The words as typed stand for their terms; an equivalent's prefix (a word the
-            // stemmer cuts short) marks only the words that begin with it.
-            Clause::Either(alternatives) => Clause::Either(
-                alternatives
-                    .iter()
-                    .enumerate()
-                    .map(|(at, a)| match a {
-                        Clause::Prefix(_) if at > 0 => a.clone(),
-                        _ => self.highlight_clause(a),
-                    })
-                    .collect(),
-            ),
-            other => other.clone(),
-        }
-    }
 }
 
 /// Byte spans of the words of `text` whose term is one of the query's positive terms (or
-/// that start with one of its prefixes), equivalents included.
+/// that start with one of its prefixes). A query made by
+/// [`highlight_query`](Index::highlight_query) has its equivalents as clauses of their own;
+/// an `Either` is not looked into.
 pub fn highlight_spans(text: &str, query: &Query, analyzer: &Analyzer) -> Vec<Range<usize>> {
-    fn collect<'q>(clause: &'q Clause, terms: &mut HashSet<&'q str>, prefixes: &mut Vec<&'q str>) {
-        match clause {
-            Clause::Phrase(t) => terms.extend(t.iter().map(String::as_str)),
-            Clause::Prefix(p) => prefixes.push(p),
-            Clause::Either(alternatives) => {
-                for alternative in alternatives {
-                    collect(alternative, terms, prefixes);
-                }
-            }
-            Clause::Exclude(_) => {}
-        }
-    }
     let mut terms: HashSet<&str> = HashSet::new();
     let mut prefixes: Vec<&str> = Vec::new();
     for clause in &query.clauses {
-        collect(clause, &mut terms, &mut prefixes);
+        match clause {
+            Clause::Phrase(t) => terms.extend(t.iter().map(String::as_str)),
+            Clause::Prefix(p) => prefixes.push(p),
+            Clause::Exclude(_) | Clause::Either(_) => {}
+        }
     }
     if terms.is_empty() && prefixes.is_empty() {
         return Vec::new();

@@ -97,6 +97,7 @@ pub fn explore_page() -> Html {
                         }
                         <SelectionTools present={present} count={found} {onprint} {onexport} />
                     </div>
+                    { equivalents_line(&context, &outcome, &selection) }
                     { results(&context, &outcome, &state, &selection, &partial) }
                 </section>
             </div>
@@ -323,6 +324,37 @@ fn empty_state(context: &AppContext, outcome: &Outcome, selection: &Selection) -
                 }
             </ul>
         </div>
+    }
+}
+
+/// What the search found besides the words typed ("Also searched: AI") with the way to
+/// search only those words, or, for a search exactly as typed, the way back to the
+/// equivalents; nothing when the words have no equivalent.
+fn equivalents_line(context: &AppContext, outcome: &Outcome, selection: &Selection) -> Html {
+    if outcome.equivalents.is_empty() {
+        return Html::default();
+    }
+    let mut to = context.state().view.clone();
+    to.selection.exact = !selection.exact;
+    let equivalents = outcome.equivalents.join(", ");
+    let typed = selection.text.trim();
+    let (said, offer, testid) = if selection.exact {
+        (
+            format!("Searched only for \u{201C}{typed}\u{201D}, as typed. "),
+            format!("Search {equivalents} too"),
+            "search-equivalents",
+        )
+    } else {
+        (
+            format!("Also searched: {equivalents}. "),
+            format!("Search only for \u{201C}{typed}\u{201D}"),
+            "search-exactly",
+        )
+    };
+    html! {
+        <p class="also-searched" data-testid="also-searched">
+            { said }<a href={url::render(&to)} data-testid={testid}>{ offer }</a>
+        </p>
     }
 }
 

@@ -11,8 +11,6 @@
 //! clause that any form satisfies ([`Clause::Either`]). An equivalent is searched as its
 //! terms, as if typed (a phrase when it has several words).
 
-use std::collections::HashMap;
-
 use super::{words, Analyzer, Clause, Query};
 
 /// The embedded entries: one a line, forms separated by `=`.
@@ -53,10 +51,9 @@ impl Form {
 /// The equivalences of a language, with its forms stemmed by one analyzer.
 #[derive(Debug, Clone, Default)]
 pub struct Equivalences {
-    /// The entries, each a list of forms.
+    /// The entries, each a list of forms (a few hundred forms: a scan costs microseconds,
+    /// and a map's code would cost the first view kilobytes).
     entries: Vec<Vec<Form>>,
-    /// A form's first term -> `(entry, form)` of each form that begins with it.
-    by_first: HashMap<String, Vec<(u32, u32)>>,
 }
 
 impl Equivalences {
@@ -82,18 +79,9 @@ impl Equivalences {
                     });
                 }
             }
-            if forms.len() < 2 {
-                continue;
+            if forms.len() >= 2 {
+                found.entries.push(forms);
             }
-            let entry = found.entries.len() as u32;
-            for (at, form) in (0u32..).zip(&forms) {
-                found
-                    .by_first
-                    .entry(form.terms[0].clone())
-                    .or_default()
-                    .push((entry, at));
-            }
-            found.entries.push(forms);
         }
         found
     }
@@ -108,104 +96,75 @@ impl Equivalences {
         self.entries.is_empty()
     }
 
-    /// A typed word and its term; a plural the stemmer keeps whole (an acronym without a
-    /// vowel: "SDGs" stays "sdgs") is read as its singular when that is a form's term.
-    fn singular(&self, word: &str, term: &str, analyzer: &Analyzer) -> (String, String) {
-        if let Some(singular) = word
-            .strip_suffix('s')
-            .filter(|_| !self.by_first.contains_key(term))
-        {
-            let singular_term = analyzer.term(singular);
-            if self.by_first.contains_key(&singular_term) {
-                return (singular.to_string(), singular_term);
-            }
-        }
-        (word.to_string(), term.to_string())
-    }
-
     /// The longest form that the typed words (folded, with their terms) begin with, the
     /// closest spelled of those ("organization" is "organization", not "organize"): its
     /// entry, its position, its length.
     fn longest(&self, folded: &[String], terms: &[String]) -> Option<(usize, usize, usize)> {
-        let first = terms.first()?;
-        self.by_first
-            .get(first)?
-            .iter()
-            .map(|&(entry, at)| (entry as usize, at as usize))
-            .filter_map(|(entry, at)| {
-                let form = &self.entries[entry][at];
-                let shared = form.spelled_by(folded, terms)?;
-                Some(((form.terms.len(), shared), (entry, at, form.terms.len())))
-            })
-            .max_by_key(|&(key, _)| key)
-            .map(|(_, found)| found)
+        let mut best: Option<((usize, usize), (usize, usize, usize))> = None;
+        for (entry, forms) in self.entries.iter().enumerate() {
+            for (at, form) in forms.iter().enumerate() {
+                if let Some(shared) = form.spelled_by(folded, terms) {
+                    let key = (form.terms.len(), shared);
+                    if best.is_none_or(|(k, _)| key > k) {
+                        best = Some((key, (entry, at, form.terms.len())));
+                    }
+                }
+            }
+        }
+        best.map(|(_, found)| found)
     }
 
-    /// The query with its equivalents: each run of words that spells a form (a plain word,
-    /// the word being typed, or consecutive words), and each quoted phrase that is a form,
-    /// becomes a clause that any form of its entry satisfies, the words as typed first. The
-    /// other forms are named in [`Query::also`]. Exclusions are kept as typed.
+    /// The query with its equivalents: each run of words that spells a form (plain
+    /// words, the word being typed, or a quoted phrase, which must be the whole form)
+    /// becomes a clause that any form of its entry satisfies, the words as typed first.
+    /// The other forms are named in [`Query::also`]. Exclusions are kept as typed.
     pub fn expand(&self, query: &Query, analyzer: &Analyzer) -> Query {
-        if self.entries.is_empty() {
-            return query.clone();
-        }
-        // The word and the term of each clause that is one typed word (a prefix as the
-        // word it would be).
-        let single: Vec<Option<(String, String)>> = query
-            .clauses
-            .iter()
-            .zip(query.typed.iter().chain(std::iter::repeat(&Vec::new())))
-            .map(|(clause, typed)| match (clause, typed.as_slice()) {
-                (Clause::Phrase(terms), [word]) if terms.len() == 1 => {
-                    Some(self.singular(word, &terms[0], analyzer))
-                }
-                (Clause::Prefix(prefix), _) => {
-                    Some(self.singular(prefix, &analyzer.term(prefix), analyzer))
-                }
-                _ => None,
-            })
-            .collect();
         let mut expanded = Query {
             typed: query.typed.clone(),
             ..Query::default()
         };
+        let clauses = &query.clauses;
         let mut at = 0;
-        while at < query.clauses.len() {
-            let (run_words, run): (Vec<String>, Vec<String>) =
-                single[at..].iter().map_while(Clone::clone).unzip();
-            let (found, length) = match (&query.clauses[at], query.typed.get(at)) {
-                (Clause::Phrase(terms), Some(typed)) if terms.len() > 1 => (
-                    self.longest(typed, terms)
-                        .filter(|&(_, _, length)| length == terms.len()),
-                    1,
-                ),
-                _ => match self.longest(&run_words, &run) {
-                    Some(found) => (Some(found), found.2),
-                    None => (None, 1),
-                },
-            };
-            let Some((entry, form, _)) = found else {
-                expanded.clauses.push(query.clauses[at].clone());
+        while at < clauses.len() {
+            // The typed words from here: a quoted phrase alone, or plain words while they
+            // last (the word being typed as the word it would be).
+            let mut words: Vec<String> = Vec::new();
+            let mut terms: Vec<String> = Vec::new();
+            let mut whole = false;
+            let typed_from = query.typed.get(at..).unwrap_or_default();
+            for (clause, typed) in clauses[at..].iter().zip(typed_from) {
+                match (clause, typed.as_slice()) {
+                    (Clause::Phrase(phrase), [word]) if phrase.len() == 1 => {
+                        words.push(word.clone());
+                        terms.push(phrase[0].clone());
+                    }
+                    (Clause::Prefix(prefix), _) => {
+                        words.push(prefix.clone());
+                        terms.push(analyzer.term(prefix));
+                    }
+                    (Clause::Phrase(phrase), _) if words.is_empty() => {
+                        words = typed.clone();
+                        terms = phrase.clone();
+                        whole = true;
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+            let found = self
+                .longest(&words, &terms)
+                .filter(|&(_, _, length)| !whole || length == terms.len());
+            let Some((entry, form, length)) = found else {
+                expanded.clauses.push(clauses[at].clone());
                 at += 1;
                 continue;
             };
-            let typed = if length == 1 {
-                query.clauses[at].clone()
+            let used = if whole { 1 } else { length };
+            let mut either = vec![if used == 1 {
+                clauses[at].clone()
             } else {
-                Clause::Phrase(run[..length].to_vec())
-            };
-            // The form itself is searched too when the typed words are another of its
-            // forms' spellings ("SDGs" for "SDG").
-            let typed_terms = match &typed {
-                Clause::Phrase(terms) => terms.as_slice(),
-                _ => &run[..length],
-            };
-            let itself = &self.entries[entry][form].terms;
-            let spelled_otherwise = itself.as_slice() != typed_terms;
-            let mut either = vec![typed.clone()];
-            if spelled_otherwise {
-                either.push(Clause::Phrase(itself.clone()));
-            }
+                Clause::Phrase(terms[..length].to_vec())
+            }];
             for (other, equivalent) in self.entries[entry].iter().enumerate() {
                 if other != form {
                     either.push(Clause::Phrase(equivalent.terms.clone()));
@@ -215,7 +174,7 @@ impl Equivalences {
                 }
             }
             expanded.clauses.push(Clause::Either(either));
-            at += length;
+            at += used;
         }
         expanded
     }
@@ -235,6 +194,7 @@ pub fn is_english(language: Option<&str>) -> bool {
 mod tests {
     use super::*;
     use crate::search::{linear_search, Index};
+    use std::collections::HashMap;
 
     /// The file as people review it: every entry has a known kind, at least two forms and
     /// a reason; no form is in two entries; no two forms of an entry search the same.
@@ -334,7 +294,7 @@ mod tests {
             found("iot"),
             (vec![6, 7], vec!["Internet of Things".into()])
         );
-        assert_eq!(found("SDGs").1, ["Sustainable Development Goal"]);
+        assert_eq!(found("SDGs").1, ["SDG", "Sustainable Development Goal"]);
         assert_eq!(
             found("internet of things "),
             (vec![6, 7], vec!["IoT".into()])
