@@ -70,6 +70,46 @@ test('a misspelled word finds nothing and suggests the word that finds the messa
   }
 });
 
+test('a search also finds the equivalents of its words, says so, and can search only what was typed', async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 800 }]) {
+    const { page, context } = await openPage(browser, url, { viewport });
+    await page.keyboard.press('/');
+    await page.keyboard.type('artificial intelligence');
+    await page.waitForURL(/#\/explore\?q=artificial\+intelligence$/);
+    const also = page.getByTestId('also-searched');
+    assert.match(await also.textContent(), /^Also searched: AI\. Search only for “artificial intelligence”$/);
+    const ids = () => page.getByTestId('result').evaluateAll((cards) => cards.map((c) => c.dataset.id));
+    // The Riyadh 2024 messages write "AI" only: found, and the equivalent is marked.
+    const expanded = await ids();
+    assert.ok(expanded.includes('riyadh-2024-ai-governance-1'), expanded.join());
+    const riyadh = page.locator('[data-testid="result"][data-id="riyadh-2024-ai-governance-1"] mark');
+    assert.ok((await riyadh.allTextContents()).includes('AI'));
+    assert.deepEqual(await axeViolations(page), []);
+    // One tap searches only what was typed; the page stays where it was.
+    const before = await page.evaluate(() => window.scrollY);
+    await also.getByRole('link', { name: 'Search only for “artificial intelligence”' }).click();
+    await page.waitForURL(/#\/explore\?q=artificial\+intelligence&exact=1$/);
+    assert.match(await also.textContent(), /^Searched only for “artificial intelligence”, as typed\. Search AI too$/);
+    const exact = await ids();
+    assert.ok(!exact.includes('riyadh-2024-ai-governance-1'), exact.join());
+    assert.ok(exact.length < expanded.length && exact.length > 0);
+    assert.equal(await page.evaluate(() => window.scrollY), before);
+    // The exact search survives a share link opened elsewhere.
+    const shared = await openPage(browser, page.url(), { viewport });
+    await shared.page.getByTestId('also-searched').waitFor();
+    assert.match(await shared.page.getByTestId('also-searched').textContent(), /^Searched only for/);
+    assert.deepEqual(await shared.page.getByTestId('result').evaluateAll((cards) => cards.map((c) => c.dataset.id)), exact);
+    assert.deepEqual(await shared.page.problems(), []);
+    await shared.context.close();
+    // And back to the equivalents.
+    await also.getByRole('link', { name: 'Search AI too' }).click();
+    await page.waitForURL(/#\/explore\?q=artificial\+intelligence$/);
+    assert.deepEqual(await ids(), expanded);
+    assert.deepEqual(await page.problems(), []);
+    await context.close();
+  }
+});
+
 test('a message opens with its source, and Back returns to the list', async () => {
   const { page, context } = await openPage(browser, url + '#/explore?q=jobs');
   await page.getByRole('link', { name: /Read with source/ }).first().click();
