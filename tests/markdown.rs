@@ -190,7 +190,7 @@ mod generated {
                     source: SourceRef { source: format!("source-{}", source % sources.len()), locator: format!("page {i} | line > 2 \\ end"), curator: (i % 2 == 0).then(|| format!("file.txt, line {i} | -->")) },
                 }
             }).collect();
-            let mut corpus = Corpus { version: SCHEMA_VERSION, id: "generated".into(), title: "Generated: a *test*".into(), sources, topics, meetings, messages };
+            let mut corpus = Corpus { version: SCHEMA_VERSION, id: "generated".into(), title: "Generated: a *test*".into(), language: None, sources, topics, meetings, messages };
             // Coverage that agrees with the messages.
             for (i, meeting) in corpus.meetings.iter_mut().enumerate() {
                 let count = corpus.messages.iter().filter(|m| m.meeting == meeting.id).count() as u32;

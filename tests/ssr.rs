@@ -138,14 +138,20 @@ async fn a_corpus_that_fails_to_load_gives_an_error_banner() {
 
 #[tokio::test]
 async fn message_page_lists_related_messages_and_its_heading() {
-    let html = render("#/message/geneva-2017-local-interventions-3").await;
+    let html = render("#/message/paris-2018-trust-cooperation-1").await;
     assert!(html.contains("Related messages from other meetings"));
     assert_eq!(html.matches("data-testid=\"related\"").count(), 5);
     assert!(html.contains("Shares: "));
     assert!(html.contains("From the same heading: "));
     assert!(html.contains("aria-current=\"true\""));
-    assert!(html.contains("#/present?like=geneva-2017-local-interventions-3&amp;meeting="));
+    assert!(html.contains("#/present?like=paris-2018-trust-cooperation-1&amp;meeting="));
     insta::assert_snapshot!("message_related", html);
+    // Only weak matches: the page says so, and offers no presentation of them.
+    let html = render("#/message/geneva-2017-gender-4").await;
+    assert!(html.contains("No closely related messages in other meetings"));
+    assert_eq!(html.matches("data-testid=\"related\"").count(), 0);
+    assert!(!html.contains("present-related"));
+    assert!(html.contains("All messages like this one"));
 }
 
 #[tokio::test]

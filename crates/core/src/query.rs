@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::corpus::{Corpus, CoverageStatus, DetailParts, MessageDetails};
 use super::search::{is_english, Equivalences, Hit, Index, IndexBuilder, Query, Weights};
-use super::text::english_stop_words;
+use super::text::{english_generic_words, english_stop_words};
 
 /// The facets a selection can filter on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -421,8 +421,11 @@ impl Explorer {
     /// The index with the weights of similarity (computed on first use).
     pub fn similarity(&self) -> (&Index, &Weights) {
         let weights = self.weights.get_or_init(|| {
-            self.index
-                .weights(english_stop_words().chain(ABBREVIATIONS))
+            self.index.weights(
+                english_stop_words()
+                    .chain(english_generic_words())
+                    .chain(ABBREVIATIONS),
+            )
         });
         (&self.index, weights)
     }

@@ -13,6 +13,12 @@ use super::search::{Query, Vector};
 pub const RELATED_SHOWN: usize = 5;
 /// How many shared words name a match.
 pub const SHARED_WORDS: usize = 5;
+/// The least similarity (cosine, 0 to 1) for a message to be called related: below it
+/// the messages share little more than a word or two, and a page says there is no
+/// closely related message rather than list weak ones (chosen from the built-in corpus's
+/// similarities, BENCHMARKS.md "Related messages"). A related message also shares two
+/// weighted words or more, or a phrase: one word alone ("confidence") is no reason.
+pub const MIN_RELATED: f32 = 0.08;
 /// How many closest pairs Compare lists.
 pub const PAIRS_SHOWN: usize = 5;
 /// The most messages (over every compared meeting) that Compare pairs: pairing costs one
@@ -38,6 +44,8 @@ pub struct Related {
     pub shared: Vec<String>,
     /// Highlights the shared words in its text (for `Explorer::highlights`).
     pub highlight: Query,
+    /// How many of the shared words are phrases ("digital divide").
+    pub phrases: usize,
 }
 
 impl Related {
@@ -72,17 +80,23 @@ pub fn run(explorer: &Explorer, selection: &Selection) -> Outcome {
     outcome
 }
 
-/// The messages most similar to the one at `message`, at most `limit`, most similar
-/// first (ties by id), each with the words they share.
+/// The messages most similar to the one at `message` (at least [`MIN_RELATED`]), at most
+/// `limit`, most similar first (ties by id), each with the words they share.
 pub fn related(explorer: &Explorer, message: usize, scope: Scope, limit: usize) -> Vec<Related> {
     let meeting = explorer.meeting_of(message);
     let reference = Reference::new(explorer, message);
     let mut found = reference.similar(explorer);
-    found.retain(|&(m, _)| scope == Scope::Anywhere || explorer.meeting_of(m) != meeting);
-    explorer.top_by_similarity(&mut found, limit);
+    found.retain(|&(m, similarity)| {
+        similarity >= MIN_RELATED && (scope == Scope::Anywhere || explorer.meeting_of(m) != meeting)
+    });
+    // Most similar first, until `limit` of them share enough to be called related (among
+    // a few times `limit`: the order is a selection, not a sort of every message).
+    explorer.top_by_similarity(&mut found, limit.saturating_mul(4));
     found
         .into_iter()
         .map(|(other, _)| reference.why(explorer, other))
+        .filter(|r| r.phrases > 0 || r.shared.len() >= 2)
+        .take(limit)
         .collect()
 }
 
@@ -102,7 +116,7 @@ impl Reference {
         Reference {
             message,
             vector: index.vector(&text, weights),
-            words: index.words_of_terms(&text),
+            words: index.words_of_terms(&text, weights),
         }
     }
 
@@ -132,11 +146,22 @@ impl Reference {
     /// What the message at `other` shares with it.
     pub fn why(&self, explorer: &Explorer, other: usize) -> Related {
         let (index, weights) = explorer.similarity();
-        let shared: Vec<u32> = index
+        let features: Vec<u32> = index
             .shared_terms(&self.vector, other as u32, weights)
             .into_iter()
-            .take(SHARED_WORDS)
             .map(|s| s.term)
+            .collect();
+        // A word that a shared phrase names already is not named again ("digital divide",
+        // not "digital divide, divide").
+        let in_phrases: Vec<u32> = features
+            .iter()
+            .filter_map(|&f| weights.phrase_terms(f))
+            .flat_map(|(first, second)| [first, second])
+            .collect();
+        let shared: Vec<u32> = features
+            .into_iter()
+            .filter(|f| weights.phrase_terms(*f).is_some() || !in_phrases.contains(f))
+            .take(SHARED_WORDS)
             .collect();
         Related {
             message: other,
@@ -144,7 +169,11 @@ impl Reference {
                 .iter()
                 .filter_map(|t| self.words.get(t).cloned())
                 .collect(),
-            highlight: index.terms_query(&shared),
+            highlight: index.terms_query(&shared, weights),
+            phrases: shared
+                .iter()
+                .filter(|&&f| weights.phrase_terms(f).is_some())
+                .count(),
         }
     }
 }
@@ -340,19 +369,51 @@ mod tests {
     }
 
     #[test]
-    fn genevas_encryption_message_finds_encryption_elsewhere() {
+    fn related_messages_are_close_and_say_why_in_words_that_carry_meaning() {
         let explorer = explorer();
         let at = explorer
             .position("geneva-2017-local-interventions-3")
             .unwrap();
-        assert!(explorer.corpus().messages[at].text.contains("ncryption"));
+        let similarity = Reference::new(&explorer, at).similarities(&explorer);
         let found = related(&explorer, at, Scope::OtherMeetings, RELATED_SHOWN);
-        assert_eq!(found.len(), RELATED_SHOWN);
-        assert!(
-            found[0].reason().starts_with("Shares: "),
-            "{}",
-            found[0].reason()
-        );
+        assert!(!found.is_empty());
+        for r in &found {
+            assert!(similarity[r.message] >= MIN_RELATED);
+            assert!(r.phrases > 0 || r.shared.len() >= 2, "{}", r.reason());
+            assert!(r.reason().starts_with("Shares: "), "{}", r.reason());
+        }
+        // A recurring phrase is named as one, not as its words.
+        let at = explorer
+            .position("geneva-2017-dynamic-coalitions-1")
+            .unwrap();
+        let found = related(&explorer, at, Scope::OtherMeetings, RELATED_SHOWN);
+        let divide = found
+            .iter()
+            .find(|r| r.shared.iter().any(|w| w == "digital divide"))
+            .expect("a message on the digital divide");
+        assert!(!divide
+            .shared
+            .iter()
+            .any(|w| w == "divide" || w == "digital"));
+        // Generic words ("however", "made", "critical") are never a reason.
+        for m in 0..explorer.corpus().messages.len() {
+            for r in related(&explorer, m, Scope::OtherMeetings, RELATED_SHOWN) {
+                for word in ["however", "made", "critical", "also", "need", "digital"] {
+                    assert!(!r.shared.iter().any(|w| w == word), "{}", r.reason());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_message_with_only_weak_matches_has_no_related_message() {
+        let explorer = explorer();
+        let at = explorer.position("geneva-2017-gender-4").unwrap();
+        let (index, weights) = explorer.similarity();
+        let text = &explorer.corpus().messages[at].text;
+        // It does share words with other meetings' messages, only not enough.
+        assert!(index.similar(&index.vector(text, weights), weights).len() > 1);
+        assert!(related(&explorer, at, Scope::OtherMeetings, RELATED_SHOWN).is_empty());
     }
 
     #[test]

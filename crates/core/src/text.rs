@@ -143,6 +143,14 @@ pub fn english_stop_words() -> impl Iterator<Item = &'static str> {
         .filter(|word| !word.is_empty())
 }
 
+/// Words that say nothing of what a message is about (`assets/generic-words-en.txt`):
+/// related messages leave them out, on top of [`english_stop_words`].
+pub fn english_generic_words() -> impl Iterator<Item = &'static str> {
+    include_str!("../../../assets/generic-words-en.txt")
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

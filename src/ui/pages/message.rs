@@ -134,9 +134,9 @@ fn related_section(context: &AppContext, message: usize) -> Html {
         <section class="related" aria-labelledby="related-title" data-testid="related-section">
             <h2 id="related-title">{ "Related messages from other meetings" }</h2>
             if items.is_empty() {
-                <p>{ "No message of another meeting shares the rarer words of this one." }</p>
+                <p data-testid="no-related">{ "No closely related messages in other meetings: none shares enough of the words that carry this one's meaning." }</p>
             } else {
-                <p class="hint">{ "Most similar first: messages that share the rarer words of this one (common words such as \"the\" do not count)." }</p>
+                <p class="hint">{ "Most similar first: messages that share the words and phrases that carry this one's meaning (common words such as \"the\" or \"however\", and the words that many messages of this corpus use, do not count)." }</p>
                 <ol class="related-list">{ for items }</ol>
             }
             <p>

@@ -100,18 +100,21 @@ impl Equivalences {
     /// closest spelled of those ("organization" is "organization", not "organize"): its
     /// entry, its position, its length.
     fn longest(&self, folded: &[String], terms: &[String]) -> Option<(usize, usize, usize)> {
-        let mut best: Option<((usize, usize), (usize, usize, usize))> = None;
+        // (terms, letters shared) of the best so far, and where it is.
+        let mut best_key = (0, 0);
+        let mut best = None;
         for (entry, forms) in self.entries.iter().enumerate() {
             for (at, form) in forms.iter().enumerate() {
                 if let Some(shared) = form.spelled_by(folded, terms) {
                     let key = (form.terms.len(), shared);
-                    if best.is_none_or(|(k, _)| key > k) {
-                        best = Some((key, (entry, at, form.terms.len())));
+                    if best.is_none() || key > best_key {
+                        best_key = key;
+                        best = Some((entry, at, form.terms.len()));
                     }
                 }
             }
         }
-        best.map(|(_, found)| found)
+        best
     }
 
     /// The query with its equivalents: each run of words that spells a form (plain

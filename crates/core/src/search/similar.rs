@@ -1,32 +1,58 @@
-//! Similar documents: cosine similarity between TF-IDF vectors over the index's terms
-//! (the same folded, stemmed terms as search), stop words left out, computed from the
-//! postings, so nothing is re-read but the one document asked about.
+//! Similar documents: cosine similarity between TF-IDF vectors over features of the
+//! index's terms (the same folded, stemmed terms as search), computed from the postings, so
+//! nothing is re-read but the one document asked about.
 //!
-//! A term's weight in a document is `(1 + ln tf) · ln(N / df)` (sublinear term frequency,
-//! Manning, Raghavan and Schütze, *Introduction to Information Retrieval*, 6.4.1): a word
-//! said twice counts less than twice, and a term in every document weighs nothing.
+//! The features are the terms, and the two-word phrases that recur: two terms written
+//! one after the other ("digital divide", "human rights", "civil society") in at least
+//! two documents are a feature of their own, so that two messages that share a phrase
+//! are closer than two that share its words apart. Stop words (NLTK's) are no feature and
+//! break a phrase. In a corpus of [`MIN_DOCS_FOR_COMMON`] documents or more, a feature in
+//! more than [`COMMON_SHARE`] of them weighs nothing either (a stop list of this corpus:
+//! "digital", "internet", "need" in the IGF Messages), though its phrases still count.
+//!
+//! A feature's weight in a document is `(1 + ln tf) · ln(N / df)` (sublinear term
+//! frequency, Manning, Raghavan and Schütze, *Introduction to Information Retrieval*,
+//! 6.4.1): a word said twice counts less than twice, and a rare word more than a common one.
 
 use std::collections::HashMap;
 
 use super::{words, Clause, Index, Query};
 
-/// What similarity needs beyond the index, computed once per index: each term's inverse
-/// document frequency (0 for stop words) and each document's vector length.
+/// A feature in more than this share of the documents weighs nothing.
+pub const COMMON_SHARE: f32 = 0.2;
+/// The fewest documents for which "common" is told from document frequency (in a handful
+/// of documents, two in one is no sign of a common word).
+pub const MIN_DOCS_FOR_COMMON: usize = 20;
+
+/// What similarity needs beyond the index, computed once per index: each feature's
+/// inverse document frequency (0 for a stop word or a common word), the recurring
+/// phrases with their documents, and each document's vector length.
 #[derive(Debug, Clone)]
 pub struct Weights {
-    /// Term id -> `ln(N / df)`, or 0 for a stop word.
+    /// Feature id -> `ln(N / df)`, or 0. Terms have their own ids; phrase `k` is
+    /// `terms + k`.
     idf: Vec<f32>,
     /// Document -> the length of its weighted vector.
     norms: Vec<f32>,
+    /// How many terms the index has (the first phrase's feature id).
+    terms: u32,
+    /// The recurring phrases: (first term, second term) -> phrase number.
+    phrases: HashMap<(u32, u32), u32>,
+    /// Phrase number -> its terms, and its documents (ascending) with their counts.
+    phrase_docs: Vec<Phrase>,
 }
 
-/// A document's weighted terms, `(term id, weight)`, sorted by term id, zero weights left out.
+/// A recurring phrase: its two terms, and its documents (ascending) with their counts.
+type Phrase = ((u32, u32), Vec<(u32, u32)>);
+
+/// A document's weighted features, `(feature id, weight)`, sorted by id, zero weights left
+/// out.
 pub type Vector = Vec<(u32, f32)>;
 
-/// One term two documents share, with what it adds to their similarity.
+/// One feature two documents share, with what it adds to their similarity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SharedTerm {
-    /// The term's id in the index.
+    /// The feature's id (a term's id in the index, or a phrase's).
     pub term: u32,
     /// Its share of the cosine (the products of the two weights over both lengths).
     pub contribution: f32,
@@ -36,47 +62,173 @@ fn tf_weight(frequency: u32) -> f32 {
     1.0 + (frequency.max(1) as f32).ln()
 }
 
+impl Weights {
+    /// `ln(N / df)`, or 0 for a feature in more than [`COMMON_SHARE`] of a large enough
+    /// corpus.
+    fn idf(n: usize, df: usize) -> f32 {
+        let common = n >= MIN_DOCS_FOR_COMMON && df as f32 > COMMON_SHARE * n as f32;
+        if df == 0 || common {
+            0.0
+        } else {
+            (n as f32 / df as f32).ln()
+        }
+    }
+
+    /// The terms of a phrase feature.
+    pub fn phrase_terms(&self, feature: u32) -> Option<(u32, u32)> {
+        let k = feature.checked_sub(self.terms)?;
+        self.phrase_docs.get(k as usize).map(|(pair, _)| *pair)
+    }
+}
+
 impl Index {
-    /// The weights of similarity for this index; the stems of `stop_words` weigh nothing.
+    /// The weights of similarity for this index; the stems of `stop_words` are no feature.
     pub fn weights<'a>(&self, stop_words: impl IntoIterator<Item = &'a str>) -> Weights {
         let stop = self.stems_of(stop_words);
-        let n = self.len() as f32;
-        let idf: Vec<f32> = self
-            .terms
+        let n = self.len();
+        let is_word: Vec<bool> = self.terms.iter().map(|term| !stop.contains(term)).collect();
+        let mut idf: Vec<f32> = self
+            .postings
             .iter()
-            .zip(&self.postings)
-            .map(|(term, list)| {
-                if stop.contains(term) || list.docs.is_empty() {
-                    0.0
+            .zip(&is_word)
+            .map(|(list, &word)| {
+                if word {
+                    Weights::idf(n, list.docs.len())
                 } else {
-                    (n / list.docs.len() as f32).ln()
+                    0.0
                 }
             })
             .collect();
-        let mut norms = vec![0f32; self.len()];
+        // Each document's words in order (the terms that are no stop word, by position),
+        // then every two that follow each other, counted per document.
+        let mut in_order: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
+        for (term, list) in (0u32..).zip(&self.postings) {
+            if !is_word[term as usize] {
+                continue;
+            }
+            for (i, &doc) in list.docs.iter().enumerate() {
+                in_order[doc as usize].extend(list.positions(i).iter().map(|&p| (p, term)));
+            }
+        }
+        let mut pair_docs: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::new();
+        for (doc, words) in (0u32..).zip(&mut in_order) {
+            words.sort_unstable();
+            for pair in words.windows(2).filter(|w| w[0].0 + 1 == w[1].0) {
+                let docs = pair_docs.entry((pair[0].1, pair[1].1)).or_default();
+                match docs.last_mut() {
+                    Some((last, count)) if *last == doc => *count += 1,
+                    _ => docs.push((doc, 1)),
+                }
+            }
+        }
+        drop(in_order);
+        let mut phrase_docs: Vec<Phrase> = pair_docs
+            .into_iter()
+            .filter(|(_, docs)| docs.len() >= 2)
+            .collect();
+        phrase_docs.sort_unstable_by_key(|(pair, _)| *pair);
+        let terms = self.terms.len() as u32;
+        let phrases = (0u32..)
+            .zip(&phrase_docs)
+            .map(|(k, (pair, _))| (*pair, k))
+            .collect();
+        idf.extend(
+            phrase_docs
+                .iter()
+                .map(|(_, docs)| Weights::idf(n, docs.len())),
+        );
+        let mut norms = vec![0f32; n];
         for (list, &idf) in self.postings.iter().zip(&idf).filter(|(_, &w)| w > 0.0) {
             for (i, &doc) in list.docs.iter().enumerate() {
                 let weight = tf_weight(list.count(i)) * idf;
                 norms[doc as usize] += weight * weight;
             }
         }
+        for ((_, docs), &idf) in phrase_docs.iter().zip(&idf[terms as usize..]) {
+            for &(doc, count) in docs.iter().filter(|_| idf > 0.0) {
+                let weight = tf_weight(count) * idf;
+                norms[doc as usize] += weight * weight;
+            }
+        }
         norms.iter_mut().for_each(|x| *x = x.sqrt());
-        Weights { idf, norms }
+        Weights {
+            idf,
+            norms,
+            terms,
+            phrases,
+            phrase_docs,
+        }
+    }
+
+    /// The term id of each word of a text, in order (`None` for a word the index lacks).
+    fn term_ids_of(&self, text: &str) -> Vec<(String, Option<u32>)> {
+        words(text)
+            .map(|word| {
+                let id = self
+                    .term_ids
+                    .get(&self.analyzer.term(&word.folded))
+                    .copied();
+                (word.folded, id)
+            })
+            .collect()
+    }
+
+    /// The features of a text with their counts, and for each the words that write it
+    /// first (folded: "digital divide", "encryption").
+    fn features_of(&self, text: &str, weights: &Weights) -> HashMap<u32, (u32, String)> {
+        let words = self.term_ids_of(text);
+        let mut found: HashMap<u32, (u32, String)> = HashMap::new();
+        let mut count = |feature: u32, written: &dyn Fn() -> String| {
+            found.entry(feature).or_insert_with(|| (0, written())).0 += 1;
+        };
+        for (at, (word, id)) in words.iter().enumerate() {
+            let Some(id) = *id else { continue };
+            count(id, &|| word.clone());
+            let next = words.get(at + 1).and_then(|(_, id)| *id);
+            if let Some(&k) = next.and_then(|next| weights.phrases.get(&(id, next))) {
+                count(weights.terms + k, &|| format!("{word} {}", words[at + 1].0));
+            }
+        }
+        found
+    }
+
+    /// The documents of a feature with their counts: a term's postings, or a phrase's.
+    fn feature_docs<'a>(
+        &'a self,
+        feature: u32,
+        weights: &'a Weights,
+    ) -> Box<dyn Iterator<Item = (u32, u32)> + 'a> {
+        if feature >= weights.terms {
+            let docs = weights.phrase_docs.get((feature - weights.terms) as usize);
+            Box::new(docs.into_iter().flat_map(|(_, docs)| docs.iter().copied()))
+        } else {
+            let list = &self.postings[feature as usize];
+            Box::new((0..list.docs.len()).map(move |i| (list.docs[i], list.count(i))))
+        }
+    }
+
+    /// How often a feature occurs in one document.
+    fn feature_count(&self, feature: u32, doc: u32, weights: &Weights) -> Option<u32> {
+        if feature >= weights.terms {
+            let (_, docs) = weights
+                .phrase_docs
+                .get((feature - weights.terms) as usize)?;
+            let at = docs.binary_search_by_key(&doc, |&(d, _)| d).ok()?;
+            Some(docs[at].1)
+        } else {
+            let list = &self.postings[feature as usize];
+            let at = list.docs.binary_search(&doc).ok()?;
+            Some(list.count(at))
+        }
     }
 
     /// The weighted vector of a text (an indexed document's text gives that document's
     /// vector). Words the index does not hold weigh nothing.
     pub fn vector(&self, text: &str, weights: &Weights) -> Vector {
-        let mut counts: HashMap<u32, u32> = HashMap::new();
-        for word in words(text) {
-            let term = self.analyzer.term(&word.folded);
-            if let Some(&id) = self.term_ids.get(&term) {
-                *counts.entry(id).or_default() += 1;
-            }
-        }
-        let mut vector: Vector = counts
+        let mut vector: Vector = self
+            .features_of(text, weights)
             .into_iter()
-            .filter_map(|(id, tf)| {
+            .filter_map(|(id, (tf, _))| {
                 let idf = weights.idf[id as usize];
                 (idf > 0.0).then(|| (id, tf_weight(tf) * idf))
             })
@@ -85,8 +237,8 @@ impl Index {
         vector
     }
 
-    /// The cosine similarity of `vector` with every document sharing a weighted term with
-    /// it, as `(document, similarity)` in document order (others are 0 and left out).
+    /// The cosine similarity of `vector` with every document sharing a weighted feature
+    /// with it, as `(document, similarity)` in document order (others are 0 and left out).
     pub fn similar(&self, vector: &Vector, weights: &Weights) -> Vec<(u32, f32)> {
         (0u32..)
             .zip(self.similarities(vector, weights))
@@ -95,7 +247,7 @@ impl Index {
     }
 
     /// The cosine similarity of `vector` with each document, by document (0 for those
-    /// that share no weighted term with it).
+    /// that share no weighted feature with it).
     pub fn similarities(&self, vector: &Vector, weights: &Weights) -> Vec<f32> {
         let mut dots = vec![0f32; self.len()];
         let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -103,10 +255,9 @@ impl Index {
             return dots;
         }
         for &(id, weight) in vector {
-            let list = &self.postings[id as usize];
             let idf = weights.idf[id as usize];
-            for (i, &doc) in list.docs.iter().enumerate() {
-                dots[doc as usize] += weight * tf_weight(list.count(i)) * idf;
+            for (doc, count) in self.feature_docs(id, weights) {
+                dots[doc as usize] += weight * tf_weight(count) * idf;
             }
         }
         for (doc, dot) in dots.iter_mut().enumerate().filter(|(_, dot)| **dot > 0.0) {
@@ -115,7 +266,7 @@ impl Index {
         dots
     }
 
-    /// The terms `vector` shares with `doc`, the largest contribution first (ties by term
+    /// The features `vector` shares with `doc`, the largest contribution first (ties by
     /// id), so a reader can be told why two messages are related.
     pub fn shared_terms(&self, vector: &Vector, doc: u32, weights: &Weights) -> Vec<SharedTerm> {
         let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -126,9 +277,8 @@ impl Index {
         let mut shared: Vec<SharedTerm> = vector
             .iter()
             .filter_map(|&(term, weight)| {
-                let list = &self.postings[term as usize];
-                let at = list.docs.binary_search(&doc).ok()?;
-                let other = tf_weight(list.count(at)) * weights.idf[term as usize];
+                let count = self.feature_count(term, doc, weights)?;
+                let other = tf_weight(count) * weights.idf[term as usize];
                 Some(SharedTerm {
                     term,
                     contribution: weight * other / (norm * doc_norm),
@@ -143,25 +293,31 @@ impl Index {
         shared
     }
 
-    /// For each term of `text`, the first word of `text` (folded) that stems to it: the
-    /// word to name a shared term with ("encryption", not the stem "encrypt").
-    pub fn words_of_terms(&self, text: &str) -> HashMap<u32, String> {
-        let mut found = HashMap::new();
-        for word in words(text) {
-            let term = self.analyzer.term(&word.folded);
-            if let Some(&id) = self.term_ids.get(&term) {
-                found.entry(id).or_insert(word.folded);
-            }
-        }
-        found
+    /// For each feature of `text`, the words of `text` (folded) that first write it: the
+    /// words to name a shared feature with ("encryption", not the stem "encrypt";
+    /// "digital divide").
+    pub fn words_of_terms(&self, text: &str, weights: &Weights) -> HashMap<u32, String> {
+        self.features_of(text, weights)
+            .into_iter()
+            .map(|(id, (_, written))| (id, written))
+            .collect()
     }
 
-    /// A query that highlights every word of these terms (for [`Index::highlights`]).
-    pub fn terms_query(&self, terms: &[u32]) -> Query {
-        let stems: Vec<String> = terms
-            .iter()
-            .filter_map(|&t| self.terms.get(t as usize).cloned())
-            .collect();
+    /// A query that highlights every word of these features (for [`Index::highlights`]).
+    pub fn terms_query(&self, features: &[u32], weights: &Weights) -> Query {
+        let mut ids: Vec<u32> = Vec::new();
+        for &feature in features {
+            match weights.phrase_terms(feature) {
+                Some((first, second)) => ids.extend([first, second]),
+                None => ids.push(feature),
+            }
+        }
+        let mut stems: Vec<String> = Vec::new();
+        for term in ids.iter().filter_map(|&t| self.terms.get(t as usize)) {
+            if !stems.contains(term) {
+                stems.push(term.clone());
+            }
+        }
         Query {
             clauses: if stems.is_empty() {
                 Vec::new()
@@ -187,25 +343,46 @@ mod tests {
         "The the the and of.",
     ];
 
-    /// The oracle: dense vectors over every term, computed from the texts alone.
+    /// The oracle: dense vectors over every feature, computed from the texts alone: the
+    /// terms that are no stop word, and the pairs of them written one after the other in
+    /// two texts or more; a feature in more than a fifth of 20 texts or more weighs nothing.
     fn dense(texts: &[&str]) -> Vec<Vec<f64>> {
         let analyzer = Analyzer::default();
         let stop: std::collections::HashSet<String> = english_stop_words()
             .map(|w| analyzer.term(&crate::text::fold(w)))
             .collect();
-        let docs: Vec<Vec<String>> = texts.iter().map(|t| analyzer.terms(t)).collect();
-        let mut vocabulary: Vec<String> = docs.iter().flatten().cloned().collect();
+        // Each text's features, in order, with repeats.
+        let docs: Vec<Vec<String>> = texts
+            .iter()
+            .map(|text| {
+                let terms = analyzer.terms(text);
+                let word = |t: &String| !stop.contains(t);
+                let mut features: Vec<String> = terms.iter().filter(|t| word(t)).cloned().collect();
+                for pair in terms.windows(2).filter(|p| word(&p[0]) && word(&p[1])) {
+                    features.push(format!("{} {}", pair[0], pair[1]));
+                }
+                features
+            })
+            .collect();
+        let n = texts.len() as f64;
+        let df = |f: &String| docs.iter().filter(|d| d.contains(f)).count() as f64;
+        let mut vocabulary: Vec<String> = docs
+            .iter()
+            .flatten()
+            .filter(|f| !f.contains(' ') || df(f) >= 2.0)
+            .cloned()
+            .collect();
         vocabulary.sort();
         vocabulary.dedup();
-        let n = texts.len() as f64;
         docs.iter()
             .map(|doc| {
                 vocabulary
                     .iter()
-                    .map(|term| {
-                        let tf = doc.iter().filter(|t| *t == term).count() as f64;
-                        let df = docs.iter().filter(|d| d.contains(term)).count() as f64;
-                        if tf == 0.0 || stop.contains(term) {
+                    .map(|feature| {
+                        let tf = doc.iter().filter(|f| *f == feature).count() as f64;
+                        let df = df(feature);
+                        let common = n >= 20.0 && df > 0.2 * n;
+                        if tf == 0.0 || common {
                             0.0
                         } else {
                             (1.0 + tf.ln()) * (n / df).ln()
@@ -226,15 +403,14 @@ mod tests {
         }
     }
 
-    #[test]
-    fn similarity_equals_the_dense_cosine() {
-        let index = Index::build(TEXTS);
+    fn equals_the_oracle(texts: &[&str]) {
+        let index = Index::build(texts.iter().copied());
         let weights = index.weights(english_stop_words());
-        let vectors = dense(&TEXTS);
-        for (doc, text) in TEXTS.iter().enumerate() {
+        let vectors = dense(texts);
+        for (doc, text) in texts.iter().enumerate() {
             let vector = index.vector(text, &weights);
             let found: HashMap<u32, f32> = index.similar(&vector, &weights).into_iter().collect();
-            for other in 0..TEXTS.len() {
+            for other in 0..texts.len() {
                 let expected = cosine(&vectors[doc], &vectors[other]);
                 let got = found.get(&(other as u32)).copied().unwrap_or(0.0);
                 assert!(
@@ -246,11 +422,65 @@ mod tests {
     }
 
     #[test]
+    fn similarity_equals_the_dense_cosine() {
+        equals_the_oracle(&TEXTS);
+    }
+
+    /// 24 texts: "digital" is in more than a fifth of them (common, no weight), while the
+    /// phrases "digital divide" and "human rights" recur and weigh.
+    #[test]
+    fn common_words_weigh_nothing_and_recurring_phrases_count() {
+        let mut texts: Vec<String> = (0..16)
+            .map(|i| format!("Topic {i} of the digital economy, note {}.", i * 7))
+            .collect();
+        texts.extend([
+            "Closing the digital divide for women.".to_string(),
+            "The digital divide between regions.".to_string(),
+            "Human rights online and offline.".to_string(),
+            "Rights of humans; human dignity.".to_string(),
+            "Human rights defenders need encryption.".to_string(),
+            "Encryption and the divide of rights.".to_string(),
+            "Women and the economy.".to_string(),
+            "Regions, rights and the digital divide.".to_string(),
+        ]);
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        equals_the_oracle(&texts);
+        let index = Index::build(texts.iter().copied());
+        let weights = index.weights(english_stop_words());
+        let vector = index.vector(texts[16], &weights);
+        let words = index.words_of_terms(texts[16], &weights);
+        let named: Vec<&str> = vector.iter().map(|(f, _)| words[f].as_str()).collect();
+        assert!(named.contains(&"digital divide"), "{named:?}");
+        assert!(!named.contains(&"digital"), "common: {named:?}");
+        // Sharing the phrase brings two messages closer than sharing its words apart.
+        let similarity = |a: usize, b: usize| {
+            let v = index.vector(texts[a], &weights);
+            index.similarities(&v, &weights)[b]
+        };
+        assert!(
+            similarity(16, 17) > similarity(16, 21),
+            "{} vs {}",
+            similarity(16, 17),
+            similarity(16, 21)
+        );
+        // Highlighting a phrase marks both its words.
+        let phrase = vector
+            .iter()
+            .map(|(f, _)| *f)
+            .find(|f| weights.phrase_terms(*f).is_some())
+            .unwrap();
+        let query = index.terms_query(&[phrase], &weights);
+        let spans = index.highlights(texts[17], &query);
+        let marked: Vec<&str> = spans.iter().map(|s| &texts[17][s.clone()]).collect();
+        assert_eq!(marked, ["digital", "divide"]);
+    }
+
+    #[test]
     fn shared_terms_name_the_words_in_order_of_weight() {
         let index = Index::build(TEXTS);
         let weights = index.weights(english_stop_words());
         let vector = index.vector(TEXTS[0], &weights);
-        let words = index.words_of_terms(TEXTS[0]);
+        let words = index.words_of_terms(TEXTS[0], &weights);
         let shared: Vec<&str> = index
             .shared_terms(&vector, 1, &weights)
             .iter()
