@@ -54,6 +54,31 @@ fn engine(c: &mut Criterion) {
                 b.iter(|| explorer.run(s))
             });
         }
+        // Words with equivalents, searched with them and exactly as typed (the `exact=1`
+        // link), so the cost of the expansion shows: "cybersecurity" (also "cyber
+        // security", which adds few messages) and "artificial intelligence multistakeholder"
+        // (also "AI", which adds many: more results to count and order).
+        for (case, text) in [
+            ("query_equivalents", "cybersecurity capacity "),
+            (
+                "query_equivalents_finding_more",
+                "artificial intelligence multistakeholder ",
+            ),
+        ] {
+            for (name, exact) in [("expanded", false), ("exact", true)] {
+                let s = Selection {
+                    exact,
+                    ..selection(text, false)
+                };
+                eprintln!(
+                    "engine/{size}/{case}/{name}: {} messages found",
+                    explorer.run(&s).messages.len()
+                );
+                group.bench_with_input(BenchmarkId::new(case, name), &s, |b, s| {
+                    b.iter(|| explorer.run(s))
+                });
+            }
+        }
         // A slip of typing that finds nothing: the suggestions Explore's empty state shows
         // (a scan of the vocabulary, at each keystroke while nothing is found).
         group.bench_function("did_you_mean", |b| {

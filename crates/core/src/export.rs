@@ -113,15 +113,14 @@ pub fn describe_selection(explorer: &Explorer, selection: &Selection) -> Vec<Str
     let corpus = explorer.corpus();
     let mut lines = Vec::new();
     if !selection.text.trim().is_empty() {
-        let also = explorer.query(&selection.text).also;
-        lines.push(match (also.is_empty(), selection.exact) {
-            (true, _) => format!("Search: {}", selection.text.trim()),
-            (false, false) => format!(
-                "Search: {} (also searched: {})",
-                selection.text.trim(),
-                also.join(", ")
-            ),
-            (false, true) => format!("Search: {} (exactly as typed)", selection.text.trim()),
+        // What was searched besides the words typed, unless the search was exact.
+        let also = match selection.exact {
+            false => explorer.query(&selection.text).also.join(", "),
+            true => String::new(),
+        };
+        lines.push(match also.is_empty() {
+            true => format!("Search: {}", selection.text.trim()),
+            false => format!("Search: {} (also searched: {also})", selection.text.trim()),
         });
     }
     if let Some(like) = selection

@@ -617,14 +617,14 @@ impl Index {
         let ids = self.prefix_terms(prefix);
         self.union(
             ids.iter()
-                .map(|&id| Matches::Term(&self.postings[id as usize])),
+                .map(|&id| Matches::Term(&self.postings[id as usize]))
+                .collect(),
         )
     }
 
-    /// The documents of any of these matches, with their occurrence counts added. Short
-    /// prefixes stand for many words, a word may have equivalents: one dense pass counts
-    /// them all rather than merging list after list.
-    fn union<'a>(&'a self, parts: impl Iterator<Item = Matches<'a>>) -> DocCounts {
+    /// The documents of any of these matches (ascending), with their occurrence counts
+    /// added: a word and its equivalents, or the words a prefix begins.
+    fn union<'a>(&'a self, parts: Vec<Matches<'a>>) -> DocCounts {
         let mut counts = vec![0u32; self.len()];
         for part in parts {
             for i in 0..part.len() {
@@ -661,7 +661,17 @@ impl Index {
                 _ => Matches::Counts(self.prefix_docs(prefix)),
             },
             Clause::Either(alternatives) => {
-                Matches::Counts(self.union(alternatives.iter().filter_map(|a| self.matches(a))))
+                // Equivalents the corpus never writes cost nothing: with one left, its
+                // matches are the clause's, read in place.
+                let mut found: Vec<Matches> = alternatives
+                    .iter()
+                    .filter_map(|a| self.matches(a))
+                    .filter(|m| m.len() > 0)
+                    .collect();
+                match found.len() {
+                    1 => found.swap_remove(0),
+                    _ => Matches::Counts(self.union(found)),
+                }
             }
             Clause::Exclude(_) => return None,
         })

@@ -865,6 +865,27 @@ mod tests {
     }
 
     #[test]
+    fn an_exact_search_is_kept_after_its_words() {
+        let mut view = View::default();
+        view.selection.text = "AI".into();
+        view.selection.exact = true;
+        assert_eq!(render(&view), "#/explore?q=AI&exact=1");
+        let parsed = parse(&render(&view)).resolve(&corpus());
+        assert_eq!(parsed.view, view);
+        // With no words there is nothing to be exact about: not written.
+        view.selection.text.clear();
+        assert_eq!(render(&view), "#/explore");
+        // Any other value is dropped, with a notice.
+        let parsed = parse("#/explore?q=AI&exact=yes").resolve(&corpus());
+        assert!(!parsed.view.selection.exact);
+        assert_eq!(parsed.warnings, [Notice::BadExact("yes".into())]);
+        assert_eq!(
+            parsed.warnings[0].to_string(),
+            "Ignored exact='yes': the search includes equivalents"
+        );
+    }
+
+    #[test]
     fn tolerant_parsing_reports_every_drop() {
         let parsed = parse("https://example.org/#/explore?topic=foo,human-rights&bogus=1&meeting=bali-1999&sort=up").resolve(&corpus());
         assert_eq!(

@@ -883,6 +883,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn language_tags() {
+        for tag in ["en", "fr", "es-419", "zh-Hant-TW", "EN-gb"] {
+            assert!(is_language_tag(tag), "{tag:?}");
+        }
+        for tag in [
+            "",
+            "e",
+            "english",
+            "en_GB",
+            "en-",
+            "en--gb",
+            "fr-toolongsubtag",
+            "é",
+        ] {
+            assert!(!is_language_tag(tag), "{tag:?}");
+        }
+        let mut corpus = Corpus::builtin().unwrap();
+        assert!(check(&corpus).is_empty());
+        corpus.language = Some("English".into());
+        let problems = check(&corpus);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].path, "language");
+        assert!(
+            problems[0].to_string().contains("a language tag such as"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
     fn slugs() {
         let check = |id: &str, ok: bool| assert_eq!(is_slug(id), ok, "{id:?}");
         check("geneva-2017-gender-3", true);

@@ -187,9 +187,10 @@ impl Equivalences {
 /// the English equivalences.
 pub fn is_english(language: Option<&str>) -> bool {
     language.is_none_or(|tag| {
-        tag.split(['-', '_'])
-            .next()
-            .is_some_and(|primary| primary.eq_ignore_ascii_case("en"))
+        let tag = tag.as_bytes();
+        tag.len() >= 2
+            && tag[..2].eq_ignore_ascii_case(b"en")
+            && matches!(tag.get(2), None | Some(b'-' | b'_'))
     })
 }
 
