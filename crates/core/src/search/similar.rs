@@ -99,34 +99,63 @@ impl Index {
                 }
             })
             .collect();
-        // Each document's words in order (the terms that are no stop word, by position),
-        // then every two that follow each other, counted per document.
-        let mut in_order: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
+        // Each document's words in order, all documents one after another (a word at
+        // `start[doc] + position`; stop words and gaps are `NONE`), then every two words
+        // that follow each other: (pair, document), in document order.
+        const NONE: u32 = u32::MAX;
+        let mut start = vec![0usize; n + 1];
+        for list in &self.postings {
+            for i in 0..list.docs.len() {
+                let last = list.positions(i).last().map_or(0, |&p| p as usize + 1);
+                let end = &mut start[list.docs[i] as usize + 1];
+                *end = (*end).max(last);
+            }
+        }
+        for doc in 0..n {
+            start[doc + 1] += start[doc];
+        }
+        let mut in_order = vec![NONE; start[n]];
         for (term, list) in (0u32..).zip(&self.postings) {
             if !is_word[term as usize] {
                 continue;
             }
             for (i, &doc) in list.docs.iter().enumerate() {
-                in_order[doc as usize].extend(list.positions(i).iter().map(|&p| (p, term)));
+                for &position in list.positions(i) {
+                    in_order[start[doc as usize] + position as usize] = term;
+                }
             }
         }
-        let mut pair_docs: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::new();
-        for (doc, words) in (0u32..).zip(&mut in_order) {
-            words.sort_unstable();
-            for pair in words.windows(2).filter(|w| w[0].0 + 1 == w[1].0) {
-                let docs = pair_docs.entry((pair[0].1, pair[1].1)).or_default();
+        let mut pairs: Vec<(u64, u32)> = Vec::new();
+        for doc in 0..n {
+            for pair in in_order[start[doc]..start[doc + 1]].windows(2) {
+                if pair[0] != NONE && pair[1] != NONE {
+                    pairs.push(((u64::from(pair[0]) << 32) | u64::from(pair[1]), doc as u32));
+                }
+            }
+        }
+        drop(in_order);
+        // Grouped by pair; a stable sort keeps each pair's documents ascending. A pair in
+        // two documents or more is a phrase, with its count in each.
+        radsort::sort_by_key(&mut pairs, |&(pair, _)| pair);
+        let mut phrase_docs: Vec<Phrase> = Vec::new();
+        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+            // Documents ascend: a pair in one document only starts and ends in it.
+            if group[0].1 == group[group.len() - 1].1 {
+                continue;
+            }
+            let mut docs: Vec<(u32, u32)> = Vec::new();
+            for &(_, doc) in group {
                 match docs.last_mut() {
                     Some((last, count)) if *last == doc => *count += 1,
                     _ => docs.push((doc, 1)),
                 }
             }
+            if docs.len() >= 2 {
+                let pair = group[0].0;
+                phrase_docs.push((((pair >> 32) as u32, pair as u32), docs));
+            }
         }
-        drop(in_order);
-        let mut phrase_docs: Vec<Phrase> = pair_docs
-            .into_iter()
-            .filter(|(_, docs)| docs.len() >= 2)
-            .collect();
-        phrase_docs.sort_unstable_by_key(|(pair, _)| *pair);
+        drop(pairs);
         let terms = self.terms.len() as u32;
         let phrases = (0u32..)
             .zip(&phrase_docs)
