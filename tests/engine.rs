@@ -3,10 +3,12 @@
 
 use messages_explorer::core::corpus::Corpus;
 use messages_explorer::core::query::{Explorer, Facet, Selection, Sort, ABBREVIATIONS};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use messages_explorer::core::related;
-use messages_explorer::core::search::{fold, linear_search, Analyzer, Equivalences, Index};
+use messages_explorer::core::search::{
+    dense_cosine, dense_features, linear_search, Analyzer, Equivalences, Index,
+};
 use messages_explorer::core::text::{english_generic_words, english_stop_words};
 use messages_explorer::core::url::{parse, render, split_terms, Route, View};
 use proptest::prelude::*;
@@ -293,44 +295,6 @@ fn the_url_parser_survives_100k_hostile_strings() {
     }
 }
 
-/// Each text's weighted features, computed densely from the texts alone: its terms that
-/// are no stop word, and each two of them written one after the other that two texts or
-/// more write; weight `(1 + ln tf) · ln(N / df)`, or nothing for a feature in more than a
-/// fifth of 20 texts or more (the rules of `search::similar`).
-fn dense_features(texts: &[&str], stop_words: &[&str]) -> Vec<HashMap<String, f64>> {
-    let analyzer = Analyzer::default();
-    let stop: HashSet<String> = stop_words.iter().map(|w| analyzer.term(&fold(w))).collect();
-    let docs: Vec<Vec<String>> = texts
-        .iter()
-        .map(|text| {
-            let terms = analyzer.terms(text);
-            let word = |t: &String| !stop.contains(t);
-            let mut features: Vec<String> = terms.iter().filter(|t| word(t)).cloned().collect();
-            for pair in terms.windows(2).filter(|p| word(&p[0]) && word(&p[1])) {
-                features.push(format!("{} {}", pair[0], pair[1]));
-            }
-            features
-        })
-        .collect();
-    let n = texts.len() as f64;
-    let df = |f: &String| docs.iter().filter(|d| d.contains(f)).count() as f64;
-    docs.iter()
-        .map(|doc| {
-            let mut weights = HashMap::new();
-            for feature in doc {
-                let df = df(feature);
-                let common = n >= 20.0 && df > 0.2 * n;
-                if (feature.contains(' ') && df < 2.0) || common || weights.contains_key(feature) {
-                    continue;
-                }
-                let tf = doc.iter().filter(|f| *f == feature).count() as f64;
-                weights.insert(feature.clone(), (1.0 + tf.ln()) * (n / df).ln());
-            }
-            weights
-        })
-        .collect()
-}
-
 /// The messages sharing a feature that weighs something with the message `like`, with
 /// the stop words of the app's similarity (NLTK's, the generic words, abbreviations).
 fn naive_like(corpus: &Corpus, like: &str) -> Vec<usize> {
@@ -339,11 +303,10 @@ fn naive_like(corpus: &Corpus, like: &str) -> Vec<usize> {
     assert_eq!(corpus, &builtin(), "naive_like reads the built-in corpus");
     let features = BUILTIN.get_or_init(|| {
         let texts: Vec<&str> = corpus.messages.iter().map(|m| m.text.as_str()).collect();
-        let stop: Vec<&str> = english_stop_words()
+        let stop = english_stop_words()
             .chain(english_generic_words())
-            .chain(ABBREVIATIONS)
-            .collect();
-        dense_features(&texts, &stop)
+            .chain(ABBREVIATIONS);
+        dense_features(&texts, stop)
     });
     let texts = &corpus.messages;
     let reference = corpus.messages.iter().position(|m| m.id == like).unwrap();
@@ -413,19 +376,11 @@ proptest! {
     }
 }
 
-/// Cosine similarity of the dense feature vectors ([`dense_features`], NLTK's stop words).
+/// Cosine similarity of the dense feature vectors (`dense_features`, NLTK's stop words).
 fn dense_similarity(texts: &[String], a: usize, b: usize) -> f64 {
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let stop: Vec<&str> = english_stop_words().collect();
-    let features = dense_features(&texts, &stop);
-    let (va, vb) = (&features[a], &features[b]);
-    let dot: f64 = va.iter().map(|(f, x)| x * vb.get(f).unwrap_or(&0.0)).sum();
-    let norm = |v: &HashMap<String, f64>| v.values().map(|x| x * x).sum::<f64>().sqrt();
-    if dot == 0.0 {
-        0.0
-    } else {
-        dot / (norm(va) * norm(vb))
-    }
+    let features = dense_features(&texts, english_stop_words());
+    dense_cosine(&features[a], &features[b])
 }
 
 proptest! {

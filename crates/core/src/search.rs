@@ -18,7 +18,7 @@ use super::text::fold_into;
 mod equivalent;
 mod similar;
 pub use equivalent::{is_english, Equivalences};
-pub use similar::{SharedTerm, Vector, Weights};
+pub use similar::{dense_cosine, dense_features, SharedTerm, Vector, Weights};
 
 /// Queries longer than this many characters are cut there (a pasted book is not a query).
 pub const MAX_QUERY_CHARS: usize = 1000;

@@ -14,9 +14,9 @@
 //! frequency, Manning, Raghavan and Schütze, *Introduction to Information Retrieval*,
 //! 6.4.1): a word said twice counts less than twice, and a rare word more than a common one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::{words, Clause, Index, Query};
+use super::{fold, words, Analyzer, Clause, Index, Query};
 
 /// A feature in more than this share of the documents weighs nothing.
 pub const COMMON_SHARE: f32 = 0.2;
@@ -358,10 +358,66 @@ impl Index {
     }
 }
 
+/// The reference implementation of similarity (the oracle of the tests, as
+/// [`linear_search`](super::linear_search) is of search): each text's weighted features,
+/// computed densely from the texts alone. Features are its terms that are no stop word and
+/// each two of them written one after the other that two texts or more write; a feature's
+/// weight is `(1 + ln tf) · ln(N / df)`, or nothing in more than [`COMMON_SHARE`] of
+/// [`MIN_DOCS_FOR_COMMON`] texts or more.
+pub fn dense_features<'a>(
+    texts: &[&str],
+    stop_words: impl IntoIterator<Item = &'a str>,
+) -> Vec<HashMap<String, f64>> {
+    let analyzer = Analyzer::default();
+    let stop: HashSet<String> = stop_words
+        .into_iter()
+        .map(|w| analyzer.term(&fold(w)))
+        .collect();
+    let docs: Vec<Vec<String>> = texts
+        .iter()
+        .map(|text| {
+            let terms = analyzer.terms(text);
+            let word = |t: &String| !stop.contains(t);
+            let mut features: Vec<String> = terms.iter().filter(|t| word(t)).cloned().collect();
+            for pair in terms.windows(2).filter(|p| word(&p[0]) && word(&p[1])) {
+                features.push(format!("{} {}", pair[0], pair[1]));
+            }
+            features
+        })
+        .collect();
+    let n = texts.len() as f64;
+    let df = |f: &String| docs.iter().filter(|d| d.contains(f)).count() as f64;
+    docs.iter()
+        .map(|doc| {
+            let mut weights = HashMap::new();
+            for feature in doc {
+                let df = df(feature);
+                let common = n >= MIN_DOCS_FOR_COMMON as f64 && df > f64::from(COMMON_SHARE) * n;
+                if (feature.contains(' ') && df < 2.0) || common || weights.contains_key(feature) {
+                    continue;
+                }
+                let tf = doc.iter().filter(|f| *f == feature).count() as f64;
+                weights.insert(feature.clone(), (1.0 + tf.ln()) * (n / df).ln());
+            }
+            weights
+        })
+        .collect()
+}
+
+/// The cosine of two vectors of [`dense_features`].
+pub fn dense_cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
+    let dot: f64 = a.iter().map(|(f, x)| x * b.get(f).unwrap_or(&0.0)).sum();
+    let norm = |v: &HashMap<String, f64>| v.values().map(|x| x * x).sum::<f64>().sqrt();
+    if dot == 0.0 {
+        0.0
+    } else {
+        dot / (norm(a) * norm(b))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::Analyzer;
     use crate::text::english_stop_words;
 
     const TEXTS: [&str; 5] = [
@@ -372,75 +428,15 @@ mod tests {
         "The the the and of.",
     ];
 
-    /// The oracle: dense vectors over every feature, computed from the texts alone: the
-    /// terms that are no stop word, and the pairs of them written one after the other in
-    /// two texts or more; a feature in more than a fifth of 20 texts or more weighs nothing.
-    fn dense(texts: &[&str]) -> Vec<Vec<f64>> {
-        let analyzer = Analyzer::default();
-        let stop: std::collections::HashSet<String> = english_stop_words()
-            .map(|w| analyzer.term(&crate::text::fold(w)))
-            .collect();
-        // Each text's features, in order, with repeats.
-        let docs: Vec<Vec<String>> = texts
-            .iter()
-            .map(|text| {
-                let terms = analyzer.terms(text);
-                let word = |t: &String| !stop.contains(t);
-                let mut features: Vec<String> = terms.iter().filter(|t| word(t)).cloned().collect();
-                for pair in terms.windows(2).filter(|p| word(&p[0]) && word(&p[1])) {
-                    features.push(format!("{} {}", pair[0], pair[1]));
-                }
-                features
-            })
-            .collect();
-        let n = texts.len() as f64;
-        let df = |f: &String| docs.iter().filter(|d| d.contains(f)).count() as f64;
-        let mut vocabulary: Vec<String> = docs
-            .iter()
-            .flatten()
-            .filter(|f| !f.contains(' ') || df(f) >= 2.0)
-            .cloned()
-            .collect();
-        vocabulary.sort();
-        vocabulary.dedup();
-        docs.iter()
-            .map(|doc| {
-                vocabulary
-                    .iter()
-                    .map(|feature| {
-                        let tf = doc.iter().filter(|f| *f == feature).count() as f64;
-                        let df = df(feature);
-                        let common = n >= 20.0 && df > 0.2 * n;
-                        if tf == 0.0 || common {
-                            0.0
-                        } else {
-                            (1.0 + tf.ln()) * (n / df).ln()
-                        }
-                    })
-                    .collect()
-            })
-            .collect()
-    }
-
-    fn cosine(a: &[f64], b: &[f64]) -> f64 {
-        let dot: f64 = a.iter().zip(b).map(|(x, y)| x * y).sum();
-        let norm = |v: &[f64]| v.iter().map(|x| x * x).sum::<f64>().sqrt();
-        if dot == 0.0 {
-            0.0
-        } else {
-            dot / (norm(a) * norm(b))
-        }
-    }
-
     fn equals_the_oracle(texts: &[&str]) {
         let index = Index::build(texts.iter().copied());
         let weights = index.weights(english_stop_words());
-        let vectors = dense(texts);
+        let vectors = dense_features(texts, english_stop_words());
         for (doc, text) in texts.iter().enumerate() {
             let vector = index.vector(text, &weights);
             let found: HashMap<u32, f32> = index.similar(&vector, &weights).into_iter().collect();
             for other in 0..texts.len() {
-                let expected = cosine(&vectors[doc], &vectors[other]);
+                let expected = dense_cosine(&vectors[doc], &vectors[other]);
                 let got = found.get(&(other as u32)).copied().unwrap_or(0.0);
                 assert!(
                     (f64::from(got) - expected).abs() < 1e-5,
