@@ -129,40 +129,39 @@ impl Equivalences {
         let clauses = &query.clauses;
         let mut at = 0;
         while at < clauses.len() {
-            // The typed words from here: a quoted phrase alone, or plain words while they
-            // last (the word being typed as the word it would be).
+            // The typed words from here while they last (the word being typed as the word
+            // it would be), with the clause each belongs to: a phrase (quoted, or words
+            // joined by a hyphen) is in the run as a whole or not at all.
             let mut words: Vec<String> = Vec::new();
             let mut terms: Vec<String> = Vec::new();
-            let mut whole = false;
+            let mut ends: Vec<usize> = Vec::new();
             let typed_from = query.typed.get(at..).unwrap_or_default();
             for (clause, typed) in clauses[at..].iter().zip(typed_from) {
-                match (clause, typed.as_slice()) {
-                    (Clause::Phrase(phrase), [word]) if phrase.len() == 1 => {
-                        words.push(word.clone());
-                        terms.push(phrase[0].clone());
+                match clause {
+                    Clause::Phrase(phrase) if phrase.len() == typed.len() => {
+                        words.extend_from_slice(typed);
+                        terms.extend_from_slice(phrase);
                     }
-                    (Clause::Prefix(prefix), _) => {
+                    Clause::Prefix(prefix) => {
                         words.push(prefix.clone());
                         terms.push(analyzer.term(prefix));
                     }
-                    (Clause::Phrase(phrase), _) if words.is_empty() => {
-                        words = typed.clone();
-                        terms = phrase.clone();
-                        whole = true;
-                        break;
-                    }
                     _ => break,
                 }
+                ends.push(words.len());
             }
+            // The form must end where a clause ends.
             let found = self
                 .longest(&words, &terms)
-                .filter(|&(_, _, length)| !whole || length == terms.len());
-            let Some((entry, form, length)) = found else {
+                .and_then(|(entry, form, length)| {
+                    let used = ends.iter().position(|&end| end == length)? + 1;
+                    Some((entry, form, length, used))
+                });
+            let Some((entry, form, length, used)) = found else {
                 expanded.clauses.push(clauses[at].clone());
                 at += 1;
                 continue;
             };
-            let used = if whole { 1 } else { length };
             let mut either = vec![if used == 1 {
                 clauses[at].clone()
             } else {
@@ -325,6 +324,33 @@ mod tests {
         assert_eq!(found("cyber security ").0, vec![5, 6]);
         assert_eq!(found("ecommerce").0, vec![7]);
         assert_eq!(found("e-commerce").1, vec!["ecommerce".to_string()]);
+    }
+
+    /// Every form of every entry, typed, finds every other form of its entry (each a
+    /// document of its own), in both directions, for each kind.
+    #[test]
+    fn every_form_finds_every_other_form_of_its_entry() {
+        let analyzer = Analyzer::default();
+        let english = Equivalences::english(&analyzer);
+        let forms: Vec<(usize, &str)> = english
+            .entries
+            .iter()
+            .enumerate()
+            .flat_map(|(entry, forms)| forms.iter().map(move |f| (entry, f.written.as_str())))
+            .collect();
+        let index = Index::build(forms.iter().map(|&(_, written)| written));
+        let equivalences = Equivalences::english(index.analyzer());
+        for (entry, written) in &forms {
+            for typed in [format!("{written} "), written.to_string()] {
+                let query = equivalences.expand(&index.parse(&typed), index.analyzer());
+                let found: Vec<u32> = index.search(&query).into_iter().map(|h| h.doc).collect();
+                for (doc, (other_entry, other)) in (0u32..).zip(&forms) {
+                    if other_entry == entry {
+                        assert!(found.contains(&doc), "{typed:?} does not find {other:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
