@@ -146,8 +146,9 @@ pub struct Query {
     /// The equivalents searched besides what was typed, as the equivalences write them
     /// ("AI" for "artificial intelligence"); empty for a query as typed.
     pub also: Vec<String>,
-    /// The folded words of each clause as typed (empty for a clause not typed), which
-    /// [`Equivalences::expand`] reads: terms alone would take "digital" for "digitization".
+    /// The folded words of each clause as typed, which [`Equivalences::expand`] reads
+    /// (terms alone would take "digital" for "digitization"); empty in a query made from
+    /// another (expanded, or to highlight with), whose clauses are not the typed ones.
     pub typed: Vec<Vec<String>>,
 }
 
@@ -812,7 +813,8 @@ impl Index {
             .collect();
         Query {
             clauses,
-            ..query.clone()
+            also: query.also.clone(),
+            typed: Vec::new(),
         }
     }
 }

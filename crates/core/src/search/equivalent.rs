@@ -122,10 +122,8 @@ impl Equivalences {
     /// becomes a clause that any form of its entry satisfies, the words as typed first.
     /// The other forms are named in [`Query::also`]. Exclusions are kept as typed.
     pub fn expand(&self, query: &Query, analyzer: &Analyzer) -> Query {
-        let mut expanded = Query {
-            typed: query.typed.clone(),
-            ..Query::default()
-        };
+        // Its clauses are no longer the typed ones, so it carries no typed words.
+        let mut expanded = Query::default();
         let clauses = &query.clauses;
         let mut at = 0;
         while at < clauses.len() {
@@ -177,6 +175,10 @@ impl Equivalences {
             }
             expanded.clauses.push(Clause::Either(either));
             at += used;
+        }
+        // Nothing expanded (every `Either` names an equivalent): the query as typed.
+        if expanded.also.is_empty() {
+            return query.clone();
         }
         expanded
     }
