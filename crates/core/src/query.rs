@@ -526,7 +526,11 @@ impl Explorer {
     /// and expansions, British and American spellings, compounds:
     /// `assets/equivalences-en.txt`, for a corpus in English), named in [`Query::also`].
     pub fn query(&self, text: &str) -> Query {
-        let typed = self.index.parse(text);
+        self.expand(&self.index.parse(text))
+    }
+
+    /// A parsed query with the equivalents of its words (see [`Explorer::query`]).
+    fn expand(&self, typed: &Query) -> Query {
         let equivalences = self.equivalences.get_or_init(|| {
             if is_english(self.corpus.language.as_deref()) {
                 Equivalences::english(self.index.analyzer())
@@ -534,7 +538,7 @@ impl Explorer {
                 Equivalences::default()
             }
         });
-        equivalences.expand(&typed, self.index.analyzer())
+        equivalences.expand(typed, self.index.analyzer())
     }
 
     /// The coverage sentence of each partial meeting among these messages, in meeting
@@ -672,13 +676,10 @@ impl Explorer {
     /// messages with a similarity above 0 are kept, most similar first under
     /// [`Sort::Relevance`] (ties in corpus order; `related::run` breaks them by id).
     pub fn run_with(&self, selection: &Selection, like: Option<&Like>) -> Outcome {
-        let expanded = self.query(&selection.text);
+        let typed = self.index.parse(&selection.text);
+        let expanded = self.expand(&typed);
         let equivalents = expanded.also.clone();
-        let query = if selection.exact {
-            self.index.parse(&selection.text)
-        } else {
-            expanded
-        };
+        let query = if selection.exact { typed } else { expanded };
         let mut hits = self.index.search(&query);
         if let Some(like) = like {
             hits.retain_mut(|hit| {
