@@ -79,6 +79,44 @@ fn engine(c: &mut Criterion) {
                 });
             }
         }
+        // The first keystroke of each: the documents of a word and its equivalents (when
+        // the corpus writes more than one of them) are counted once and kept (the index
+        // keeps four such unions), so the runs above measure the keystrokes that follow.
+        // Here eight searches with such a word take turns, each one's union gone when it
+        // comes back (a word being typed is a clause of its own): every run counts afresh.
+        let turns: Vec<Vec<Selection>> = [false, true]
+            .iter()
+            .map(|&exact| {
+                [
+                    "cybersecurity capacity ",
+                    "artificial intelligence multistakeholder ",
+                    "online access ",
+                    "policymaking rights ",
+                    "cybersecurit",
+                    "artificial intelligenc",
+                    "onlin",
+                    "policymakin",
+                ]
+                .iter()
+                .map(|text| Selection {
+                    exact,
+                    ..selection(text, false)
+                })
+                .collect()
+            })
+            .collect();
+        for (name, selections) in ["expanded", "exact"].iter().zip(&turns) {
+            let mut turn = 0;
+            group.bench_function(
+                BenchmarkId::new("query_equivalents_first_keystroke", name),
+                |b| {
+                    b.iter(|| {
+                        turn = (turn + 1) % selections.len();
+                        explorer.run(&selections[turn])
+                    })
+                },
+            );
+        }
         // A slip of typing that finds nothing: the suggestions Explore's empty state shows
         // (a scan of the vocabulary, at each keystroke while nothing is found).
         group.bench_function("did_you_mean", |b| {

@@ -228,6 +228,18 @@ impl Outcome {
     }
 }
 
+/// A search finding at most this many messages may hold a slip the corpus makes too
+/// ([`Explorer::did_you_mean`]).
+pub const FEW_FOUND: usize = 3;
+
+/// How many times as many documents a close word must be in for a rare word to read as
+/// its slip ([`Explorer::did_you_mean`]).
+pub const MORE_OFTEN: usize = 10;
+
+/// The fewest letters of a word the corpus has for it to read as a slip
+/// ([`Explorer::did_you_mean`]).
+pub const RARE_SLIP_LETTERS: usize = 6;
+
 /// Latin abbreviations that say nothing about a message's matter ("e.g." is one word to
 /// the word-boundary rules): like stop words, they make no message similar to another.
 pub const ABBREVIATIONS: [&str; 4] = ["e.g", "i.e", "etc", "cf"];
@@ -618,46 +630,69 @@ impl Explorer {
         format!("{count} messages included{partial} · {}", self.corpus.title)
     }
 
-    /// What a search that finds nothing may have meant: `text` with each word the corpus
-    /// does not have (the word being typed counts when no word starts with it) replaced by
-    /// its closest word ([`Index::suggest`]), the closest first, at most
-    /// [`SUGGESTIONS`](super::search::SUGGESTIONS); only those that find a message.
+    /// What a search that finds no message or very few may have meant:
+    /// `text` with its slips of typing replaced by their closest words
+    /// ([`Index::suggest`]), the closest first, at most
+    /// [`SUGGESTIONS`](super::search::SUGGESTIONS); only those that find more messages.
+    /// A slip is a word the corpus does not have (the word being typed counts when no word
+    /// starts with it), within one edit of a word of the corpus (two for a word of over
+    /// five letters); or, when the text finds at most [`FEW_FOUND`] messages, a word of
+    /// [`RARE_SLIP_LETTERS`] or more one edit away from a word in [`MORE_OFTEN`] times as
+    /// many documents: a slip the corpus makes too ("goverance" once, "governance"
+    /// everywhere; short words such as "fake" and "make" are too often both meant).
     /// Quotes, exclusions and the other words stay as typed.
     pub fn did_you_mean(&self, text: &str) -> Vec<String> {
         let text: String = text.chars().take(super::search::MAX_QUERY_CHARS).collect();
+        let found = self.index.search(&self.query(&text)).len();
         let typing = !text.ends_with(char::is_whitespace);
         let words: Vec<_> = super::search::words(&text).collect();
-        // Only a few unknown words read as slips of typing (and each costs a scan of the
+        // Only a few slips read as slips of typing (and each costs a scan of the
         // vocabulary): a text of many is not corrected.
         const MOST_SLIPS: usize = 3;
-        let unknown: Vec<(std::ops::Range<usize>, Vec<String>)> = words
-            .iter()
-            .enumerate()
-            .filter(|(i, w)| {
-                let being_typed = *i + 1 == words.len() && typing;
-                let known = self.index.has_word(&w.folded)
-                    || (being_typed && self.index.has_prefix(&w.folded));
-                !known
-            })
-            .take(MOST_SLIPS + 1)
-            .map(|(_, w)| (w.span.clone(), self.index.suggest(&w.folded)))
-            .collect();
-        if unknown.is_empty()
-            || unknown.len() > MOST_SLIPS
-            || unknown.iter().any(|(_, s)| s.is_empty())
-        {
+        let mut slips: Vec<(std::ops::Range<usize>, Vec<String>)> = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            let being_typed = i + 1 == words.len() && typing;
+            let documents = self.index.word_documents(&word.folded);
+            let suggestions = if documents == 0 {
+                if being_typed && self.index.has_prefix(&word.folded) {
+                    continue;
+                }
+                // An unknown word with nothing close: no rewrite can find a message.
+                let letters = word.folded.chars().count();
+                let suggestions =
+                    self.index
+                        .suggest(&word.folded, 1, if letters <= 5 { 1 } else { 2 });
+                if suggestions.is_empty() {
+                    return Vec::new();
+                }
+                suggestions
+            } else if found <= FEW_FOUND && word.folded.chars().count() >= RARE_SLIP_LETTERS {
+                let suggestions = self.index.suggest(&word.folded, documents * MORE_OFTEN, 1);
+                if suggestions.is_empty() {
+                    continue;
+                }
+                suggestions
+            } else {
+                continue;
+            };
+            slips.push((word.span.clone(), suggestions));
+            if slips.len() > MOST_SLIPS {
+                return Vec::new();
+            }
+        }
+        if slips.is_empty() {
             return Vec::new();
         }
         let mut meant: Vec<String> = Vec::new();
         for choice in 0..super::search::SUGGESTIONS {
             let mut corrected = text.clone();
             // From the end, so that earlier spans stay where they were.
-            for (span, suggestions) in unknown.iter().rev() {
+            for (span, suggestions) in slips.iter().rev() {
                 let word = suggestions.get(choice).unwrap_or(&suggestions[0]);
                 corrected.replace_range(span.clone(), word);
             }
             let corrected = corrected.trim().to_string();
-            let finds = !self.index.search(&self.parse_query(&corrected)).is_empty();
+            let finds = self.index.search(&self.query(&corrected)).len() > found;
             if finds && !meant.contains(&corrected) {
                 meant.push(corrected);
             }
@@ -1005,6 +1040,55 @@ mod tests {
             };
             assert!(!e.run(&selection).messages.is_empty());
         }
+    }
+
+    #[test]
+    fn a_slip_the_corpus_makes_too_is_offered_when_a_search_finds_very_few() {
+        // A corpus where one message misspells a word that many write, as a loaded corpus
+        // may: the built-in corpus with "governance" misspelt in `slips` messages.
+        let slipped = |slips: usize| {
+            let mut corpus = Corpus::builtin().unwrap();
+            for message in corpus
+                .messages
+                .iter_mut()
+                .filter(|m| m.text.contains(" governance "))
+                .take(slips)
+            {
+                message.text = message.text.replacen(" governance ", " goverance ", 1);
+            }
+            Explorer::new(corpus)
+        };
+        let e = slipped(1);
+        let found = |text: &str| e.index.search(&e.query(text)).len();
+        assert_eq!(found("goverance"), 1);
+        assert!(found("governance") >= MORE_OFTEN);
+        // Typed as the last word or followed by others, the common word is offered, and
+        // it finds more.
+        assert_eq!(e.did_you_mean("goverance"), ["governance"]);
+        assert_eq!(
+            e.did_you_mean("internet goverance "),
+            ["internet governance"]
+        );
+        // The common word is never "corrected" into the rare one.
+        assert!(e.did_you_mean("governance").is_empty());
+        // A short word is no slip however rare ("fake" is not "make"), and nothing in the
+        // built-in corpus as published reads as one.
+        assert!(e.did_you_mean("fake").is_empty());
+        for message in &explorer().corpus().messages {
+            for word in crate::search::words(&message.text) {
+                assert!(explorer_words_are_no_slips(&word.folded), "{}", word.folded);
+            }
+        }
+        // A slip written in more messages than a few finds enough as it is.
+        let e = slipped(FEW_FOUND + 1);
+        assert!(e.did_you_mean("goverance").is_empty());
+    }
+
+    fn explorer_words_are_no_slips(word: &str) -> bool {
+        thread_local! {
+            static BUILTIN: Explorer = explorer();
+        }
+        BUILTIN.with(|e| e.did_you_mean(&format!("{word} ")).is_empty())
     }
 
     fn explorer() -> Explorer {

@@ -6,6 +6,7 @@
 //! space), also matches as a prefix; `"quoted phrases"` match consecutive words; `-word`
 //! and `-"a phrase"` exclude. Anything else is read as words, so no input is an error.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -273,7 +274,14 @@ pub struct Index {
     /// Per document, BM25's length normalisation `K1 · (1 − B + B · length / average)`,
     /// computed once at build, not at every match.
     length_norms: Vec<f32>,
+    /// The documents of the last `Either` clauses searched (a word and its equivalents):
+    /// typing repeats the same clause at every keystroke, and its union is the one match
+    /// that cannot be read in place.
+    eithers: RefCell<Vec<(Clause, DocCounts)>>,
 }
+
+/// How many `Either` clauses' documents an index keeps ([`Index::eithers`]).
+const EITHERS_KEPT: usize = 4;
 
 /// BM25's term-frequency saturation.
 const K1: f32 = 1.2;
@@ -320,36 +328,25 @@ impl Matches<'_> {
     /// in ascending order, so each list is walked once).
     fn find(&self, doc: u32, from: &mut usize) -> Option<u32> {
         match self {
-            Matches::Term(list) => seek(&list.docs, from, doc).map(|at| list.count(at)),
-            Matches::Counts(counts) => {
-                let rest = &counts[*from..];
-                match rest.binary_search_by_key(&doc, |&(d, _)| d) {
-                    Ok(at) => {
-                        *from += at + 1;
-                        Some(rest[at].1)
-                    }
-                    Err(at) => {
-                        *from += at;
-                        None
-                    }
-                }
-            }
+            Matches::Term(list) => seek(&list.docs, from, doc, |&d| d).map(|at| list.count(at)),
+            Matches::Counts(counts) => seek(counts, from, doc, |&(d, _)| d).map(|at| counts[at].1),
         }
     }
 }
 
-/// The index of `doc` in the ascending `docs`, searching from `*from` by galloping (the
-/// documents asked for ascend too); moves `*from` past what was passed.
-fn seek(docs: &[u32], from: &mut usize, doc: u32) -> Option<usize> {
+/// The index of `doc` in `items`, ascending by their document `key`, searching from
+/// `*from` by galloping (the documents asked for ascend too); moves `*from` past what was
+/// passed.
+fn seek<T>(items: &[T], from: &mut usize, doc: u32, key: impl Fn(&T) -> u32) -> Option<usize> {
     let mut step = 1;
     let mut low = *from;
     // Gallop to a window that holds `doc`, then search it.
-    while low + step < docs.len() && docs[low + step] < doc {
+    while low + step < items.len() && key(&items[low + step]) < doc {
         low += step;
         step *= 2;
     }
-    let high = (low + step + 1).min(docs.len());
-    match docs[low.min(high)..high].binary_search(&doc) {
+    let high = (low + step + 1).min(items.len());
+    match items[low.min(high)..high].binary_search_by_key(&doc, key) {
         Ok(at) => {
             *from = low + at + 1;
             Some(low + at)
@@ -445,6 +442,7 @@ impl Terms {
             postings,
             vocabulary,
             length_norms,
+            eithers: RefCell::default(),
         }
     }
 }
@@ -504,11 +502,20 @@ impl Index {
         &self.analyzer
     }
 
-    /// Whether the index holds a word whose folded form is `folded`.
-    pub fn has_word(&self, folded: &str) -> bool {
-        self.vocabulary
+    /// The term of the word whose folded form is `folded`, if the index holds the word.
+    fn word_term(&self, folded: &str) -> Option<u32> {
+        let at = self
+            .vocabulary
             .binary_search_by(|(w, _)| w.as_str().cmp(folded))
-            .is_ok()
+            .ok()?;
+        Some(self.vocabulary[at].1)
+    }
+
+    /// How many documents hold the word whose folded form is `folded` or another word of
+    /// its term ("rights" and "right"); 0 for a word the index does not hold.
+    pub fn word_documents(&self, folded: &str) -> usize {
+        self.word_term(folded)
+            .map_or(0, |id| self.postings[id as usize].docs.len())
     }
 
     /// Whether the index holds a word starting with the folded `prefix`.
@@ -527,13 +534,14 @@ impl Index {
     }
 
     /// The words of the index (folded) closest to the folded `word`, for a slip of typing:
-    /// at most one edit away for a word of up to five letters, two for a longer one (an
-    /// edit adds, removes or replaces a letter, or swaps two neighbours); the fewest edits
-    /// first, then the words in the most documents, then alphabetically; at most
-    /// [`SUGGESTIONS`]. None for a word the index holds.
-    pub fn suggest(&self, word: &str) -> Vec<String> {
+    /// at most `most` edits away (an edit adds, removes or replaces a letter, or swaps two
+    /// neighbours); the fewest edits first, then the words in the most documents, then
+    /// alphabetically; at most [`SUGGESTIONS`]. Only words in at least `fewest`
+    /// documents, and none of the word's own term (a word the index holds is not its own
+    /// suggestion, nor are its inflections); none for a word under three letters.
+    pub fn suggest(&self, word: &str, fewest: usize, most: usize) -> Vec<String> {
+        let own = self.word_term(word);
         let word: Vec<char> = word.chars().collect();
-        let most = if word.len() <= 5 { 1 } else { 2 };
         if word.len() < 3 {
             return Vec::new();
         }
@@ -541,13 +549,13 @@ impl Index {
         // for each kind of item).
         let mut best: Vec<(usize, std::cmp::Reverse<usize>, &str)> = Vec::new();
         for (candidate, id) in &self.vocabulary {
+            let documents = self.postings[*id as usize].docs.len();
+            if documents < fewest || own == Some(*id) {
+                continue;
+            }
             let Some(edits) = edit_distance(&word, candidate, most) else {
                 continue;
             };
-            if edits == 0 {
-                return Vec::new();
-            }
-            let documents = self.postings[*id as usize].docs.len();
             let key = (edits, std::cmp::Reverse(documents), candidate.as_str());
             let at = best.iter().position(|b| key < *b).unwrap_or(best.len());
             if at < SUGGESTIONS {
@@ -599,7 +607,7 @@ impl Index {
                 if k == driver {
                     continue;
                 }
-                let Some(at) = seek(&list.docs, &mut from[k], doc) else {
+                let Some(at) = seek(&list.docs, &mut from[k], doc, |&d| d) else {
                     continue 'docs;
                 };
                 let positions = list.positions(at);
@@ -662,6 +670,15 @@ impl Index {
                 _ => Matches::Counts(self.prefix_docs(prefix)),
             },
             Clause::Either(alternatives) => {
+                let kept = self
+                    .eithers
+                    .borrow()
+                    .iter()
+                    .find(|(c, _)| c == clause)
+                    .map(|(_, d)| d.clone());
+                if let Some(docs) = kept {
+                    return Some(Matches::Counts(docs));
+                }
                 // Equivalents the corpus never writes cost nothing: with one left, its
                 // matches are the clause's, read in place.
                 let mut found: Vec<Matches> = alternatives
@@ -669,10 +686,14 @@ impl Index {
                     .filter_map(|a| self.matches(a))
                     .filter(|m| m.len() > 0)
                     .collect();
-                match found.len() {
-                    1 => found.swap_remove(0),
-                    _ => Matches::Counts(self.union(found)),
+                if found.len() == 1 {
+                    return found.pop();
                 }
+                let docs = self.union(found);
+                let mut eithers = self.eithers.borrow_mut();
+                eithers.truncate(EITHERS_KEPT - 1);
+                eithers.insert(0, (clause.clone(), docs.clone()));
+                Matches::Counts(docs)
             }
             Clause::Exclude(_) => return None,
         })
@@ -926,11 +947,40 @@ mod tests {
             "Encryptions of a kind.",
             "Gender and the digital divide.",
         ]);
-        assert_eq!(index.suggest("encyption"), ["encryption", "encryptions"]);
-        assert!(index.suggest("encryption").is_empty(), "a known word");
-        assert_eq!(index.suggest("gendr"), ["gender"]);
-        assert!(index.suggest("xylophone").is_empty());
-        assert!(index.suggest("ab").is_empty(), "too short to guess");
+        assert_eq!(
+            index.suggest("encyption", 1, 2),
+            ["encryption", "encryptions"]
+        );
+        assert!(
+            index.suggest("encryption", 1, 2).is_empty(),
+            "a known word: not itself, nor a word of its term"
+        );
+        assert_eq!(index.suggest("gendr", 1, 1), ["gender"]);
+        assert!(index.suggest("xylophone", 1, 2).is_empty());
+        assert!(index.suggest("ab", 1, 1).is_empty(), "too short to guess");
+        // Only words in enough documents: "encryption" is in three.
+        assert_eq!(
+            index.suggest("encyption", 3, 2),
+            ["encryption", "encryptions"]
+        );
+        assert!(index.suggest("encyption", 4, 2).is_empty());
+    }
+
+    #[test]
+    fn a_slip_the_corpus_makes_too_has_suggestions() {
+        let index = Index::build([
+            "Governance of the Internet.",
+            "Internet governance forums.",
+            "Data governance.",
+            "Goverance, as one message writes it.",
+        ]);
+        assert_eq!(index.word_documents("goverance"), 1);
+        assert_eq!(index.word_documents("governance"), 3);
+        assert_eq!(index.word_documents("xylophone"), 0);
+        assert_eq!(index.suggest("goverance", 3, 1), ["governance"]);
+        // Asked for words in as many documents as it is in or more, never a rarer one.
+        assert_eq!(index.suggest("governance", 1, 1), ["goverance"]);
+        assert!(index.suggest("governance", 3, 1).is_empty());
     }
     use super::*;
 
@@ -1001,6 +1051,36 @@ mod tests {
         check("-data", &[0, 1, 3]);
         check("", &[0, 1, 2, 3]);
         check("nothing-like-this", &[]);
+    }
+
+    #[test]
+    fn a_kept_either_gives_what_a_fresh_index_gives() {
+        let phrase = |w: &[&str]| Clause::Phrase(w.iter().map(|s| s.to_string()).collect());
+        let either = |a: &[&str], b: &[&str]| Query {
+            clauses: vec![Clause::Either(vec![phrase(a), phrase(b)])],
+            ..Query::default()
+        };
+        // More queries than the index keeps, each asked again after the others.
+        let queries: Vec<Query> = [
+            (&["gender"][..], &["digit", "divid"][..]),
+            (&["job"], &["women"]),
+            (&["data"], &["divid"]),
+            (&["gender"], &["job"]),
+            (&["women"], &["digit"]),
+            (&["digit"], &["job"]),
+        ]
+        .iter()
+        .map(|(a, b)| either(a, b))
+        .collect();
+        assert!(queries.len() > EITHERS_KEPT);
+        let index = Index::build(texts());
+        for round in 0..3 {
+            for query in &queries {
+                let fresh = Index::build(texts()).search(query);
+                assert_eq!(index.search(query), fresh, "round {round}: {query:?}");
+            }
+        }
+        assert_eq!(index.eithers.borrow().len(), EITHERS_KEPT);
     }
 
     #[test]

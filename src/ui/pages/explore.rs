@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::core::export::ExportHeader;
 use crate::core::export::{describe_selection, ExportFormat};
 use crate::core::query::{
-    included_line, partial_caveat, Explorer, Facet, Outcome, Selection, Sort,
+    included_line, partial_caveat, Explorer, Facet, Outcome, Selection, Sort, FEW_FOUND,
 };
 use crate::core::related;
 use crate::core::state::{corpus_label, printed_note, Action, AppState};
@@ -145,6 +145,9 @@ fn results(
         if found == 0 {
             { empty_state(context, outcome, selection) }
         } else {
+            if found <= FEW_FOUND && !selection.text.trim().is_empty() {
+                { did_you_mean(context, &selection.text) }
+            }
             <ol id="results" class="result-list" tabindex="-1" aria-label="Messages">{ message_cards(context, outcome, state) }</ol>
             if found > state.shown {
                 <button class="show-more" onclick={onmore} data-testid="show-more">
@@ -358,8 +361,9 @@ fn equivalents_line(context: &AppContext, outcome: &Outcome, selection: &Selecti
     }
 }
 
-/// A slip of typing: the searches the text may have meant, as links to the same view with
-/// the text corrected (Back returns to what was typed); nothing when there is none.
+/// A slip of typing, when a search finds nothing or very few messages: the searches the
+/// text may have meant, as links to the same view with the text corrected (Back returns
+/// to what was typed); nothing when there is none.
 fn did_you_mean(context: &AppContext, text: &str) -> Html {
     let meant = context.store.explorer.did_you_mean(text);
     let count = meant.len();
