@@ -56,6 +56,10 @@ if [ "$profile" = release ]; then
   cargo run --locked --quiet --example prerender -- "$dir/index.html"
   # 6. Content-hashed names, and the service worker's lists and version (.ci/finalize.mjs).
   node .ci/finalize.mjs "$dir" "$table" --hash
-  # 7. The size of every shipped file, and each module's budget (.ci/sizes.sh).
+  # 7. The static pages: one per message, meeting and topic, and browse/ (README, "Static
+  #    pages"), rendered by the same components and linking the hashed style sheet; with
+  #    SITE_URL set, their addresses, sitemap.xml and robots.txt.
+  cargo run --locked --quiet --example site -- "$dir"
+  # 8. The size of every shipped file, and each module's budget (.ci/sizes.sh).
   bash .ci/sizes.sh "$dir" "$table"
 fi

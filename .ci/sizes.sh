@@ -38,4 +38,17 @@ while read -r name budget; do
   fi
 done < <(node -e 'for (const b of JSON.parse(require("fs").readFileSync(process.argv[1])).builds)
   if (b.budget !== null) console.log(b.name, process.env[`BUDGET_${b.role.toUpperCase()}`] || b.budget);' "$table")
+# Every static page (README, "Static pages"): at most 15,000 gzip bytes each.
+pages=0 largest=0 largest_page=
+while IFS= read -r f; do
+  size=$(gz "$f"); pages=$((pages + 1))
+  if [ "$size" -gt "$largest" ]; then largest=$size largest_page=${f#"$dir"/}; fi
+done < <(find "$dir" -mindepth 2 -name index.html)
+if [ "$pages" -gt 0 ]; then
+  echo "  static pages: $pages, the largest $largest_page at $largest gzip bytes (budget 15000 each)"
+  if [ "$largest" -gt 15000 ]; then
+    echo "sizes: the static page $largest_page ships $largest gzip bytes, over 15000" >&2
+    over=1
+  fi
+fi
 exit "$over"

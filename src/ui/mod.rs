@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod hooks;
 pub mod pages;
+pub mod site;
 
 pub use app::App;
 

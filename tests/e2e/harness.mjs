@@ -16,6 +16,7 @@ fs.mkdirSync(outputDir, { recursive: true });
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',
+  '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
 };
 
 // dist/ files are sent gzip-compressed when the browser accepts it, as any static host
@@ -47,7 +48,8 @@ export function startServer({ folder = '/', dist = root, answer = () => null } =
       rel = '/' + rel.slice(folder.length);
     }
     if (rel.startsWith('/__test__/')) { base = path.resolve('tests/data'); rel = rel.slice('/__test__'.length); }
-    let file = path.join(base, rel === '/' ? 'index.html' : rel);
+    // A folder's address is answered with its index.html, as static hosts do.
+    let file = path.join(base, rel.endsWith('/') ? rel + 'index.html' : rel);
     if (!file.startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404); res.end('not found'); return;
     }

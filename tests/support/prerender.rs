@@ -3,6 +3,7 @@
 //! first messages as soon as its HTML arrives; the app replaces this copy when it starts.
 //! Yew's server renderer is a dev-dependency, so this is an example, not a binary.
 
+use messages_explorer::core::site;
 use messages_explorer::ui::app::{App, AppProps};
 use yew::LocalServerRenderer;
 
@@ -27,7 +28,10 @@ async fn main() {
     let home = LocalServerRenderer::<App>::with_props(AppProps { url: "".into() })
         .render()
         .await;
-    let rendered = format!(r#"<div id="prerendered">{}</div>"#, without_comments(&home));
+    let rendered = format!(
+        r#"<div id="prerendered">{}</div>"#,
+        site::without_markers(&home)
+    );
     std::fs::write(&path, page.replace(STAND_IN, &rendered)).unwrap_or_else(|e| {
         eprintln!("prerender: cannot write {path}: {e}");
         std::process::exit(1);
@@ -36,22 +40,4 @@ async fn main() {
         "prerender: the home view is in {path} ({} bytes)",
         rendered.len()
     );
-}
-
-/// The HTML without Yew's component markers (`<!--<[…]>-->`), which only a hydrating
-/// app would read. Text is escaped by Yew, so every literal `<!--` is such a marker.
-fn without_comments(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<!--") {
-        out.push_str(&rest[..start]);
-        match rest[start..].find("-->") {
-            Some(end) => rest = &rest[start + end + 3..],
-            None => {
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }

@@ -20,6 +20,9 @@ pub const EDITORIAL_MARK: &str = " (assigned editorially)";
 /// What the CSV export writes as the heading of a message published without one (read
 /// back as no heading).
 pub const CSV_HEADING_NOT_GIVEN: &str = "(not given in the source)";
+/// What the topics are, wherever they group messages.
+pub const TOPICS_ARE_EDITORIAL: &str = "The topics are an editorial layer that lets messages be compared across years; the heading as published is always shown beside them.";
+
 /// What the CSV export writes after topics assigned editorially (read back without it).
 pub const CSV_EDITORIAL_MARK: &str = " (editorial)";
 

@@ -75,7 +75,7 @@ pub fn about_page() -> Html {
                 </section>
             }) }
             <h2>{ "Topics" }</h2>
-            <p>{ "The topics are an editorial layer that lets messages be compared across years; the heading as published is always shown beside them." }</p>
+            <p>{ crate::core::wording::TOPICS_ARE_EDITORIAL }</p>
             <dl class="topics">
                 { for corpus.topics.iter().map(|t| html! { <><dt>{ t.label.clone() }</dt><dd>{ t.description.clone() }</dd></> }) }
             </dl>

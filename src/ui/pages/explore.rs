@@ -9,6 +9,7 @@ use crate::core::query::{
     included_line, partial_caveat, Explorer, Facet, Outcome, Selection, Sort, FEW_FOUND,
 };
 use crate::core::related;
+use crate::core::site;
 use crate::core::state::{corpus_label, printed_note, Action, AppState};
 use crate::core::url::{self, Route, View};
 use crate::ui::browser::{self, input_value, page_address, print_soon, select_value, today};
@@ -99,6 +100,13 @@ pub fn explore_page() -> Html {
                     </div>
                     { equivalents_line(&context, &outcome, &selection) }
                     { results(&context, &outcome, &state, &selection, &partial) }
+                    if selection.is_empty() && context.store.builtin {
+                        <p class="meeting-pages" data-testid="meeting-pages">
+                            { "Each meeting's messages on a page of their own: " }
+                            { for meeting_pages(&context.store.explorer) }
+                            <a href={site::BROWSE_PATH}>{ "every meeting and topic" }</a>
+                        </p>
+                    }
                 </section>
             </div>
         </div>
@@ -121,6 +129,21 @@ fn home_intro(context: &AppContext) -> Html {
             }
         </section>
     }
+}
+
+/// A link to each meeting's static page (`core::site`), for the meetings with messages.
+fn meeting_pages(explorer: &Explorer) -> impl Iterator<Item = Html> + '_ {
+    let meetings = &explorer.corpus().meetings;
+    explorer
+        .included()
+        .iter()
+        .zip(meetings)
+        .filter(|(included, _)| **included > 0)
+        .map(|(_, meeting)| {
+            html! {
+                <><a href={site::meeting_path(&meeting.id)}>{ meeting.short_name() }</a>{ " · " }</>
+            }
+        })
 }
 
 /// Below the count: the message a "More like this" list is like, the partial-set

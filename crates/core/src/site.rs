@@ -1,0 +1,715 @@
+//! The static site: a page of its own for every message, meeting and topic, and one page
+//! listing the meetings and topics, written next to the app at build time (the `site`
+//! example, `.ci/post-build.sh`) so that a search engine, a chat's link preview, a reader
+//! without script and a reference manager each find a page that is about one thing.
+//!
+//! This module says what each page is called and says of itself (its path, title,
+//! description, Open Graph, schema.org JSON-LD and Highwire `citation_*` tags), what the
+//! listing pages hold, and how the app's own links read on a static page. The pages'
+//! bodies are the UI's components rendered on the server; nothing here touches a browser.
+
+use serde_json::{json, Value};
+
+use crate::corpus::{Meeting, Message, Source};
+use crate::query::{Explorer, Facet};
+use crate::url::{self, Route, View};
+
+/// The site's name, as previews show it.
+pub const SITE_NAME: &str = "Messages Explorer — IGF Messages";
+
+/// The path of the page listing every meeting and topic.
+pub const BROWSE_PATH: &str = "browse/";
+
+/// How many characters of a message a description quotes at most.
+const DESCRIPTION_CHARS: usize = 155;
+
+/// How many words of a message a title quotes.
+const TITLE_WORDS: usize = 8;
+
+/// What a page is called and says of itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageMeta {
+    /// Where the page is written, from the site's root, ending in `/` ("message/x/").
+    pub path: String,
+    /// Its `<title>`.
+    pub title: String,
+    /// Its description (search results, link previews).
+    pub description: String,
+    /// Open Graph's type: "article" for a message, "website" for the others.
+    pub kind: &'static str,
+    /// Its schema.org description (JSON-LD).
+    pub json_ld: Value,
+    /// Its Highwire `citation_*` tags (name without the prefix, content), for a message.
+    pub citation: Vec<(&'static str, String)>,
+}
+
+impl PageMeta {
+    /// The path from this page back to the site's root ("../../").
+    pub fn root(&self) -> String {
+        "../".repeat(self.path.matches('/').count())
+    }
+}
+
+/// A page that lists messages: a meeting's, a topic's, or (with no items) the list of
+/// meetings and topics.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Listing {
+    /// Its heading.
+    pub title: String,
+    /// Paragraphs under the heading (coverage, theme, what the topic holds).
+    pub intro: Vec<String>,
+    /// Its sections, in order.
+    pub groups: Vec<Group>,
+}
+
+/// A section of a listing.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Group {
+    /// Its heading.
+    pub heading: String,
+    /// Links with a line each: messages (to their pages) or meetings and topics.
+    pub items: Vec<Item>,
+}
+
+/// One line of a listing.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Item {
+    /// The page it links to, from the site's root.
+    pub path: String,
+    /// The linked words.
+    pub label: String,
+    /// What follows the link (a message's full text, a meeting's count).
+    pub text: String,
+}
+
+/// A site address given at build time, checked: `http` or `https`, no query or fragment,
+/// ending in `/` (added when missing), so that a page's address is the site's followed by
+/// its path.
+pub fn site_url(raw: &str) -> Result<String, String> {
+    let raw = raw.trim();
+    let rest = raw
+        .strip_prefix("https://")
+        .or_else(|| raw.strip_prefix("http://"))
+        .ok_or_else(|| format!("the site address {raw:?} must start with https:// or http://"))?;
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty() || rest.contains(['?', '#', ' ', '"', '<', '>', '\\']) {
+        return Err(format!(
+            "the site address {raw:?} must name a host and hold no query, fragment, space or quote"
+        ));
+    }
+    Ok(if raw.ends_with('/') {
+        raw.to_string()
+    } else {
+        format!("{raw}/")
+    })
+}
+
+/// The path of a message's page.
+pub fn message_path(id: &str) -> String {
+    format!("message/{id}/")
+}
+
+/// The path of a meeting's page.
+pub fn meeting_path(id: &str) -> String {
+    format!("meeting/{id}/")
+}
+
+/// The path of a topic's page.
+pub fn topic_path(id: &str) -> String {
+    format!("topic/{id}/")
+}
+
+/// The first `words` words of a text, with "…" when it goes on.
+fn first_words(text: &str, words: usize) -> String {
+    let mut parts = text.split_whitespace();
+    let head: Vec<&str> = parts.by_ref().take(words).collect();
+    let head = head.join(" ");
+    if parts.next().is_some() {
+        format!("{}…", head.trim_end_matches([',', ';', ':', '.']))
+    } else {
+        head
+    }
+}
+
+/// At most `chars` characters of a text, cut between words, with "…" when cut.
+fn clipped(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(chars).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
+}
+
+/// A message's page: titled by its meeting, heading and place under it, with its first
+/// words (unique: no two messages share a meeting, heading and place).
+pub fn message_meta(explorer: &Explorer, position: usize) -> PageMeta {
+    let corpus = explorer.corpus();
+    let message = &corpus.messages[position];
+    let d = explorer.details(position);
+    let (number, of) = place_under_heading(&corpus.messages, position);
+    let under = d.heading.clone().unwrap_or_else(|| "messages".to_string());
+    let title = format!(
+        "\u{201C}{}\u{201D} — {}, {under} ({number} of {of})",
+        first_words(&message.text, TITLE_WORDS),
+        d.meeting
+    );
+    let meeting = corpus.meeting(&message.meeting);
+    let source = corpus.source(&message.source.source);
+    let set = set_name(meeting, &d.meeting);
+    let mut json_ld = json!({
+        "@context": "https://schema.org",
+        "@type": "Quotation",
+        "name": title,
+        "text": message.text,
+        "inLanguage": corpus.language.as_deref().unwrap_or("en"),
+        "isPartOf": {
+            "@type": "CreativeWork",
+            "name": set,
+            "datePublished": meeting.map(|m| m.year.0.to_string()),
+        },
+        "about": d.topics,
+    });
+    if let Some(source) = source {
+        json_ld["citation"] = source_json(source);
+        if let Some(publisher) = &source.publisher {
+            json_ld["creator"] = json!({ "@type": "Organization", "name": publisher });
+        }
+    }
+    let mut citation = vec![
+        ("title", title.clone()),
+        ("inbook_title", set.clone()),
+        ("language", "en".to_string()),
+    ];
+    if let Some(publisher) = source.and_then(|s| s.publisher.clone()) {
+        citation.push(("author", publisher.clone()));
+        citation.push(("publisher", publisher));
+    }
+    if let Some(meeting) = meeting {
+        citation.push(("publication_date", meeting.year.0.to_string()));
+    }
+    PageMeta {
+        path: message_path(&message.id),
+        title,
+        description: clipped(&message.text, DESCRIPTION_CHARS),
+        kind: "article",
+        json_ld,
+        citation,
+    }
+}
+
+/// "IGF 2017 Geneva Messages", or the meeting's name with "Messages".
+fn set_name(meeting: Option<&Meeting>, short: &str) -> String {
+    meeting
+        .and_then(|m| m.message_set.name.clone())
+        .unwrap_or_else(|| format!("{short} Messages"))
+}
+
+/// A source as schema.org says a work is cited.
+fn source_json(source: &Source) -> Value {
+    let mut work = json!({ "@type": "CreativeWork", "name": source.title });
+    if let Some(publisher) = &source.publisher {
+        work["publisher"] = json!({ "@type": "Organization", "name": publisher });
+    }
+    if let Some(date) = &source.date {
+        work["datePublished"] = json!(date);
+    }
+    if let Some(url) = &source.url {
+        work["url"] = json!(url);
+    }
+    work
+}
+
+/// Which of its heading's messages this is (from 1), and how many the heading has (the
+/// meeting's messages with no heading count together).
+fn place_under_heading(messages: &[Message], position: usize) -> (usize, usize) {
+    let message = &messages[position];
+    let same = |m: &&Message| m.meeting == message.meeting && m.heading == message.heading;
+    let before = messages[..position].iter().filter(same).count();
+    (before + 1, messages.iter().filter(same).count())
+}
+
+/// A meeting's page: its messages under their headings, each linked to its page.
+pub fn meeting_listing(explorer: &Explorer, meeting: usize) -> (PageMeta, Listing) {
+    let corpus = explorer.corpus();
+    let m = &corpus.meetings[meeting];
+    let name = m.short_name();
+    let set = set_name(Some(m), &name);
+    let coverage = explorer.coverage_sentence(meeting);
+    let mut intro = vec![coverage.clone()];
+    if let Some(theme) = &m.theme {
+        intro.push(format!("Theme: {}", theme.value));
+    }
+    let mut groups: Vec<Group> = m
+        .message_set
+        .headings
+        .iter()
+        .map(|h| Group {
+            heading: h.name.clone(),
+            items: Vec::new(),
+        })
+        .collect();
+    let mut unheaded = Group {
+        heading: crate::wording::HEADING_NOT_GIVEN.to_string(),
+        items: Vec::new(),
+    };
+    for message in corpus.messages.iter().filter(|x| x.meeting == m.id) {
+        let at = message
+            .heading
+            .as_deref()
+            .and_then(|h| m.message_set.headings.iter().position(|x| x.id == h));
+        let group = match at {
+            Some(at) => &mut groups[at],
+            None => &mut unheaded,
+        };
+        group.items.push(message_item(message));
+    }
+    groups.push(unheaded);
+    groups.retain(|g| !g.items.is_empty());
+    let title = format!("{name}: {set}");
+    let meta = PageMeta {
+        path: meeting_path(&m.id),
+        title: format!("{title} · IGF Messages"),
+        description: clipped(&coverage, DESCRIPTION_CHARS),
+        kind: "website",
+        json_ld: json!({
+            "@context": "https://schema.org",
+            "@type": "CollectionPage",
+            "name": set,
+            "description": coverage,
+            "datePublished": m.year.0.to_string(),
+        }),
+        citation: Vec::new(),
+    };
+    (
+        meta,
+        Listing {
+            title,
+            intro,
+            groups,
+        },
+    )
+}
+
+/// A topic's page: its messages meeting by meeting, each linked to its page.
+pub fn topic_listing(explorer: &Explorer, topic: usize) -> (PageMeta, Listing) {
+    let corpus = explorer.corpus();
+    let t = &corpus.topics[topic];
+    let mut groups = Vec::new();
+    for meeting in &corpus.meetings {
+        let items: Vec<Item> = corpus
+            .messages
+            .iter()
+            .filter(|m| m.meeting == meeting.id)
+            .filter(|m| corpus.message_topics(m).0.contains(&t.id.as_str()))
+            .map(message_item)
+            .collect();
+        if !items.is_empty() {
+            groups.push(Group {
+                heading: meeting.short_name(),
+                items,
+            });
+        }
+    }
+    let count: usize = groups.iter().map(|g| g.items.len()).sum();
+    let description = if t.description.is_empty() {
+        format!("{count} IGF Messages under the topic {}.", t.label)
+    } else {
+        format!(
+            "{} {count} IGF Messages, meeting by meeting.",
+            t.description
+        )
+    };
+    let meta = PageMeta {
+        path: topic_path(&t.id),
+        title: format!("{}: the IGF Messages on this topic", t.label),
+        description: clipped(&description, DESCRIPTION_CHARS),
+        kind: "website",
+        json_ld: json!({
+            "@context": "https://schema.org",
+            "@type": "CollectionPage",
+            "name": format!("IGF Messages: {}", t.label),
+            "description": description,
+        }),
+        citation: Vec::new(),
+    };
+    let listing = Listing {
+        title: format!("Topic: {}", t.label),
+        intro: vec![
+            description,
+            crate::wording::TOPICS_ARE_EDITORIAL.to_string(),
+        ],
+        groups,
+    };
+    (meta, listing)
+}
+
+/// The page of every meeting and topic, each with how many messages it has here.
+pub fn browse_listing(explorer: &Explorer) -> (PageMeta, Listing) {
+    let corpus = explorer.corpus();
+    let meetings = Group {
+        heading: "Meetings".to_string(),
+        items: corpus
+            .meetings
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| corpus.messages.iter().any(|x| x.meeting == m.id))
+            .map(|(at, m)| Item {
+                path: meeting_path(&m.id),
+                label: m.short_name(),
+                text: explorer.coverage_sentence(at),
+            })
+            .collect(),
+    };
+    let topics = Group {
+        heading: "Topics".to_string(),
+        items: corpus
+            .topics
+            .iter()
+            .map(|t| {
+                let count = corpus
+                    .messages
+                    .iter()
+                    .filter(|m| corpus.message_topics(m).0.contains(&t.id.as_str()))
+                    .count();
+                Item {
+                    path: topic_path(&t.id),
+                    label: t.label.clone(),
+                    text: format!("{count} messages. {}", t.description),
+                }
+            })
+            .filter(|i| !i.text.starts_with("0 "))
+            .collect(),
+    };
+    let description = explorer.home_intro();
+    let meta = PageMeta {
+        path: BROWSE_PATH.to_string(),
+        title: "Every meeting and topic · IGF Messages".to_string(),
+        description: clipped(&description, DESCRIPTION_CHARS),
+        kind: "website",
+        json_ld: json!({
+            "@context": "https://schema.org",
+            "@type": "CollectionPage",
+            "name": "The IGF Messages by meeting and by topic",
+            "description": description,
+        }),
+        citation: Vec::new(),
+    };
+    let listing = Listing {
+        title: "Every meeting and topic".to_string(),
+        intro: vec![description],
+        groups: vec![meetings, topics],
+    };
+    (meta, listing)
+}
+
+/// A message as a line of a listing: its locator linked to its page, then its text.
+fn message_item(message: &Message) -> Item {
+    Item {
+        path: message_path(&message.id),
+        label: message.source.locator.clone(),
+        text: message.text.clone(),
+    }
+}
+
+/// The address of a message in the app from the site's root ("index.html#/message/x",
+/// the address every shared link used).
+pub fn app_address(id: &str) -> String {
+    let view = View {
+        route: Route::Message(id.to_string()),
+        ..View::default()
+    };
+    format!("index.html{}", url::render(&view))
+}
+
+/// The address in the app, from the site's root, of the messages of one meeting or topic
+/// ("index.html#/explore?meeting=x").
+pub fn filtered_address(facet: Facet, id: &str) -> String {
+    let mut view = View::default();
+    view.selection.filters.toggle(facet, id);
+    format!("index.html{}", url::render(&view))
+}
+
+/// The app's own links made to work on a static page `root` away from the site's root:
+/// a message's address goes to its page; any other address of the app to the app's page
+/// with that address; the site's files from the root.
+pub fn static_links(html: &str, root: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("href=\"") {
+        let start = at + "href=\"".len();
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        let href = &rest[..end];
+        let message = href
+            .strip_prefix("#/message/")
+            .filter(|id| !id.contains(['?', '&', '/', '#']));
+        if let Some(id) = message {
+            out.push_str(root);
+            out.push_str(&message_path(id));
+        } else if href.starts_with("#/") {
+            out.push_str(root);
+            out.push_str("index.html");
+            out.push_str(href);
+        } else if href.contains(':') || href.starts_with(['/', '#']) {
+            out.push_str(href);
+        } else {
+            out.push_str(root);
+            out.push_str(href.trim_start_matches("./"));
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Server-rendered HTML without Yew's component markers (`<!--<[…]>-->`), which only a
+/// hydrating app would read. Yew escapes text, so every literal `<!--` is such a marker.
+pub fn without_markers(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("-->")
+            .map_or("", |end| &rest[start + end + 3..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Text made safe inside HTML (an attribute's quotes included).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The `<head>` of a static page: what it is called and says of itself, its address
+/// when the site's is known (`site`, from [`site_url`]), and the site's style sheet and
+/// icon (`stylesheet`, `icon`: paths from the root).
+pub fn head(meta: &PageMeta, site: Option<&str>, stylesheet: &str, icon: &str) -> String {
+    let root = meta.root();
+    let mut h = String::new();
+    let mut tag = |name: &str, attribute: &str, content: &str| {
+        h.push_str(&format!(
+            "<meta {attribute}=\"{name}\" content=\"{}\">\n",
+            escape(content)
+        ));
+    };
+    tag("description", "name", &meta.description);
+    tag("og:title", "property", &meta.title);
+    tag("og:description", "property", &meta.description);
+    tag("og:type", "property", meta.kind);
+    tag("og:site_name", "property", SITE_NAME);
+    tag("twitter:card", "name", "summary");
+    tag("twitter:title", "name", &meta.title);
+    tag("twitter:description", "name", &meta.description);
+    if let Some(site) = site {
+        tag("og:url", "property", &format!("{site}{}", meta.path));
+    }
+    for (name, content) in &meta.citation {
+        tag(&format!("citation_{name}"), "name", content);
+    }
+    if let Some(site) = site {
+        tag(
+            "citation_public_url",
+            "name",
+            &format!("{site}{}", meta.path),
+        );
+    }
+    let mut out = String::from(
+        "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+    );
+    out.push_str(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\">\n",
+    );
+    out.push_str(&format!("<title>{}</title>\n", escape(&meta.title)));
+    out.push_str(&h);
+    if let Some(site) = site {
+        out.push_str(&format!(
+            "<link rel=\"canonical\" href=\"{}\">\n",
+            escape(&format!("{site}{}", meta.path))
+        ));
+    }
+    out.push_str(&format!(
+        "<link rel=\"stylesheet\" href=\"{root}{}\">\n<link rel=\"icon\" href=\"{root}{}\">\n",
+        escape(stylesheet),
+        escape(icon)
+    ));
+    // A JSON data block, never run; "<" written as an escape so that no text closes it.
+    let json = meta.json_ld.to_string().replace('<', "\\u003c");
+    out.push_str(&format!(
+        "<script type=\"application/ld+json\">{json}</script>\n"
+    ));
+    out
+}
+
+/// `sitemap.xml`: every page's address (the site's address is needed: a sitemap lists
+/// absolute addresses).
+pub fn sitemap(site: &str, paths: &[String]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for path in std::iter::once(&String::new()).chain(paths) {
+        out.push_str(&format!(
+            "<url><loc>{}</loc></url>\n",
+            escape(&format!("{site}{path}"))
+        ));
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// `robots.txt`: everything may be read; where the sitemap is.
+pub fn robots(site: &str) -> String {
+    format!("User-agent: *\nAllow: /\n\nSitemap: {site}sitemap.xml\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+
+    fn explorer() -> Explorer {
+        Explorer::new(Corpus::builtin().unwrap())
+    }
+
+    #[test]
+    fn every_message_page_has_a_title_of_its_own() {
+        let e = explorer();
+        let mut titles: Vec<String> = (0..e.corpus().messages.len())
+            .map(|p| message_meta(&e, p).title)
+            .collect();
+        let count = titles.len();
+        titles.sort();
+        titles.dedup();
+        assert_eq!(titles.len(), count);
+    }
+
+    #[test]
+    fn a_message_page_says_what_it_quotes_and_where_from() {
+        let e = explorer();
+        let meta = message_meta(&e, 0);
+        let m = &e.corpus().messages[0];
+        assert_eq!(meta.path, format!("message/{}/", m.id));
+        assert_eq!(meta.root(), "../../");
+        assert!(meta.title.contains("Geneva 2017"), "{}", meta.title);
+        assert!(m.text.starts_with(meta.description.trim_end_matches('…')));
+        assert!(meta.description.chars().count() <= DESCRIPTION_CHARS + 1);
+        assert_eq!(meta.json_ld["text"], m.text.as_str());
+        assert_eq!(meta.json_ld["@type"], "Quotation");
+        assert!(meta.json_ld["citation"]["name"].is_string());
+        assert!(meta.citation.iter().any(|(n, _)| *n == "title"));
+        assert!(meta
+            .citation
+            .iter()
+            .any(|(n, v)| *n == "publication_date" && v == "2017"));
+    }
+
+    #[test]
+    fn the_head_names_the_page_and_escapes_what_it_quotes() {
+        let meta = PageMeta {
+            path: "message/x/".into(),
+            title: "A \"quoted\" <b>title</b> & more".into(),
+            description: "It's <script>alert(1)</script>".into(),
+            kind: "article",
+            json_ld: json!({ "text": "</script><script>alert(1)</script>" }),
+            citation: vec![("title", "T & T".into())],
+        };
+        let head = head(&meta, None, "style-1.css", "favicon.svg");
+        assert!(head
+            .contains("<title>A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt; &amp; more</title>"));
+        assert!(head.contains("content=\"It&#39;s &lt;script&gt;alert(1)&lt;/script&gt;\""));
+        assert!(!head.contains("</script><script>"));
+        assert_eq!(head.matches("</script>").count(), 1);
+        assert!(head.contains("href=\"../../style-1.css\""));
+        assert!(head.contains("name=\"citation_title\" content=\"T &amp; T\""));
+        assert!(!head.contains("canonical") && !head.contains("og:url"));
+        let with_site = super::head(&meta, Some("https://example.org/m/"), "s.css", "i.svg");
+        assert!(with_site
+            .contains("<link rel=\"canonical\" href=\"https://example.org/m/message/x/\">"));
+        assert!(
+            with_site.contains("property=\"og:url\" content=\"https://example.org/m/message/x/\"")
+        );
+    }
+
+    #[test]
+    fn the_apps_links_work_on_a_static_page() {
+        let html = r##"<a href="#/message/kyoto-2023-ai-1">a</a><a href="#/explore?q=data">b</a><a href="#/message/x?like=1">c</a><a href="https://example.org/">d</a><a href="#main">e</a><link href="./style.css">"##;
+        assert_eq!(
+            static_links(html, "../../"),
+            r##"<a href="../../message/kyoto-2023-ai-1/">a</a><a href="../../index.html#/explore?q=data">b</a><a href="../../index.html#/message/x?like=1">c</a><a href="https://example.org/">d</a><a href="#main">e</a><link href="../../style.css">"##
+        );
+    }
+
+    #[test]
+    fn a_site_address_is_checked() {
+        assert_eq!(
+            site_url("https://example.org/messages").unwrap(),
+            "https://example.org/messages/"
+        );
+        assert_eq!(
+            site_url(" http://example.org/ ").unwrap(),
+            "http://example.org/"
+        );
+        for bad in [
+            "example.org",
+            "ftp://x/",
+            "https://",
+            "https://x/?a=1",
+            "https://x/#a",
+            "https://x/\"y",
+        ] {
+            assert!(site_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn listings_link_every_message_once() {
+        let e = explorer();
+        let mut linked: Vec<String> = (0..e.corpus().meetings.len())
+            .flat_map(|m| meeting_listing(&e, m).1.groups)
+            .flat_map(|g| g.items)
+            .map(|i| i.path)
+            .collect();
+        linked.sort();
+        let mut expected: Vec<String> = e
+            .corpus()
+            .messages
+            .iter()
+            .map(|m| message_path(&m.id))
+            .collect();
+        expected.sort();
+        assert_eq!(linked, expected);
+        let (_, browse) = browse_listing(&e);
+        assert!(browse.groups[0].items.len() >= 5);
+        assert!(browse.groups[1]
+            .items
+            .iter()
+            .all(|i| i.path.starts_with("topic/")));
+        let (meta, topic) = topic_listing(&e, 0);
+        assert!(meta.path.starts_with("topic/"));
+        assert!(topic.groups.iter().all(|g| !g.items.is_empty()));
+    }
+
+    #[test]
+    fn sitemap_and_robots_name_the_site() {
+        let map = sitemap("https://example.org/m/", &["message/a/".to_string()]);
+        assert!(map.contains("<loc>https://example.org/m/</loc>"));
+        assert!(map.contains("<loc>https://example.org/m/message/a/</loc>"));
+        assert!(
+            robots("https://example.org/m/").contains("Sitemap: https://example.org/m/sitemap.xml")
+        );
+    }
+}

@@ -1,0 +1,78 @@
+//! The static site's frame and listing pages (`core::site`), rendered on the server at
+//! build time (the `site` example): plain HTML that reads fully with no script. A
+//! message's page puts the app's own message page (rendered the same way) in this frame.
+//! Links are written from the site's root; `core::site::static_links` makes them relative
+//! to each page.
+
+use yew::prelude::*;
+
+use crate::core::site::{Listing, BROWSE_PATH};
+
+/// Props of [`StaticFrame`].
+#[derive(Properties, PartialEq)]
+pub struct StaticFrameProps {
+    /// The page's content (the app's message page, or a [`ListingPage`]).
+    pub children: Html,
+    /// Where this page's message or listing is in the app ("#/message/x"), for the way
+    /// into the explorer.
+    pub app_address: AttrValue,
+}
+
+/// Every static page's frame: the site's name, the way to the explorer and to the list of
+/// meetings and topics, and a footer that says what the page is.
+#[function_component(StaticFrame)]
+pub fn static_frame(props: &StaticFrameProps) -> Html {
+    html! {
+        <>
+        <header class="site-header">
+            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <p class="app-name"><a href="index.html">{ "Messages Explorer" }</a></p>
+            <nav aria-label="Pages" class="views">
+                <a href="index.html">{ "Explore" }</a>
+                <a href={BROWSE_PATH}>{ "Meetings and topics" }</a>
+                <a href={props.app_address.clone()} data-testid="open-in-explorer">{ "Open in the explorer" }</a>
+            </nav>
+        </header>
+        <main id="main" class="page static-page">
+            { props.children.clone() }
+        </main>
+        <footer class="static-footer">
+            <p>{ "A page of Messages Explorer: the IGF Messages quoted verbatim, each with its source. " }
+            <a href="index.html">{ "Search, compare and chart them in the explorer" }</a></p>
+        </footer>
+        </>
+    }
+}
+
+/// Props of [`ListingPage`].
+#[derive(Properties, PartialEq)]
+pub struct ListingPageProps {
+    /// What the page lists.
+    pub listing: Listing,
+}
+
+/// A meeting's or a topic's messages, or the meetings and topics: a heading, a few
+/// paragraphs, then each group with its links.
+#[function_component(ListingPage)]
+pub fn listing_page(props: &ListingPageProps) -> Html {
+    let listing = &props.listing;
+    html! {
+        <article class="listing" data-testid="listing">
+            <h1>{ listing.title.clone() }</h1>
+            { for listing.intro.iter().map(|p| html! { <p class="listing-intro">{ p.clone() }</p> }) }
+            { for listing.groups.iter().map(|group| html! {
+                <section class="listing-group">
+                    <h2>{ group.heading.clone() }</h2>
+                    <ul class="listing-items">
+                        { for group.items.iter().map(|item| html! {
+                            <li>
+                                <a href={item.path.clone()}>{ item.label.clone() }</a>
+                                <p class="listing-text">{ item.text.clone() }</p>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }) }
+        </article>
+    }
+}

@@ -1,0 +1,150 @@
+//! Writes the static site next to a built app (run by `.ci/post-build.sh` on release
+//! builds, after the names are hashed): `cargo run --example site -- dist`. One page per
+//! message (`message/<id>/`), meeting (`meeting/<id>/`) and topic (`topic/<id>/`), and
+//! the list of meetings and topics (`browse/`), each rendered by the app's components on
+//! the server, with no script. With `SITE_URL` set (`SITE_URL=https://example.org/m/`),
+//! each page names its address (`og:url`, `<link rel="canonical">`) and `sitemap.xml` and
+//! `robots.txt` are written; without it they are left out (README, "Static pages").
+
+use std::path::Path;
+
+use messages_explorer::core::corpus::Corpus;
+use messages_explorer::core::query::{Explorer, Facet};
+use messages_explorer::core::site::{self, PageMeta};
+use messages_explorer::ui::app::{App, AppProps};
+use messages_explorer::ui::site::{ListingPage, StaticFrame, StaticFrameProps};
+use yew::{html, Html, LocalServerRenderer};
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let Some(dist) = std::env::args().nth(1) else {
+        fail("usage: site DIST (SITE_URL=https://… to name the pages' addresses)");
+    };
+    let dist = Path::new(&dist);
+    let site_url = match std::env::var("SITE_URL") {
+        Ok(raw) if !raw.trim().is_empty() => {
+            Some(site::site_url(&raw).unwrap_or_else(|e| fail(&e)))
+        }
+        _ => None,
+    };
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .unwrap_or_else(|e| fail(&format!("cannot read {}/index.html: {e}", dist.display())));
+    let stylesheet = linked(&index, "stylesheet");
+    let icon = linked(&index, "icon");
+    let explorer = Explorer::new(Corpus::builtin().unwrap_or_else(|e| fail(&e.to_string())));
+    let corpus = explorer.corpus();
+    let mut paths = Vec::new();
+    let mut write = |meta: &PageMeta, body: String| {
+        let root = meta.root();
+        let page = format!(
+            "<!doctype html>\n<html lang=\"en\">\n<head>\n{}</head>\n<body>\n{}\n</body>\n</html>\n",
+            site::head(meta, site_url.as_deref(), &stylesheet, &icon),
+            site::static_links(&site::without_markers(&body), &root)
+        );
+        let dir = dist.join(&meta.path);
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| fail(&format!("{}: {e}", dir.display())));
+        std::fs::write(dir.join("index.html"), page)
+            .unwrap_or_else(|e| fail(&format!("{}: {e}", dir.display())));
+        paths.push(meta.path.clone());
+    };
+    for (position, message) in corpus.messages.iter().enumerate() {
+        // The app's own message page, as the app renders it at the address every shared
+        // link used, taken from the app's frame into the static one.
+        let app = LocalServerRenderer::<App>::with_props(AppProps {
+            url: site::app_address(&message.id)
+                .trim_start_matches("index.html")
+                .into(),
+        })
+        .render()
+        .await;
+        let content = main_content(&app);
+        let frame = frame(
+            site::app_address(&message.id),
+            Html::from_html_unchecked(content.into()),
+        );
+        write(&site::message_meta(&explorer, position), frame.await);
+    }
+    for meeting in 0..corpus.meetings.len() {
+        if !corpus
+            .messages
+            .iter()
+            .any(|m| m.meeting == corpus.meetings[meeting].id)
+        {
+            continue;
+        }
+        let (meta, listing) = site::meeting_listing(&explorer, meeting);
+        let address = site::filtered_address(Facet::Meeting, &corpus.meetings[meeting].id);
+        write(&meta, frame(address, listing_html(listing)).await);
+    }
+    for topic in 0..corpus.topics.len() {
+        let (meta, listing) = site::topic_listing(&explorer, topic);
+        if listing.groups.is_empty() {
+            continue;
+        }
+        let address = site::filtered_address(Facet::Topic, &corpus.topics[topic].id);
+        write(&meta, frame(address, listing_html(listing)).await);
+    }
+    let (meta, listing) = site::browse_listing(&explorer);
+    write(
+        &meta,
+        frame("index.html".to_string(), listing_html(listing)).await,
+    );
+    if let Some(site_url) = &site_url {
+        std::fs::write(dist.join("sitemap.xml"), site::sitemap(site_url, &paths))
+            .unwrap_or_else(|e| fail(&format!("sitemap.xml: {e}")));
+        std::fs::write(dist.join("robots.txt"), site::robots(site_url))
+            .unwrap_or_else(|e| fail(&format!("robots.txt: {e}")));
+    }
+    println!(
+        "site: {} pages in {}{}",
+        paths.len(),
+        dist.display(),
+        if site_url.is_some() {
+            ", with sitemap.xml and robots.txt"
+        } else {
+            " (no SITE_URL: no sitemap.xml, robots.txt or canonical addresses)"
+        }
+    );
+}
+
+fn listing_html(listing: site::Listing) -> Html {
+    html! { <ListingPage {listing} /> }
+}
+
+/// A page's content in the static frame, rendered.
+async fn frame(app_address: String, children: Html) -> String {
+    LocalServerRenderer::<StaticFrame>::with_props(StaticFrameProps {
+        children,
+        app_address: app_address.into(),
+    })
+    .render()
+    .await
+}
+
+/// What the app rendered inside its `<main>`.
+fn main_content(app: &str) -> String {
+    let start = app
+        .find("<main")
+        .and_then(|at| app[at..].find('>').map(|end| at + end + 1));
+    let end = app.rfind("</main>");
+    match (start, end) {
+        (Some(start), Some(end)) if start <= end => app[start..end].to_string(),
+        _ => fail("the app rendered no <main>"),
+    }
+}
+
+/// The `href` of the first `<link rel="{rel}">` of the built page, without "./".
+fn linked(index: &str, rel: &str) -> String {
+    let tag = format!("rel=\"{rel}\" href=\"");
+    let at = index
+        .find(&tag)
+        .unwrap_or_else(|| fail(&format!("index.html links no {rel}")))
+        + tag.len();
+    let end = index[at..].find('"').map_or(index.len(), |e| at + e);
+    index[at..end].trim_start_matches("./").to_string()
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("site: {message}");
+    std::process::exit(1);
+}
