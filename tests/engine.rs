@@ -127,6 +127,7 @@ fn view() -> impl Strategy<Value = View> {
         Just(Route::Compare),
         Just(Route::Charts),
         Just(Route::Present),
+        Just(Route::Cite),
         proptest::sample::select(messages.clone()).prop_map(Route::Message),
     ];
     let selection = (
@@ -188,7 +189,7 @@ fn view() -> impl Strategy<Value = View> {
                 ..View::default()
             };
             match route {
-                Route::Explore | Route::Message(_) => view.selection = selection,
+                Route::Explore | Route::Message(_) | Route::Cite => view.selection = selection,
                 Route::Present => {
                     view.selection = selection;
                     view.slide = slide;

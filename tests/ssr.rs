@@ -172,3 +172,14 @@ async fn present_an_idea_across_the_years() {
     assert!(html.contains("(with the first message)"));
     insta::assert_snapshot!("present_like", html);
 }
+
+#[tokio::test]
+async fn cite_a_selection() {
+    // Rendered before the build's citations arrive (they are fetched in the browser): the
+    // heading counts the selection, and the files a reference manager reads are offered.
+    let html = render("#/cite?q=gender&meeting=geneva-2017").await;
+    assert!(html.contains("<h1>Cite these 7 messages</h1>"), "{html}");
+    assert!(html.contains("Fetching the references…"));
+    assert!(html.contains("data-testid=\"cite-ris\""));
+    insta::assert_snapshot!("cite_gender_geneva", html);
+}

@@ -429,6 +429,38 @@ pub fn address_with_hash(hash: &str) -> String {
     hash.to_string()
 }
 
+/// The text of a file of the site (`path`, from the page's folder), or why it could not be
+/// fetched (never, outside a browser: there is no site).
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let failed = |e: wasm_bindgen::JsValue| {
+            e.as_string()
+                .or_else(|| {
+                    e.dyn_ref::<js_sys::Error>()
+                        .map(|e| String::from(e.message()))
+                })
+                .unwrap_or_else(|| "the network refused".to_string())
+        };
+        let promise = gloo::utils::window().fetch_with_str(path);
+        let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map_err(failed)?
+            .dyn_into()
+            .map_err(failed)?;
+        if !response.ok() {
+            return Err(format!("{path}: HTTP {}", response.status()));
+        }
+        let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(failed)?)
+            .await
+            .map_err(failed)?;
+        text.as_string().ok_or_else(|| format!("{path}: not text"))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    Err(format!("{path}: no browser to fetch it"))
+}
+
 /// Puts `text` on the clipboard; whether the browser allowed it (never, outside one).
 pub async fn copy_to_clipboard(text: &str) -> bool {
     #[cfg(target_arch = "wasm32")]

@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use crate::core::site::{Listing, BROWSE_PATH};
+use crate::core::site::{CitationFile, Listing, BROWSE_PATH};
 
 /// Props of [`StaticFrame`].
 #[derive(Properties, PartialEq)]
@@ -74,5 +74,51 @@ pub fn listing_page(props: &ListingPageProps) -> Html {
                 </section>
             }) }
         </article>
+    }
+}
+
+/// Props of [`CiteSection`].
+#[derive(Properties, PartialEq)]
+pub struct CiteSectionProps {
+    /// The message's page, from the site's root ("message/x/"): the files are in it.
+    pub path: AttrValue,
+    /// The reference in each style, named ("APA 7", the text).
+    pub styles: Vec<(AttrValue, AttrValue)>,
+}
+
+/// How to cite a message: the reference in each style, as text to copy (a button copies
+/// it where script runs), and the files a reference manager imports.
+#[function_component(CiteSection)]
+pub fn cite_section(props: &CiteSectionProps) -> Html {
+    let file = |name: &str| format!("{}{name}", props.path);
+    html! {
+        <section class="cite-this" id="cite" aria-labelledby="cite-title" data-testid="cite">
+            <h2 id="cite-title">{ "Cite this message" }</h2>
+            <dl class="facts">
+                { for props.styles.iter().enumerate().map(|(i, (style, text))| {
+                    let id = format!("cite-{i}");
+                    html! {
+                        <>
+                        <dt>{ style.clone() }</dt>
+                        <dd>
+                            <span id={id.clone()} data-testid="cite-text" data-style={style.clone()}>{ text.clone() }</span>
+                            // Shown by cite.js where script runs; its place is kept.
+                            <button type="button" class="copy-cite needs-script" data-copy={id} data-style={style.clone()} aria-label={format!("Copy the {style} reference")}>{ "Copy" }</button>
+                        </dd>
+                        </>
+                    }
+                }) }
+            </dl>
+            <p id="cite-status" class="cite-status" role="status" aria-live="polite"></p>
+            <p>
+                { "For a reference manager: " }
+                { for CitationFile::ALL.into_iter().enumerate().map(|(i, format)| html! {
+                    <>
+                    { if i > 0 { " · " } else { "" } }
+                    <a href={file(&format.file_name("cite"))} download="" data-testid={format!("cite-{}", format.slug())}>{ format.label() }</a>
+                    </>
+                }) }
+            </p>
+        </section>
     }
 }

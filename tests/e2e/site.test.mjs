@@ -5,6 +5,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { startServer, launch, openPage, axeViolations, screenshot } from './harness.mjs';
+// Another implementation than the one that writes them reads the citation files back.
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
 
 const corpus = JSON.parse(fs.readFileSync('assets/corpus.json', 'utf8'));
 const texts = new Map(corpus.messages.map((m) => [m.id, m.text]));
@@ -87,8 +91,12 @@ for (const folder of ['/', '/any/sub/folder/']) {
       assert.equal(ld['@type'], 'Quotation');
       assert.equal(ld.text, texts.get(id));
       assert.ok(ld.citation?.name, `${id}: the source is cited`);
-      // No script runs on it, and no address is claimed without a site address.
-      assert.doesNotMatch(html, /<script(?! type="application\/ld\+json")/);
+      // Its citation, whole, with no script (the one script only makes Copy buttons work),
+      // and the files it links.
+      assert.equal([...html.matchAll(/data-testid="cite-text"/g)].length, 3, `${id}: APA, Chicago, MLA`);
+      assert.deepEqual([...html.matchAll(/<script(?! type="application\/ld\+json")[^>]*>/g)].map((m) => m[0].replace(/cite-[0-9a-f]+\.js/, 'cite.js')),
+        ['<script src="../../cite.js" defer>']);
+      // No address is claimed without a site address.
       assert.doesNotMatch(html, /rel="canonical"|og:url/);
     }
     assert.equal(messagePages, texts.size, 'every message has a page within 2 links of index.html');
@@ -118,6 +126,117 @@ test('the page of a message and the address every shared link used show the same
       assert.deepEqual(await axeViolations(page), [], path);
     }
     await screenshot(page, `site-browse-${width}`);
+    await context.close();
+  }
+});
+
+test('Cite on a message page copies each style from the keyboard or a tap, and its files parse in another reader; nothing moves as the page starts', async () => {
+  const url = await serve('/any/sub/folder/');
+  const id = 'geneva-2017-cybersecurity-1';
+  for (const [width, height] of [[390, 844], [1366, 800]]) {
+    const context = await browser.newContext({ viewport: { width, height }, permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective));
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${url}message/${id}/`);
+    const copyApa = page.getByRole('button', { name: 'Copy the APA 7 reference' });
+    // The script shows the buttons it makes work; their place was kept, so nothing moved.
+    await copyApa.waitFor({ state: 'visible' });
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__shift), 0, 'layout shift as the page started');
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+
+    const apa = await page.locator('[data-testid="cite-text"][data-style="APA 7"]').textContent();
+    assert.match(apa, /^Internet Governance Forum\. \(2017\)\. Geneva Messages: .*, message 1 of 6\. In The 12th Internet Governance Forum \(IGF\) Chair's Summary\. Internet Governance Forum\.$/);
+    await copyApa.click();
+    await assert.doesNotReject(page.getByRole('status').filter({ hasText: 'APA 7 reference copied.' }).waitFor());
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), apa);
+    // From the keyboard: MLA.
+    const copyMla = page.getByRole('button', { name: 'Copy the MLA 9 reference' });
+    await copyMla.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'MLA 9 reference copied.' }).waitFor();
+    const mla = await page.locator('[data-testid="cite-text"][data-style="MLA 9"]').textContent();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), mla);
+
+    // The files a reference manager imports, downloaded and read by citation.js.
+    const csl = JSON.parse(fs.readFileSync(`dist/message/${id}/cite.json`, 'utf8'))[0];
+    for (const [testid, name] of [['cite-bibtex', 'cite.bib'], ['cite-ris', 'cite.ris'], ['cite-csl', 'cite.json']]) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+      assert.equal(download.suggestedFilename(), name);
+      const text = fs.readFileSync(await download.path(), 'utf8');
+      const [item] = new Cite(testid === 'cite-csl' ? JSON.parse(text) : text).data;
+      assert.equal(item.title, csl.title, `${name}: title`);
+      assert.equal(item['container-title'], csl['container-title'], `${name}: container`);
+      assert.equal(item.publisher, csl.publisher, `${name}: publisher`);
+      assert.equal(item.issued?.['date-parts']?.[0]?.[0], 2017, `${name}: year`);
+      const author = item.author?.[0];
+      assert.equal(author?.literal ?? author?.family, 'Internet Governance Forum', `${name}: author`);
+    }
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+    await screenshot(page, `site-cite-${width}`);
+    await context.close();
+  }
+});
+
+test("Cite a selection in the app: from the menu to references to copy and files that parse, and a message page's link to its citations", async () => {
+  const url = await serve('/');
+  for (const [width, height] of [[390, 844], [1366, 800]]) {
+    const { page, context } = await openPage(browser, `${url}#/explore?q=gender&meeting=geneva-2017`, {
+      viewport: { width, height }, permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true,
+    });
+    await page.getByTestId('result-count').filter({ hasText: /7 of/ }).waitFor();
+    await page.getByTestId('selection-menu').click();
+    await page.getByTestId('cite-link').click();
+    const heading = page.getByRole('heading', { level: 1, name: 'Cite these 7 messages' });
+    await heading.waitFor();
+    // A new view opens at its top, its heading focused.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    assert.equal(await page.evaluate(() => Math.round(window.scrollY)), 0);
+    const apa = page.locator('[data-testid="cite-references"][data-style="APA 7"] li');
+    await apa.nth(6).waitFor();
+    assert.equal(await apa.count(), 7);
+    const references = await apa.allTextContents();
+    assert.ok(references.every((r) => r.startsWith('Internet Governance Forum. (2017). Geneva Messages')), references.join('\n'));
+    await page.getByRole('button', { name: 'Copy the 7 APA 7 references' }).click();
+    await page.getByTestId('cite-status').filter({ hasText: '7 APA 7 references copied.' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), references.join('\n\n'));
+    // The files, read back by citation.js: seven entries each, with the same titles.
+    let titles;
+    for (const slug of ['bibtex', 'ris', 'csl']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`cite-${slug}`).click()]);
+      assert.match(download.suggestedFilename(), /^igf-messages-citations\.(bib|ris|json)$/);
+      const text = fs.readFileSync(await download.path(), 'utf8');
+      const items = new Cite(slug === 'csl' ? JSON.parse(text) : text).data;
+      assert.equal(items.length, 7, slug);
+      const these = items.map((i) => i.title);
+      titles ??= these;
+      assert.deepEqual(these, titles, slug);
+    }
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, `app-cite-${width}`);
+    // Back to the same selection.
+    await page.getByRole('link', { name: 'Back to the selection' }).click();
+    await page.getByTestId('result-count').filter({ hasText: /7 of/ }).waitFor();
+    // A message's page in the app leads to the citations on its own page.
+    const id = 'geneva-2017-gender-3';
+    await page.goto(`${url}#/message/${id}`);
+    await page.getByRole('link', { name: 'Cite it' }).click();
+    await page.waitForURL(new RegExp(`message/${id}/#cite$`));
+    await assert.doesNotReject(page.locator('#cite').waitFor());
+    const box = await page.locator('#cite h2').boundingBox();
+    assert.ok(box.y > -1 && box.y < height / 2, `the Cite section is at the top of the view (${box.y})`);
+    assert.deepEqual(await page.problems(), []);
     await context.close();
   }
 });

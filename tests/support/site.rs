@@ -8,12 +8,15 @@
 
 use std::path::Path;
 
+#[path = "cite.rs"]
+mod cite;
+
 use messages_explorer::core::corpus::Corpus;
 use messages_explorer::core::query::{Explorer, Facet};
-use messages_explorer::core::site::{self, PageMeta};
+use messages_explorer::core::site::{self, Citation, CitationFile, Citations, PageFiles, PageMeta};
 use messages_explorer::ui::app::{App, AppProps};
-use messages_explorer::ui::site::{ListingPage, StaticFrame, StaticFrameProps};
-use yew::{html, Html, LocalServerRenderer};
+use messages_explorer::ui::site::{CiteSection, ListingPage, StaticFrame, StaticFrameProps};
+use yew::{html, AttrValue, Html, LocalServerRenderer};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
@@ -32,13 +35,35 @@ async fn main() {
     let stylesheet = linked(&index, "stylesheet");
     let icon = linked(&index, "icon");
     let explorer = Explorer::new(Corpus::builtin().unwrap_or_else(|e| fail(&e.to_string())));
+    let cite_styles = cite::Styles::new();
+    let mut citations = Citations {
+        styles: cite::STYLES
+            .iter()
+            .map(|(name, _)| name.to_string())
+            .collect(),
+        ..Citations::default()
+    };
     let corpus = explorer.corpus();
     let mut paths = Vec::new();
+    // The static pages' own style sheet, and the message pages' one script (Copy
+    // buttons), each named by its content so that no cache keeps an old one.
+    let own_stylesheet = own_file(dist, "site", "css", include_str!("../../assets/site.css"));
+    let script = own_file(dist, "cite", "js", include_str!("../../assets/cite.js"));
+    let stylesheets = [stylesheet.as_str(), own_stylesheet.as_str()];
     let mut write = |meta: &PageMeta, body: String| {
         let root = meta.root();
+        let page_script = (meta.kind == "article").then_some(script.as_str());
         let page = format!(
             "<!doctype html>\n<html lang=\"en\">\n<head>\n{}</head>\n<body>\n{}\n</body>\n</html>\n",
-            site::head(meta, site_url.as_deref(), &stylesheet, &icon),
+            site::head(
+                meta,
+                site_url.as_deref(),
+                &PageFiles {
+                    stylesheets: &stylesheets,
+                    icon: &icon,
+                    script: page_script,
+                },
+            ),
             site::static_links(&site::without_markers(&body), &root)
         );
         let dir = dist.join(&meta.path);
@@ -58,11 +83,35 @@ async fn main() {
         .render()
         .await;
         let content = main_content(&app);
+        let meta = site::message_meta(&explorer, position);
+        let address = site_url.as_ref().map(|s| format!("{s}{}", meta.path));
+        let item = site::csl_item(&explorer, position, address.as_deref());
+        let styles = cite_styles
+            .references(&item)
+            .unwrap_or_else(|e| fail(&format!("{}: {e}", message.id)));
+        let cite_section = html! {
+            <CiteSection
+                path={AttrValue::from(meta.path.clone())}
+                styles={styles.iter().map(|(n, t)| (AttrValue::from(*n), AttrValue::from(t.clone()))).collect::<Vec<_>>()}
+            />
+        };
         let frame = frame(
             site::app_address(&message.id),
-            Html::from_html_unchecked(content.into()),
+            html! { <>{ Html::from_html_unchecked(content.into()) }{ cite_section }</> },
         );
-        write(&site::message_meta(&explorer, position), frame.await);
+        let dir = dist.join(&meta.path);
+        write(&meta, frame.await);
+        let citation = Citation {
+            references: styles.into_iter().map(|(_, text)| text).collect(),
+            bibtex: cite::bibtex(&item),
+            ..Citation::without_styles(&item)
+        };
+        for format in CitationFile::ALL {
+            let name = format.file_name("cite");
+            std::fs::write(dir.join(&name), site::join_citations(&[&citation], format))
+                .unwrap_or_else(|e| fail(&format!("{}/{name}: {e}", dir.display())));
+        }
+        citations.messages.insert(message.id.clone(), citation);
     }
     for meeting in 0..corpus.meetings.len() {
         if !corpus
@@ -89,6 +138,9 @@ async fn main() {
         &meta,
         frame("index.html".to_string(), listing_html(listing)).await,
     );
+    // The same citations for the app's Cite view, fetched when it is first opened.
+    std::fs::write(dist.join(site::CITATIONS_PATH), citations.to_json())
+        .unwrap_or_else(|e| fail(&format!("{}: {e}", site::CITATIONS_PATH)));
     if let Some(site_url) = &site_url {
         std::fs::write(dist.join("sitemap.xml"), site::sitemap(site_url, &paths))
             .unwrap_or_else(|e| fail(&format!("sitemap.xml: {e}")));
@@ -142,6 +194,16 @@ fn linked(index: &str, rel: &str) -> String {
         + tag.len();
     let end = index[at..].find('"').map_or(index.len(), |e| at + e);
     index[at..end].trim_start_matches("./").to_string()
+}
+
+/// Writes `text` into `dist` as `{stem}-<hash of text>.{extension}`; its name.
+fn own_file(dist: &Path, stem: &str, extension: &str, text: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    let name = format!("{stem}-{:016x}.{extension}", hasher.finish());
+    std::fs::write(dist.join(&name), text).unwrap_or_else(|e| fail(&format!("{name}: {e}")));
+    name
 }
 
 fn fail(message: &str) -> ! {

@@ -8,6 +8,9 @@
 //! listing pages hold, and how the app's own links read on a static page. The pages'
 //! bodies are the UI's components rendered on the server; nothing here touches a browser.
 
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::corpus::{Meeting, Message, Source};
@@ -403,6 +406,341 @@ pub fn browse_listing(explorer: &Explorer) -> (PageMeta, Listing) {
     (meta, listing)
 }
 
+/// Where the build writes the built-in corpus's citations for the app ([`Citations`]).
+pub const CITATIONS_PATH: &str = "citations.json";
+
+/// The built-in corpus's citations as the build writes them for the app (its Cite view
+/// fetches them when first opened): the styles are written at build time by a citation
+/// library with bundled CSL styles, which the app does not carry.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Citations {
+    /// The styles' names, in the order each message's references follow.
+    pub styles: Vec<String>,
+    /// Each message's citation, by id.
+    pub messages: BTreeMap<String, Citation>,
+}
+
+/// One message's citation in every form ([`Citations`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Citation {
+    /// Its reference in each style, as plain text.
+    pub references: Vec<String>,
+    /// Its BibTeX entry.
+    pub bibtex: String,
+    /// Its RIS record ([`ris`]).
+    pub ris: String,
+    /// Its CSL-JSON item ([`csl_item`]), as JSON text.
+    pub csl: String,
+}
+
+/// The columns of [`CITATIONS_PATH`] after the styles' references.
+const CITATION_COLUMNS: [&str; 3] = ["BibTeX", "RIS", "CSL-JSON"];
+
+impl Citation {
+    /// A message's citation with no styled references (a reader's corpus: the app carries
+    /// no styles), from its CSL-JSON item.
+    pub fn without_styles(item: &CslItem) -> Citation {
+        Citation {
+            ris: ris(item),
+            csl: serde_json::to_string_pretty(item).unwrap_or_default(),
+            ..Citation::default()
+        }
+    }
+}
+
+impl Citations {
+    /// As [`CITATIONS_PATH`] holds them: a JSON array of rows of strings, the first naming
+    /// the columns ("id", each style, "BibTeX", "RIS", "CSL-JSON"), then one per message
+    /// (rows of strings, so that the app reads them with no reader of their own).
+    pub fn to_json(&self) -> String {
+        let header = std::iter::once("id")
+            .chain(self.styles.iter().map(String::as_str))
+            .chain(CITATION_COLUMNS);
+        let rows = std::iter::once(header.collect::<Vec<_>>()).chain(self.messages.iter().map(
+            |(id, c)| {
+                std::iter::once(id.as_str())
+                    .chain(c.references.iter().map(String::as_str))
+                    .chain([c.bibtex.as_str(), c.ris.as_str(), c.csl.as_str()])
+                    .collect()
+            },
+        ));
+        serde_json::to_string(&rows.collect::<Vec<Vec<&str>>>()).unwrap_or_default()
+    }
+
+    /// Reads [`Citations::to_json`]'s text back; what is wrong with it, if anything.
+    pub fn parse(text: &str) -> Result<Citations, String> {
+        let rows: Vec<Vec<String>> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let mut rows = rows.into_iter();
+        let header = rows.next().ok_or("no header row")?;
+        let styles = header
+            .len()
+            .checked_sub(1 + CITATION_COLUMNS.len())
+            .ok_or("too few columns")?;
+        let mut messages = BTreeMap::new();
+        for mut row in rows {
+            if row.len() != header.len() {
+                return Err(format!(
+                    "a row of {} columns, not {}",
+                    row.len(),
+                    header.len()
+                ));
+            }
+            let csl = row.pop().unwrap_or_default();
+            let ris = row.pop().unwrap_or_default();
+            let bibtex = row.pop().unwrap_or_default();
+            let mut row = row.into_iter();
+            let id = row.next().unwrap_or_default();
+            let citation = Citation {
+                references: row.collect(),
+                bibtex,
+                ris,
+                csl,
+            };
+            messages.insert(id, citation);
+        }
+        Ok(Citations {
+            styles: header[1..=styles].to_vec(),
+            messages,
+        })
+    }
+}
+
+/// The citation files of messages for a reference manager: each message's BibTeX
+/// entries, RIS records or CSL-JSON items, joined as each format joins them.
+pub fn join_citations(citations: &[&Citation], format: CitationFile) -> String {
+    match format {
+        CitationFile::Bibtex => citations
+            .iter()
+            .map(|c| c.bibtex.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        CitationFile::Ris => citations.iter().map(|c| c.ris.as_str()).collect(),
+        CitationFile::CslJson => {
+            let items: Vec<&str> = citations.iter().map(|c| c.csl.as_str()).collect();
+            format!("[\n{}\n]\n", items.join(",\n"))
+        }
+    }
+}
+
+/// A file a reference manager imports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CitationFile {
+    /// BibTeX (`.bib`).
+    Bibtex,
+    /// RIS (`.ris`).
+    Ris,
+    /// CSL-JSON (`.json`).
+    CslJson,
+}
+
+impl CitationFile {
+    /// Every format, in the order pages offer them.
+    pub const ALL: [CitationFile; 3] = [
+        CitationFile::Bibtex,
+        CitationFile::Ris,
+        CitationFile::CslJson,
+    ];
+
+    /// How a page names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            CitationFile::Bibtex => "BibTeX",
+            CitationFile::Ris => "RIS",
+            CitationFile::CslJson => "CSL-JSON",
+        }
+    }
+
+    /// The file's name: "cite.bib" for one message's page, `{stem}.bib` for a selection.
+    pub fn file_name(self, stem: &str) -> String {
+        let extension = match self {
+            CitationFile::Bibtex => "bib",
+            CitationFile::Ris => "ris",
+            CitationFile::CslJson => "json",
+        };
+        format!("{stem}.{extension}")
+    }
+
+    /// Its media type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            CitationFile::Bibtex => "application/x-bibtex",
+            CitationFile::Ris => "application/x-research-info-systems",
+            CitationFile::CslJson => "application/vnd.citationstyles.csl+json",
+        }
+    }
+
+    /// Its short name (the tests').
+    pub fn slug(self) -> &'static str {
+        match self {
+            CitationFile::Bibtex => "bibtex",
+            CitationFile::Ris => "ris",
+            CitationFile::CslJson => "csl",
+        }
+    }
+}
+
+/// A message as a reference manager holds it: an item of CSL-JSON, the Citation Style
+/// Language's data format (only the fields a message has).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CslItem {
+    /// The message's id.
+    pub id: String,
+    /// "chapter": a part of its source.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Its message set, heading and place under it.
+    pub title: String,
+    /// Its source's title.
+    #[serde(
+        rename = "container-title",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub container_title: Option<String>,
+    /// Its source's publisher, as an institution.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub author: Vec<CslName>,
+    /// Its source's publisher.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Its source's date, as far as it is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<CslDate>,
+    /// Where to read it.
+    #[serde(rename = "URL", default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Where it is in its source (the locator).
+    pub section: String,
+    /// Its language.
+    pub language: String,
+}
+
+/// A name in CSL-JSON: an institution's, written as it is.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CslName {
+    /// The name.
+    pub literal: String,
+}
+
+/// A date in CSL-JSON: year, and month where known.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CslDate {
+    /// One date: `[[year, month]]` or `[[year]]`.
+    #[serde(rename = "date-parts")]
+    pub date_parts: Vec<Vec<i64>>,
+}
+
+/// A message's [`CslItem`]: a chapter of its source, by the source's publisher, titled by
+/// its message set, heading and place under it, at `url` (its page's address when the
+/// site's is known, else its source's, where known).
+pub fn csl_item(explorer: &Explorer, position: usize, url: Option<&str>) -> CslItem {
+    let corpus = explorer.corpus();
+    let message = &corpus.messages[position];
+    let d = explorer.details(position);
+    let meeting = corpus.meeting(&message.meeting);
+    let source = corpus.source(&message.source.source);
+    let (number, of) = place_under_heading(&corpus.messages, position);
+    let set = set_name(meeting, &d.meeting);
+    let title = match &d.heading {
+        Some(heading) => format!("{set}: {heading}, message {number} of {of}"),
+        None => format!("{set}, message {number} of {of}"),
+    };
+    let publisher = source.and_then(|s| s.publisher.clone());
+    CslItem {
+        id: message.id.clone(),
+        kind: "chapter".to_string(),
+        title,
+        container_title: source.map(|s| s.title.clone()),
+        author: publisher
+            .iter()
+            .map(|p| CslName { literal: p.clone() })
+            .collect(),
+        publisher,
+        // The source's date as it prints it; none when it prints none (the meeting's year
+        // is not the date of a republication, and a style writes "n.d." rather than a guess).
+        issued: source
+            .and_then(|s| s.date.as_deref())
+            .and_then(date_parts)
+            .map(|parts| CslDate {
+                date_parts: vec![parts],
+            }),
+        url: url
+            .map(str::to_string)
+            .or_else(|| source.and_then(|s| s.url.clone())),
+        section: message.source.locator.clone(),
+        language: corpus.language.clone().unwrap_or_else(|| "en".to_string()),
+    }
+}
+
+/// Year and month of a date as sources print it ("December 2017", "2023"), for CSL.
+fn date_parts(date: &str) -> Option<Vec<i64>> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let words: Vec<String> = date.split_whitespace().map(str::to_lowercase).collect();
+    let year = words
+        .iter()
+        .find_map(|w| {
+            w.trim_matches(|c: char| !c.is_ascii_digit())
+                .parse::<i64>()
+                .ok()
+        })
+        .filter(|y| (1990..=2100).contains(y))?;
+    let month = words
+        .iter()
+        .find_map(|w| MONTHS.iter().position(|m| m == w));
+    Some(match month {
+        Some(m) => vec![year, m as i64 + 1],
+        None => vec![year],
+    })
+}
+
+/// A CSL-JSON item ([`csl_item`]) as an RIS record, the tagged format most reference
+/// managers import (no Rust library writes RIS; its tags are few and fixed: a tag, two
+/// spaces, a hyphen, a space, the value, one per line, `TY` first and `ER` last).
+pub fn ris(item: &CslItem) -> String {
+    let one_line = |v: &str| v.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut lines = vec![("TY", "CHAP".to_string())];
+    for author in &item.author {
+        lines.push(("AU", one_line(&author.literal)));
+    }
+    lines.push(("TI", one_line(&item.title)));
+    for (tag, value) in [("T2", &item.container_title), ("PB", &item.publisher)] {
+        if let Some(value) = value {
+            lines.push((tag, one_line(value)));
+        }
+    }
+    if let Some(year) = item
+        .issued
+        .as_ref()
+        .and_then(|d| d.date_parts.first()?.first())
+    {
+        lines.push(("PY", year.to_string()));
+    }
+    if let Some(url) = &item.url {
+        lines.push(("UR", one_line(url)));
+    }
+    lines.push(("LA", one_line(&item.language)));
+    lines.push(("N1", one_line(&item.section)));
+    lines.push(("ID", one_line(&item.id)));
+    lines.push(("ER", String::new()));
+    lines
+        .into_iter()
+        .map(|(tag, value)| format!("{tag}  - {value}\r\n"))
+        .collect()
+}
+
 /// A message as a line of a listing: its locator linked to its page, then its text.
 fn message_item(message: &Message) -> Item {
     Item {
@@ -495,10 +833,21 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The site's files a static page links, as paths from the site's root.
+#[derive(Debug, Clone, Copy)]
+pub struct PageFiles<'a> {
+    /// Its style sheets, in order (the app's, then the static pages' own).
+    pub stylesheets: &'a [&'a str],
+    /// The site's icon.
+    pub icon: &'a str,
+    /// A script of the site's own, when the page has one (the policy lets no other run).
+    pub script: Option<&'a str>,
+}
+
 /// The `<head>` of a static page: what it is called and says of itself, its address
-/// when the site's is known (`site`, from [`site_url`]), and the site's style sheet and
-/// icon (`stylesheet`, `icon`: paths from the root).
-pub fn head(meta: &PageMeta, site: Option<&str>, stylesheet: &str, icon: &str) -> String {
+/// when the site's is known (`site`, from [`site_url`]), and the files it links.
+pub fn head(meta: &PageMeta, site: Option<&str>, files: &PageFiles) -> String {
+    let script = files.script;
     let root = meta.root();
     let mut h = String::new();
     let mut tag = |name: &str, attribute: &str, content: &str| {
@@ -531,9 +880,10 @@ pub fn head(meta: &PageMeta, site: Option<&str>, stylesheet: &str, icon: &str) -
     let mut out = String::from(
         "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
     );
-    out.push_str(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\">\n",
-    );
+    out.push_str(&format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; {}style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\">\n",
+        if script.is_some() { "script-src 'self'; " } else { "" }
+    ));
     out.push_str(&format!("<title>{}</title>\n", escape(&meta.title)));
     out.push_str(&h);
     if let Some(site) = site {
@@ -542,11 +892,22 @@ pub fn head(meta: &PageMeta, site: Option<&str>, stylesheet: &str, icon: &str) -
             escape(&format!("{site}{}", meta.path))
         ));
     }
+    for stylesheet in files.stylesheets {
+        out.push_str(&format!(
+            "<link rel=\"stylesheet\" href=\"{root}{}\">\n",
+            escape(stylesheet)
+        ));
+    }
     out.push_str(&format!(
-        "<link rel=\"stylesheet\" href=\"{root}{}\">\n<link rel=\"icon\" href=\"{root}{}\">\n",
-        escape(stylesheet),
-        escape(icon)
+        "<link rel=\"icon\" href=\"{root}{}\">\n",
+        escape(files.icon)
     ));
+    if let Some(script) = script {
+        out.push_str(&format!(
+            "<script src=\"{root}{}\" defer></script>\n",
+            escape(script)
+        ));
+    }
     // A JSON data block, never run; "<" written as an escape so that no text closes it.
     let json = meta.json_ld.to_string().replace('<', "\\u003c");
     out.push_str(&format!(
@@ -627,16 +988,33 @@ mod tests {
             json_ld: json!({ "text": "</script><script>alert(1)</script>" }),
             citation: vec![("title", "T & T".into())],
         };
-        let head = head(&meta, None, "style-1.css", "favicon.svg");
+        let files = PageFiles {
+            stylesheets: &["style-1.css", "site-1.css"],
+            icon: "favicon.svg",
+            script: None,
+        };
+        let head = head(&meta, None, &files);
         assert!(head
             .contains("<title>A &quot;quoted&quot; &lt;b&gt;title&lt;/b&gt; &amp; more</title>"));
         assert!(head.contains("content=\"It&#39;s &lt;script&gt;alert(1)&lt;/script&gt;\""));
         assert!(!head.contains("</script><script>"));
         assert_eq!(head.matches("</script>").count(), 1);
-        assert!(head.contains("href=\"../../style-1.css\""));
+        assert!(head.contains(
+            "<link rel=\"stylesheet\" href=\"../../style-1.css\">\n<link rel=\"stylesheet\" href=\"../../site-1.css\">"
+        ));
         assert!(head.contains("name=\"citation_title\" content=\"T &amp; T\""));
         assert!(!head.contains("canonical") && !head.contains("og:url"));
-        let with_site = super::head(&meta, Some("https://example.org/m/"), "s.css", "i.svg");
+        assert!(!head.contains("script-src") && !head.contains("<script src"));
+        let with_site = super::head(
+            &meta,
+            Some("https://example.org/m/"),
+            &PageFiles {
+                script: Some("cite-1.js"),
+                ..files
+            },
+        );
+        assert!(with_site.contains("script-src 'self'; style-src"));
+        assert!(with_site.contains("<script src=\"../../cite-1.js\" defer></script>"));
         assert!(with_site
             .contains("<link rel=\"canonical\" href=\"https://example.org/m/message/x/\">"));
         assert!(
@@ -701,6 +1079,78 @@ mod tests {
         let (meta, topic) = topic_listing(&e, 0);
         assert!(meta.path.starts_with("topic/"));
         assert!(topic.groups.iter().all(|g| !g.items.is_empty()));
+    }
+
+    #[test]
+    fn a_message_is_cited_as_a_chapter_of_its_source() {
+        let e = explorer();
+        let item = csl_item(&e, 0, Some("https://example.org/m/message/x/"));
+        let m = &e.corpus().messages[0];
+        assert_eq!(item.id, m.id);
+        assert_eq!(item.kind, "chapter");
+        assert_eq!(item.author[0].literal, "Internet Governance Forum");
+        assert_eq!(item.issued.as_ref().unwrap().date_parts, [[2017, 12]]);
+        assert_eq!(
+            item.url.as_deref(),
+            Some("https://example.org/m/message/x/")
+        );
+        assert!(item.title.ends_with(", message 1 of 6"), "{}", item.title);
+        // As CSL-JSON names its fields.
+        let json = serde_json::to_value(&item).unwrap();
+        assert_eq!(json["type"], "chapter");
+        assert_eq!(json["container-title"], json!(e.corpus().sources[0].title));
+        assert_eq!(json["issued"]["date-parts"][0], json!([2017, 12]));
+        assert_eq!(json["URL"], "https://example.org/m/message/x/");
+        // With no site address, the source's address where one is known, else none.
+        let item = csl_item(&e, 0, None);
+        assert_eq!(item.url, e.corpus().sources[0].url);
+        assert!(serde_json::to_value(&item).unwrap().get("URL").is_none() || item.url.is_some());
+        let record = ris(&item);
+        assert!(record.starts_with("TY  - CHAP\r\n"));
+        assert!(record.ends_with("ER  - \r\n"));
+        assert!(record.contains("AU  - Internet Governance Forum\r\n"));
+        assert!(record.contains("PY  - 2017\r\n"));
+        assert!(
+            record.lines().all(|l| l.len() >= 6 && &l[2..6] == "  - "),
+            "{record}"
+        );
+        assert_eq!(date_parts("December 2017"), Some(vec![2017, 12]));
+        assert_eq!(date_parts("2023"), Some(vec![2023]));
+        assert_eq!(date_parts("soon"), None);
+    }
+
+    #[test]
+    fn the_apps_citations_file_reads_back() {
+        let e = explorer();
+        let mut all = Citations {
+            styles: vec!["APA 7".into(), "MLA 9".into()],
+            ..Citations::default()
+        };
+        for position in [0, 1] {
+            let item = csl_item(&e, position, None);
+            let mut citation = Citation::without_styles(&item);
+            citation.references = vec![format!("A \"{}\"", item.title), "B\n<b>".into()];
+            citation.bibtex = format!("@incollection{{{},\n}}\n", item.id);
+            all.messages.insert(item.id.clone(), citation);
+        }
+        assert_eq!(Citations::parse(&all.to_json()), Ok(all.clone()));
+        for bad in [
+            "",
+            "{}",
+            "[]",
+            "[[\"id\"]]",
+            "[[\"id\",\"a\",\"b\",\"c\"],[\"x\"]]",
+        ] {
+            assert!(Citations::parse(bad).is_err(), "{bad}");
+        }
+        // Joined, the CSL-JSON items make one array of items.
+        let both: Vec<&Citation> = all.messages.values().collect();
+        let joined: Value =
+            serde_json::from_str(&join_citations(&both, CitationFile::CslJson)).unwrap();
+        assert_eq!(joined.as_array().unwrap().len(), 2);
+        assert_eq!(joined[0]["type"], "chapter");
+        let ris = join_citations(&both, CitationFile::Ris);
+        assert_eq!(ris.matches("TY  - CHAP").count(), 2);
     }
 
     #[test]

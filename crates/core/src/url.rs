@@ -28,6 +28,8 @@ pub enum Route {
     Charts,
     /// The selection as slides, one message each.
     Present,
+    /// The selection's citations: references to copy, files for a reference manager.
+    Cite,
     /// The meetings, coverage, topics and sources.
     About,
     /// Your messages: load a corpus file or paste a message set.
@@ -76,11 +78,12 @@ struct RouteInfo {
 
 impl Route {
     /// Every route without a parameter (all but a message's page), as the table reads paths.
-    pub const PAGES: [Route; 6] = [
+    pub const PAGES: [Route; 7] = [
         Route::Explore,
         Route::Compare,
         Route::Charts,
         Route::Present,
+        Route::Cite,
         Route::About,
         Route::Load,
     ];
@@ -107,6 +110,7 @@ impl Route {
             ),
             Route::Charts => row("charts", Settings::Charts, Module::Full, "Charts"),
             Route::Present => row("present", Settings::Slides, Module::Full, "Present"),
+            Route::Cite => row("cite", Settings::Selection, Module::Full, "Cite"),
             Route::About => row("about", Settings::Nothing, Module::Full, "About the data"),
             Route::Load => row("load", Settings::Nothing, Module::Full, "Your messages"),
         }

@@ -7,6 +7,8 @@ use crate::core::export::ExportFormat;
 pub struct SelectionToolsProps {
     /// Link to the presentation of the selection.
     pub present: AttrValue,
+    /// Link to the selection's citations.
+    pub cite: AttrValue,
     /// How many messages the selection holds.
     pub count: usize,
     /// Asked to print a handout (the page shows every result first).
@@ -51,6 +53,7 @@ pub fn selection_tools(props: &SelectionToolsProps) -> Html {
             </button>
             <div id="selection-menu" class="menu-panel" role="group" aria-label="Use this selection" hidden={!*open}>
                 <a class="button" href={props.present.clone()} data-testid="present-link">{ "Present" }</a>
+                <a class="button" href={props.cite.clone()} data-testid="cite-link">{ "Cite" }</a>
                 <button onclick={then_close(props.onprint.clone())} {disabled} data-testid="print">{ "Print handout" }</button>
                 <span class="export-label">{ "Export:" }</span>
                 { for ExportFormat::ALL.into_iter().map(|format| html! {

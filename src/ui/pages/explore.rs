@@ -61,6 +61,7 @@ pub fn explore_page() -> Html {
         slide: 1,
         ..state.view.at(Route::Present)
     });
+    let cite = url::render(&state.view.at(Route::Cite));
     let onprint = {
         let store = context.store.clone();
         Callback::from(move |_: ()| {
@@ -96,7 +97,7 @@ pub fn explore_page() -> Html {
                         if !selection.is_empty() {
                             <button class="link-button" onclick={onclear} data-testid="clear-all">{ "Clear all" }</button>
                         }
-                        <SelectionTools present={present} count={found} {onprint} {onexport} />
+                        <SelectionTools present={present} cite={cite} count={found} {onprint} {onexport} />
                     </div>
                     { equivalents_line(&context, &outcome, &selection) }
                     { results(&context, &outcome, &state, &selection, &partial) }

@@ -86,7 +86,14 @@ pub fn message_page(props: &MessagePageProps) -> Html {
                     }
                 </dd>
                 <dt>{ "Permalink" }</dt>
-                <dd><a href={permalink.clone()} data-testid="permalink">{ permalink }</a></dd>
+                <dd>
+                    <a href={permalink.clone()} data-testid="permalink">{ permalink }</a>
+                    // The built-in messages' pages of their own (`core::site::message_path`)
+                    // carry their citations.
+                    if context.store.builtin {
+                        { " · " }<a href={format!("message/{}/#cite", message.id)}>{ "Cite it" }</a>
+                    }
+                </dd>
             </dl>
             { related }
             { same_heading }

@@ -14,6 +14,8 @@ mod about;
 #[cfg(feature = "full")]
 mod charts;
 #[cfg(feature = "full")]
+mod cite;
+#[cfg(feature = "full")]
 mod compare;
 mod explore;
 #[cfg(feature = "full")]
@@ -37,6 +39,8 @@ pub fn page(route: &Route) -> Html {
         Route::Load => html! { <load::LoadPage /> },
         #[cfg(feature = "full")]
         Route::Present => html! { <present::PresentPage /> },
+        #[cfg(feature = "full")]
+        Route::Cite => html! { <cite::CitePage /> },
         // The full app's routes (`Route::module`), while it loads.
         #[cfg(not(feature = "full"))]
         route => html! { <LoadingFullApp view={route.name()} /> },

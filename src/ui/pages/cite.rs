@@ -1,0 +1,166 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::export::describe_selection;
+use crate::core::site::{self, Citation, CitationFile, Citations, CITATIONS_PATH};
+use crate::core::url::{self, Route};
+use crate::ui::browser;
+use crate::ui::hooks::{use_app_state, use_outcome};
+
+/// The built-in corpus's citations, as fetched: none yet, or what came.
+type Fetched = Option<Result<Rc<Citations>, String>>;
+
+/// The selection's citations: for the built-in corpus, each message's reference in APA 7,
+/// Chicago and MLA (written at build time by a citation library, `citations.json`, fetched
+/// when this view first opens) to copy, and BibTeX, RIS and CSL-JSON files; for a reader's
+/// corpus, RIS and CSL-JSON written here from its data (the styles are not carried by the
+/// app), and a sentence that says so.
+#[function_component(CitePage)]
+pub fn cite_page() -> Html {
+    let context = use_app_state();
+    let view = context.state().view.clone();
+    let outcome = use_outcome(&context, &view.selection);
+    let explorer = context.store.explorer.clone();
+    let builtin = context.store.builtin;
+    let fetched = use_state(|| Fetched::None);
+    let status = use_state(String::new);
+    {
+        let fetched = fetched.clone();
+        use_effect_with(builtin, move |&builtin| {
+            if builtin {
+                browser::spawn(async move {
+                    let answer = browser::fetch_text(CITATIONS_PATH)
+                        .await
+                        .and_then(|text| Citations::parse(&text));
+                    fetched.set(Some(answer.map(Rc::new)));
+                });
+            }
+        });
+    }
+    let messages = outcome.slides();
+    let back = url::render(&view.at(Route::Explore));
+    let described = describe_selection(&explorer, &view.selection).join("; ");
+    let heading = match messages.len() {
+        1 => "Cite this message".to_string(),
+        n => format!("Cite these {n} messages"),
+    };
+    let intro = html! {
+        <p data-testid="cite-selection">
+            { if described.is_empty() { "Every message".to_string() } else { described } }
+            { " · " }<a href={back.clone()}>{ "Back to the selection" }</a>
+        </p>
+    };
+    if messages.is_empty() {
+        return html! {
+            <section class="cite-view" data-testid="cite-view">
+                <h1>{ heading }</h1>
+                { intro }
+                <p>{ "No messages to cite: the selection is empty." }</p>
+            </section>
+        };
+    }
+    // Each message's citation: from the build's file for the built-in corpus, else
+    // written here (RIS and CSL-JSON only).
+    let (styles, citations): (Vec<String>, Vec<Citation>) = match (&*fetched, builtin) {
+        (Some(Ok(all)), true) => (
+            all.styles.clone(),
+            messages
+                .iter()
+                .filter_map(|&m| all.messages.get(&explorer.corpus().messages[m].id).cloned())
+                .collect(),
+        ),
+        _ => (
+            Vec::new(),
+            messages
+                .iter()
+                .map(|&m| Citation::without_styles(&site::csl_item(&explorer, m, None)))
+                .collect(),
+        ),
+    };
+    let citations = Rc::new(citations);
+    let note = match (&*fetched, builtin) {
+        (None, true) => Some(html! { <p role="status">{ "Fetching the references…" }</p> }),
+        (Some(Err(problem)), true) => Some(html! {
+            <p role="alert" data-testid="cite-problem">
+                { format!("The references in APA, Chicago and MLA could not be fetched ({problem}); the RIS and CSL-JSON files below are written from the messages. Each message's own page also has its references.") }
+            </p>
+        }),
+        (_, false) => Some(html! {
+            <p data-testid="cite-own-corpus">
+                { "References in APA, Chicago and MLA, and BibTeX, are written when the site is built, for its built-in messages only. For these messages, the RIS and CSL-JSON files below hold what a reference manager needs to write them in any style." }
+            </p>
+        }),
+        _ => None,
+    };
+    let stem = format!("{}-citations", explorer.corpus().id);
+    let files = CitationFile::ALL
+        .into_iter()
+        .filter(|&format| format != CitationFile::Bibtex || !styles.is_empty())
+        .map(|format| {
+            let citations = citations.clone();
+            let name = format.file_name(&stem);
+            let onclick = Callback::from(move |_: MouseEvent| {
+                let all: Vec<&Citation> = citations.iter().collect();
+                browser::download(&name, format.mime(), &site::join_citations(&all, format));
+            });
+            html! {
+                <button {onclick} data-testid={format!("cite-{}", format.slug())}>{ format.label() }</button>
+            }
+        });
+    let style_sections = styles.iter().enumerate().map(|(i, style)| {
+        let references: Vec<String> = citations
+            .iter()
+            .filter_map(|c| c.references.get(i).cloned())
+            .collect();
+        let onclick = {
+            let status = status.clone();
+            let text = references.join("\n\n");
+            let style = style.clone();
+            let count = references.len();
+            Callback::from(move |_: MouseEvent| {
+                let status = status.clone();
+                let text = text.clone();
+                let style = style.clone();
+                browser::spawn(async move {
+                    status.set(if browser::copy_to_clipboard(&text).await {
+                        match count {
+                            1 => format!("{style} reference copied."),
+                            n => format!("{n} {style} references copied."),
+                        }
+                    } else {
+                        format!("Could not copy: select the {style} references and copy them.")
+                    });
+                });
+            })
+        };
+        let label = match references.len() {
+            1 => format!("Copy the {style} reference"),
+            n => format!("Copy the {n} {style} references"),
+        };
+        html! {
+            <section class="cite-style" aria-labelledby={format!("cite-style-{i}")}>
+                <h2 id={format!("cite-style-{i}")}>{ style.clone() }</h2>
+                <button {onclick} data-testid="cite-copy" data-style={style.clone()}>{ label }</button>
+                <ol class="cite-references" data-testid="cite-references" data-style={style.clone()}>
+                    { for references.into_iter().map(|r| html! { <li>{ r }</li> }) }
+                </ol>
+            </section>
+        }
+    });
+    html! {
+        <section class="cite-view" data-testid="cite-view">
+            <h1>{ heading }</h1>
+            { intro }
+            // One node each, whatever they hold: Yew matches unkeyed children from the
+            // end, so a count that changed would rebuild the heading (and lose its focus).
+            { note.unwrap_or_default() }
+            <p class="cite-files">
+                <span>{ "For a reference manager: " }</span>
+                { for files }
+            </p>
+            <p class="cite-status" role="status" aria-live="polite" data-testid="cite-status">{ (*status).clone() }</p>
+            <div>{ for style_sections }</div>
+        </section>
+    }
+}
