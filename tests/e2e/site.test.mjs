@@ -4,6 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { startServer, launch, openPage, axeViolations, screenshot } from './harness.mjs';
 // Another implementation than the one that writes them reads the citation files back.
 import { Cite } from '@citation-js/core';
@@ -239,4 +242,35 @@ test("Cite a selection in the app: from the menu to references to copy and files
     assert.deepEqual(await page.problems(), []);
     await context.close();
   }
+});
+
+test('with a site address, each page names its address, and sitemap.xml and robots.txt list them', async () => {
+  // The `site` example again, into a folder of its own (the suite's dist/ was built
+  // without SITE_URL), as `SITE_URL=https://example.org/messages make build` runs it.
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'site-url-'));
+  fs.copyFileSync('dist/index.html', path.join(folder, 'index.html'));
+  execFileSync('cargo', ['run', '--locked', '--quiet', '--example', 'site', '--', folder],
+    { env: { ...process.env, SITE_URL: 'https://example.org/messages' }, stdio: 'pipe' });
+  const site = 'https://example.org/messages/';
+  const sitemap = fs.readFileSync(path.join(folder, 'sitemap.xml'), 'utf8');
+  const listed = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
+  assert.equal(listed[0], site);
+  for (const id of texts.keys()) assert.ok(listed.includes(`${site}message/${id}/`), id);
+  assert.ok(listed.includes(`${site}browse/`) && listed.includes(`${site}meeting/geneva-2017/`));
+  assert.equal(new Set(listed).size, listed.length, 'each address once');
+  assert.match(fs.readFileSync(path.join(folder, 'robots.txt'), 'utf8'), /^User-agent: \*\nAllow: \/\n\nSitemap: https:\/\/example\.org\/messages\/sitemap\.xml\n$/);
+  const id = 'geneva-2017-gender-3';
+  const html = fs.readFileSync(path.join(folder, `message/${id}/index.html`), 'utf8');
+  const address = `${site}message/${id}/`;
+  assert.ok(html.includes(`<link rel="canonical" href="${address}">`));
+  assert.equal(meta(html, 'property', 'og:url'), address);
+  assert.equal(meta(html, 'name', 'citation_public_url'), address);
+  // Its citation points at its page.
+  const [csl] = JSON.parse(fs.readFileSync(path.join(folder, `message/${id}/cite.json`), 'utf8'));
+  assert.equal(csl.URL, address);
+  assert.ok(fs.readFileSync(path.join(folder, `message/${id}/cite.bib`), 'utf8').includes(`url = {${address}}`));
+  // A site address that is not one stops the build with a clear message.
+  assert.throws(() => execFileSync('cargo', ['run', '--locked', '--quiet', '--example', 'site', '--', folder],
+    { env: { ...process.env, SITE_URL: 'example.org/messages' }, stdio: 'pipe' }), (e) => /site: .*http/i.test(String(e.stderr)));
+  fs.rmSync(folder, { recursive: true, force: true });
 });

@@ -1,6 +1,7 @@
 // `make lighthouse`: Lighthouse (npm, pinned in package-lock.json) as the outside judge of
 // the release build, on Debian's Chromium with Lighthouse's default mobile profile
-// (simulated slow 4G, 4× CPU slowdown): five links, three runs each, medians of the four
+// (simulated slow 4G, 4× CPU slowdown): five links of the app and two static pages, three
+// runs each (LIGHTHOUSE_LINKS="static message page,…" picks some by name), medians of the four
 // category scores and of LCP, TBT and CLS. Records, never asserts (the machine is shared
 // and noisy). Writes tests/lighthouse/output/lighthouse.json and prints a Markdown table
 // for BENCHMARKS.md; for a link whose performance is under 95, where its time goes (the
@@ -17,7 +18,10 @@ const LINKS = [
   ['message', '#/message/geneva-2017-gender-3'],
   ['Compare', '#/compare?meetings=geneva-2017,paris-2018'],
   ['Charts', '#/charts?terms=data%2CAI'],
-];
+  // The static pages (README, "Static pages"): no app, one small script on a message's.
+  ['static message page', 'message/geneva-2017-gender-3/'],
+  ['static meeting page', 'meeting/geneva-2017/'],
+].filter(([name]) => !process.env.LIGHTHOUSE_LINKS || process.env.LIGHTHOUSE_LINKS.split(',').includes(name));
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 3);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const outputDir = path.resolve('tests/lighthouse/output');
