@@ -60,35 +60,21 @@ pub fn cite_page() -> Html {
             </section>
         };
     }
-    // Each message's citation: from the build's file for the built-in corpus, else
-    // written here (RIS and CSL-JSON only).
-    let (styles, citations): (Vec<String>, Vec<Citation>) = match (&*fetched, builtin) {
-        (Some(Ok(all)), true) => (
-            all.styles.clone(),
-            messages
-                .iter()
-                .filter_map(|&m| all.messages.get(&explorer.corpus().messages[m].id).cloned())
-                .collect(),
-        ),
-        _ => (
-            Vec::new(),
-            messages
-                .iter()
-                .map(|&m| Citation::without_styles(&site::csl_item(&explorer, m, None)))
-                .collect(),
-        ),
+    // The build's citations, for the built-in corpus once fetched.
+    let all = match (&*fetched, builtin) {
+        (Some(Ok(all)), true) => Some(all.clone()),
+        _ => None,
     };
-    let citations = Rc::new(citations);
     let note = match (&*fetched, builtin) {
         (None, true) => Some(html! { <p role="status">{ "Fetching the references…" }</p> }),
         (Some(Err(problem)), true) => Some(html! {
             <p role="alert" data-testid="cite-problem">
-                { format!("The references in APA, Chicago and MLA could not be fetched ({problem}); the RIS and CSL-JSON files below are written from the messages. Each message's own page also has its references.") }
+                { format!("The references could not be fetched ({problem}). RIS and CSL-JSON are written from the messages; each message's own page has its references.") }
             </p>
         }),
         (_, false) => Some(html! {
             <p data-testid="cite-own-corpus">
-                { "References in APA, Chicago and MLA, and BibTeX, are written when the site is built, for its built-in messages only. For these messages, the RIS and CSL-JSON files below hold what a reference manager needs to write them in any style." }
+                { "References in APA, Chicago, MLA and BibTeX are written when the site is built, for the built-in messages only. RIS and CSL-JSON hold what a reference manager needs to write any style." }
             </p>
         }),
         _ => None,
@@ -96,26 +82,48 @@ pub fn cite_page() -> Html {
     let stem = format!("{}-citations", explorer.corpus().id);
     let files = CitationFile::ALL
         .into_iter()
-        .filter(|&format| format != CitationFile::Bibtex || !styles.is_empty())
+        .filter(|&format| format != CitationFile::Bibtex || all.is_some())
         .map(|format| {
-            let citations = citations.clone();
+            let (all, explorer, outcome) = (all.clone(), explorer.clone(), outcome.clone());
             let name = format.file_name(&stem);
+            // Written when asked for: a reader's corpus may have thousands of messages.
             let onclick = Callback::from(move |_: MouseEvent| {
-                let all: Vec<&Citation> = citations.iter().collect();
-                browser::download(&name, format.mime(), &site::join_citations(&all, format));
+                let messages = outcome.slides();
+                let written: Vec<Citation>;
+                let citations: Vec<&Citation> = match &all {
+                    Some(all) => messages
+                        .iter()
+                        .filter_map(|&m| all.messages.get(&explorer.corpus().messages[m].id))
+                        .collect(),
+                    None => {
+                        written = messages
+                            .iter()
+                            .map(|&m| Citation::without_styles(&site::csl_item(&explorer, m, None)))
+                            .collect();
+                        written.iter().collect()
+                    }
+                };
+                browser::download(&name, format.mime(), &site::join_citations(&citations, format));
             });
             html! {
                 <button {onclick} data-testid={format!("cite-{}", format.slug())}>{ format.label() }</button>
             }
         });
+    // Each message's references, from the build's citations.
+    let cited: Vec<&Citation> = all
+        .iter()
+        .flat_map(|all| {
+            messages
+                .iter()
+                .filter_map(|&m| all.messages.get(&explorer.corpus().messages[m].id))
+        })
+        .collect();
+    let styles: &[String] = all.as_ref().map_or(&[], |all| &all.styles);
     let style_sections = styles.iter().enumerate().map(|(i, style)| {
-        let references: Vec<String> = citations
-            .iter()
-            .filter_map(|c| c.references.get(i).cloned())
-            .collect();
+        let references: Vec<&String> = cited.iter().filter_map(|c| c.references.get(i)).collect();
         let onclick = {
             let status = status.clone();
-            let text = references.join("\n\n");
+            let text = references.iter().map(|r| r.as_str()).collect::<Vec<_>>().join("\n\n");
             let style = style.clone();
             let count = references.len();
             Callback::from(move |_: MouseEvent| {
@@ -143,7 +151,7 @@ pub fn cite_page() -> Html {
                 <h2 id={format!("cite-style-{i}")}>{ style.clone() }</h2>
                 <button {onclick} data-testid="cite-copy" data-style={style.clone()}>{ label }</button>
                 <ol class="cite-references" data-testid="cite-references" data-style={style.clone()}>
-                    { for references.into_iter().map(|r| html! { <li>{ r }</li> }) }
+                    { for references.into_iter().map(|r| html! { <li>{ r.clone() }</li> }) }
                 </ol>
             </section>
         }
