@@ -274,3 +274,30 @@ test('with a site address, each page names its address, and sitemap.xml and robo
     { env: { ...process.env, SITE_URL: 'example.org/messages' }, stdio: 'pipe' }), (e) => /site: .*http/i.test(String(e.stderr)));
   fs.rmSync(folder, { recursive: true, force: true });
 });
+
+test('Cite on a reader\'s own messages: says the styles are the built-in messages\' only, and its RIS and CSL-JSON parse', async () => {
+  const url = await serve('/');
+  const { page, context } = await openPage(browser, `${url}#/load`, { viewport: { width: 390, height: 844 }, acceptDownloads: true });
+  await page.getByTestId('paste-text').fill('• A pasted message about gender and access.\n• Another on encryption & trust.');
+  await page.getByTestId('paste-source-title').fill('A class handout');
+  await page.getByTestId('paste-meeting').fill('Kyoto');
+  await page.getByTestId('paste-year').fill('2023');
+  await page.getByTestId('paste-use').click();
+  await page.getByTestId('result').first().waitFor();
+  await page.getByTestId('selection-menu').click();
+  await page.getByTestId('cite-link').click();
+  await page.getByRole('heading', { level: 1, name: 'Cite these 2 messages' }).waitFor();
+  assert.match(await page.getByTestId('cite-own-corpus').textContent(), /built-in messages only/);
+  assert.equal(await page.getByTestId('cite-bibtex').count(), 0);
+  assert.equal(await page.getByTestId('cite-references').count(), 0);
+  for (const slug of ['ris', 'csl']) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`cite-${slug}`).click()]);
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    const items = new Cite(slug === 'csl' ? JSON.parse(text) : text).data;
+    assert.equal(items.length, 2, slug);
+    assert.ok(items.every((i) => i['container-title'] === 'A class handout'), slug);
+  }
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(await page.problems(), []);
+  await context.close();
+});
