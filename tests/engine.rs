@@ -437,3 +437,93 @@ proptest! {
         prop_assert_eq!(outcome.messages, expected);
     }
 }
+
+/// Text a reader may write in a set: the URL's own characters, newlines, emoji and
+/// right-to-left scripts among plain words.
+fn set_text(max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            Just("&".to_string()),
+            Just("#".to_string()),
+            Just("%".to_string()),
+            Just("%20".to_string()),
+            Just("+".to_string()),
+            Just("=".to_string()),
+            Just(",".to_string()),
+            Just("?".to_string()),
+            Just("\n".to_string()),
+            Just("\r\n".to_string()),
+            Just(" ".to_string()),
+            Just("🙂".to_string()),
+            Just("👩🏽‍💻".to_string()),
+            Just("مرحبا".to_string()),
+            Just("שלום".to_string()),
+            Just("\u{202E}".to_string()),
+            Just("<b>".to_string()),
+            "[a-zA-Zé ]{1,12}",
+        ],
+        0..max,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Set → link → set is the identity for every set within the limits.
+    #[test]
+    fn a_set_and_its_link_are_one(
+        ids in proptest::collection::btree_set("[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,3}", 0..=12),
+        order in any::<u64>(),
+        title in set_text(12),
+        intro in set_text(40),
+        notes in proptest::collection::vec(set_text(30), 12),
+        corpus in proptest::option::of("[a-z]{1,10}(-[a-z0-9]{1,5}){0,2}"),
+    ) {
+        use messages_explorer::core::set::{Set, SetItem};
+        let mut ids: Vec<String> = ids.into_iter().collect();
+        // An order of the reader's, not the ids' sorted one.
+        let n = ids.len().max(1);
+        ids.rotate_left((order as usize) % n);
+        let set = Set {
+            title,
+            intro,
+            items: ids.into_iter().zip(notes).map(|(id, note)| SetItem { id, note }).collect(),
+            corpus,
+        };
+        match set.to_query() {
+            Ok(query) => prop_assert_eq!(Set::from_query(&query), Ok((set, Vec::new()))),
+            // Only a limit refuses a set.
+            Err(problem) => prop_assert!(problem.refuses(), "{:?}", problem),
+        }
+    }
+}
+
+#[test]
+fn a_sets_unknown_messages_are_dropped_with_one_notice() {
+    use messages_explorer::core::set::{Set, SetProblem};
+    let corpus = Corpus::builtin().unwrap();
+    let (set, dropped) = Set::from_query(
+        "messages=geneva-2017-gender-3,no-such-message,kyoto-2023-children-1&note2=gone&note3=kept",
+    )
+    .unwrap();
+    assert!(dropped.is_empty());
+    let (set, notice) = set.keep_known(&corpus);
+    assert_eq!(
+        set.items
+            .iter()
+            .map(|i| (i.id.as_str(), i.note.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            ("geneva-2017-gender-3", ""),
+            ("kyoto-2023-children-1", "kept")
+        ]
+    );
+    let notice = notice.unwrap();
+    assert_eq!(notice, SetProblem::Unknown(vec!["no-such-message".into()]));
+    assert_eq!(
+        notice.sentence(),
+        "1 of this set's messages is not in the messages in use: left out (no-such-message)."
+    );
+    assert!(!notice.refuses());
+}

@@ -14,6 +14,7 @@ pub mod merge;
 pub mod query;
 pub mod related;
 pub mod search;
+pub mod set;
 pub mod site;
 pub mod state;
 pub mod stats;
