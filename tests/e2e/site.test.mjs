@@ -301,3 +301,40 @@ test('Cite on a reader\'s own messages: says the styles are the built-in message
   assert.deepEqual(await page.problems(), []);
   await context.close();
 });
+
+test('from a static page into the explorer: the app starts on the same message with no flash of the home list and nothing moving', async () => {
+  const url = await serve('/any/sub/folder/');
+  const id = 'kyoto-2023-children-1';
+  for (const [width, height] of [[390, 844], [1366, 800]]) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      window.__homeSeen = false;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      // Every frame until the message shows: was a card of the home list on screen?
+      const look = () => {
+        for (const card of document.querySelectorAll('[data-testid="result"]')) {
+          const box = card.getBoundingClientRect();
+          if (box.height > 0 && box.bottom > 0 && box.top < innerHeight && getComputedStyle(card).visibility !== 'hidden') window.__homeSeen = true;
+        }
+        if (!document.querySelector('#app [data-testid="message-text"]')) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.goto(`${url}message/${id}/`);
+    await page.getByTestId('open-in-explorer').click();
+    await page.waitForURL(new RegExp(`index\\.html#/message/${id}$`));
+    await page.locator('#app [data-testid="message-text"]').waitFor();
+    assert.equal(await page.locator('#app [data-testid="message-text"]').textContent(), texts.get(id));
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => window.__homeSeen), false, 'the home list was on screen');
+    assert.equal(await page.evaluate(() => window.__shift), 0, 'layout shift while the app started');
+    // A page load, opened at its top (focus is the browser's, as on any page load).
+    assert.equal(await page.evaluate(() => Math.round(scrollY)), 0);
+    assert.ok(await page.locator('#message-title').isVisible());
+    await context.close();
+  }
+});
