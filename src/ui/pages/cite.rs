@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::export::describe_selection;
+use crate::core::query::Explorer;
 use crate::core::site::{self, Citation, CitationFile, Citations, CITATIONS_PATH};
 use crate::core::url::{self, Route};
 use crate::ui::browser;
@@ -91,10 +92,7 @@ pub fn cite_page() -> Html {
                 let messages = outcome.slides();
                 let written: Vec<Citation>;
                 let citations: Vec<&Citation> = match &all {
-                    Some(all) => messages
-                        .iter()
-                        .filter_map(|&m| all.messages.get(&explorer.corpus().messages[m].id))
-                        .collect(),
+                    Some(all) => built(all, &explorer, &messages),
                     None => {
                         written = messages
                             .iter()
@@ -110,14 +108,9 @@ pub fn cite_page() -> Html {
             }
         });
     // Each message's references, from the build's citations.
-    let cited: Vec<&Citation> = all
-        .iter()
-        .flat_map(|all| {
-            messages
-                .iter()
-                .filter_map(|&m| all.messages.get(&explorer.corpus().messages[m].id))
-        })
-        .collect();
+    let cited = all
+        .as_ref()
+        .map_or(Vec::new(), |all| built(all, &explorer, &messages));
     let styles: &[String] = all.as_ref().map_or(&[], |all| &all.styles);
     let style_sections = styles.iter().enumerate().map(|(i, style)| {
         let references: Vec<&String> = cited.iter().filter_map(|c| c.references.get(i)).collect();
@@ -171,4 +164,12 @@ pub fn cite_page() -> Html {
             <div>{ for style_sections }</div>
         </section>
     }
+}
+
+/// The build's citations of these messages, in their order.
+fn built<'a>(all: &'a Citations, explorer: &Explorer, messages: &[usize]) -> Vec<&'a Citation> {
+    messages
+        .iter()
+        .filter_map(|&m| all.messages.get(&explorer.corpus().messages[m].id))
+        .collect()
 }
