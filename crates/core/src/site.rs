@@ -786,6 +786,14 @@ pub fn static_links(html: &str, root: &str) -> String {
         if let Some(id) = message {
             out.push_str(root);
             out.push_str(&message_path(id));
+            // A link that shows its own address (a permalink) shows the page's path.
+            let text = rest[end..].find('>').map(|gt| end + gt + 1);
+            if let Some(text) = text.filter(|&t| rest[t..].starts_with(&format!("{href}</a>"))) {
+                out.push_str(&rest[end..text]);
+                out.push_str(&message_path(id));
+                rest = &rest[text + href.len()..];
+                continue;
+            }
         } else if href.starts_with("#/") {
             out.push_str(root);
             out.push_str("index.html");
@@ -1026,6 +1034,14 @@ mod tests {
 
     #[test]
     fn the_apps_links_work_on_a_static_page() {
+        // A permalink shows the page's path instead of the app's address.
+        assert_eq!(
+            static_links(
+                r##"<a href="#/message/x-1" data-testid="permalink">#/message/x-1</a> <a href="#/message/x-2">#/message/x-2 and more</a>"##,
+                "../../"
+            ),
+            r##"<a href="../../message/x-1/" data-testid="permalink">message/x-1/</a> <a href="../../message/x-2/">#/message/x-2 and more</a>"##
+        );
         let html = r##"<a href="#/message/kyoto-2023-ai-1">a</a><a href="#/explore?q=data">b</a><a href="#/message/x?like=1">c</a><a href="https://example.org/">d</a><a href="#main">e</a><link href="./style.css">"##;
         assert_eq!(
             static_links(html, "../../"),
