@@ -50,9 +50,9 @@ async fn main() {
     let own_stylesheet = own_file(dist, "site", "css", include_str!("../../assets/site.css"));
     let script = own_file(dist, "cite", "js", include_str!("../../assets/cite.js"));
     let stylesheets = [stylesheet.as_str(), own_stylesheet.as_str()];
-    let mut write = |meta: &PageMeta, body: String| {
+    // `script`: the message pages' Copy buttons; no other page has a script.
+    let mut write = |meta: &PageMeta, body: String, script: Option<&str>| {
         let root = meta.root();
-        let page_script = (meta.kind == "article").then_some(script.as_str());
         let page = format!(
             "<!doctype html>\n<html lang=\"en\">\n<head>\n{}</head>\n<body>\n{}\n</body>\n</html>\n",
             site::head(
@@ -61,7 +61,7 @@ async fn main() {
                 &PageFiles {
                     stylesheets: &stylesheets,
                     icon: &icon,
-                    script: page_script,
+                    script,
                 },
             ),
             site::static_links(&site::without_markers(&body), &root)
@@ -100,7 +100,7 @@ async fn main() {
             html! { <>{ Html::from_html_unchecked(content.into()) }{ cite_section }</> },
         );
         let dir = dist.join(&meta.path);
-        write(&meta, frame.await);
+        write(&meta, frame.await, Some(&script));
         let citation = Citation {
             references: styles.into_iter().map(|(_, text)| text).collect(),
             bibtex: cite::bibtex(&item),
@@ -123,7 +123,7 @@ async fn main() {
         }
         let (meta, listing) = site::meeting_listing(&explorer, meeting);
         let address = site::filtered_address(Facet::Meeting, &corpus.meetings[meeting].id);
-        write(&meta, frame(address, listing_html(listing)).await);
+        write(&meta, frame(address, listing_html(listing)).await, None);
     }
     for topic in 0..corpus.topics.len() {
         let (meta, listing) = site::topic_listing(&explorer, topic);
@@ -131,12 +131,13 @@ async fn main() {
             continue;
         }
         let address = site::filtered_address(Facet::Topic, &corpus.topics[topic].id);
-        write(&meta, frame(address, listing_html(listing)).await);
+        write(&meta, frame(address, listing_html(listing)).await, None);
     }
     let (meta, listing) = site::browse_listing(&explorer);
     write(
         &meta,
         frame("index.html".to_string(), listing_html(listing)).await,
+        None,
     );
     // The same citations for the app's Cite view, fetched when it is first opened.
     std::fs::write(dist.join(site::CITATIONS_PATH), citations.to_json())
