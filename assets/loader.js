@@ -138,8 +138,40 @@ function settleView(routeChanged) {
 }
 
 let pendingAction;
-const takePendingAction = () => { const action = pendingAction; pendingAction = undefined; return action; };
-const api = { loadFull, takePendingAction, keepCorpus, keptCorpus, forgetCorpus, readCorpus: reader('readCorpus'), cancelReading: reader('cancelReading'), settleView };
+// The action for the part of the app that asks with its prefix ("export:", "set-add:"):
+// the rest of it, once; an action for another part is left for that part.
+const takePendingAction = (prefix) => {
+  if (!pendingAction?.startsWith(prefix)) return undefined;
+  const action = pendingAction.slice(prefix.length);
+  pendingAction = undefined;
+  return action;
+};
+
+// The reader's sets (hand-picked messages, notes), kept on this device in Local Storage;
+// the app writes and reads their text (crates/core/src/set.rs, `Shelf`). While a set in
+// use holds messages the page starts with the full app, which shows it.
+const SETS = 'messages-explorer-sets';
+const SET_IN_USE = 'messages-explorer-set-in-use';
+
+function keptSets() {
+  try { return localStorage.getItem(SETS); } catch { return null; }
+}
+
+function keepSets(text, inUse) {
+  try {
+    localStorage.setItem(SETS, text);
+    if (inUse) localStorage.setItem(SET_IN_USE, '1');
+    else localStorage.removeItem(SET_IN_USE);
+  } catch (error) {
+    console.warn('The sets could not be kept on this device:', error);
+  }
+}
+
+function setInUse() {
+  try { return localStorage.getItem(SET_IN_USE) === '1'; } catch { return false; }
+}
+
+const api = { loadFull, takePendingAction, keepCorpus, keptCorpus, forgetCorpus, keptSets, keepSets, readCorpus: reader('readCorpus'), cancelReading: reader('cancelReading'), settleView };
 window.messagesExplorer = api;
 let firstView = null; // the first view's glue, once started (a promise)
 let switching = null;
@@ -242,7 +274,7 @@ async function boot() {
     if (main) main.replaceChildren(loading);
     else prerendered?.replaceChildren(loading);
   }
-  if (FULL_ONLY.test(location.hash)) {
+  if (FULL_ONLY.test(location.hash) || setInUse()) {
     await loadFull();
     return;
   }

@@ -128,8 +128,34 @@ fn view() -> impl Strategy<Value = View> {
         Just(Route::Charts),
         Just(Route::Present),
         Just(Route::Cite),
+        Just(Route::Set),
+        Just(Route::SetSlides),
         proptest::sample::select(messages.clone()).prop_map(Route::Message),
     ];
+    // A set of real ids in the reader's order, with notes full of the link's characters.
+    let set = (
+        proptest::sample::subsequence(messages.clone(), 0..=6),
+        any::<u64>(),
+        set_text(8),
+        set_text(20),
+        proptest::collection::vec(set_text(12), 6),
+    )
+        .prop_map(|(mut ids, order, title, intro, notes)| {
+            let n = ids.len().max(1);
+            ids.rotate_left((order as usize) % n);
+            let set = messages_explorer::core::set::Set {
+                title,
+                intro,
+                items: ids
+                    .into_iter()
+                    .zip(notes)
+                    .map(|(id, note)| messages_explorer::core::set::SetItem { id, note })
+                    .collect(),
+                corpus: None,
+            };
+            // A set with nothing in it has no link of its own: `#/set` is the device's set.
+            (set != messages_explorer::core::set::Set::default()).then_some(set)
+        });
     let selection = (
         "[ -~é’“”<>&#%+?=,/]{0,20}",
         pick(meetings.clone()),
@@ -181,8 +207,8 @@ fn view() -> impl Strategy<Value = View> {
         proptest::collection::vec("[a-zA-Z\"é’ ]{1,12}", 0..6),
         any::<bool>(),
     );
-    (route, selection, compare, charts, 1usize..500).prop_map(
-        |(route, selection, compare, charts, slide)| {
+    (route, selection, compare, charts, 1usize..500, set).prop_map(
+        |(route, selection, compare, charts, slide, set)| {
             // A URL holds its own page's settings only.
             let mut view = View {
                 route: route.clone(),
@@ -204,6 +230,11 @@ fn view() -> impl Strategy<Value = View> {
                         .take(5)
                         .collect();
                     view.charts.shares = charts.1;
+                }
+                Route::Set => view.set = set,
+                Route::SetSlides => {
+                    view.set = set;
+                    view.slide = slide;
                 }
                 Route::About | Route::Load => {}
             }

@@ -183,3 +183,36 @@ async fn cite_a_selection() {
     assert!(html.contains("data-testid=\"cite-ris\""));
     insta::assert_snapshot!("cite_gender_geneva", html);
 }
+
+#[tokio::test]
+async fn a_shared_set_is_read_only_and_its_notes_are_text() {
+    // A set from a link: in its order, with the title, introduction and notes as written
+    // (markup in a note is text), read-only with "Save a copy".
+    let html = render(
+        "#/set?messages=kyoto-2023-children-1,geneva-2017-gender-3&title=Lesson+%3Cb%3E1%3C%2Fb%3E&intro=Read+first.&note1=Why+%3Cscript%3Ealert(1)%3C%2Fscript%3E%3F",
+    )
+    .await;
+    assert!(html.contains("data-testid=\"set-save-copy\""), "{html}");
+    assert!(html.contains("Lesson &lt;b&gt;1&lt;/b&gt;"));
+    assert!(html.contains("Why &lt;script&gt;alert(1)&lt;/script&gt;?"));
+    assert!(!html.contains("<script>"));
+    let first = html.find("data-id=\"kyoto-2023-children-1\"").unwrap();
+    let second = html.find("data-id=\"geneva-2017-gender-3\"").unwrap();
+    assert!(first < second, "the set's order, not the corpus's");
+    insta::assert_snapshot!("set_shared", html);
+}
+
+#[tokio::test]
+async fn the_set_view_says_how_to_fill_an_empty_set() {
+    let html = render("#/set").await;
+    assert!(html.contains("data-testid=\"set-empty\""), "{html}");
+    assert!(html.contains("Sets on this device"));
+    let slides = render("#/set/present?messages=geneva-2017-gender-3&title=T&note1=Ask+why").await;
+    assert!(slides.contains("1 / 2"), "{slides}");
+    let second =
+        render("#/set/present?messages=geneva-2017-gender-3&title=T&note1=Ask+why&slide=2").await;
+    assert!(
+        second.contains("class=\"slide-note\">Ask why</p>"),
+        "{second}"
+    );
+}

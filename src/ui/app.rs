@@ -152,9 +152,20 @@ fn loaded(props: &LoadedProps) -> Html {
         onusekept: kept.onusekept,
         looking_for: kept.looking_for,
     };
+    // The sets on this device: the full app's (the first view hands "Add to set" over).
+    #[cfg(feature = "full")]
+    let sets = super::hooks::use_sets();
+    #[cfg(feature = "full")]
+    let shell = html! {
+        <ContextProvider<super::hooks::SetsContext> context={sets}>
+            <Shell />
+        </ContextProvider<super::hooks::SetsContext>>
+    };
+    #[cfg(not(feature = "full"))]
+    let shell = html! { <Shell /> };
     html! {
         <ContextProvider<AppContext> context={context}>
-            <Shell />
+            { shell }
         </ContextProvider<AppContext>>
     }
 }
@@ -202,7 +213,10 @@ fn shell() -> Html {
         route => super::pages::page(route),
     };
     // Presentation mode is for a projector: no site navigation around the slides.
-    let presenting = context.state().view.route == Route::Present;
+    let presenting = matches!(
+        context.state().view.route,
+        Route::Present | Route::SetSlides
+    );
     html! {
         <>
             if !presenting { <Header /> }

@@ -73,12 +73,34 @@ pub fn load_full_app(action: Option<&str>) {
     let _ = action;
 }
 
-/// The action the first-view build handed over with [`load_full_app`], once.
-pub fn take_pending_action() -> Option<String> {
+/// The action the first-view build handed over with [`load_full_app`], once, if it begins
+/// with `prefix` (`"export:"`, `"set-add:"`): what follows the prefix. An action for
+/// another part of the app is left for it.
+pub fn take_pending_action(prefix: &str) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
-    return loader::take_pending_action().ok().flatten();
+    return loader::take_pending_action(prefix).ok().flatten();
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = prefix;
+        None
+    }
+}
+
+/// The sets kept on this device (`core::set::Shelf`'s storage form), if any.
+pub fn kept_sets() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    return loader::kept_sets().ok().flatten();
     #[cfg(not(target_arch = "wasm32"))]
     None
+}
+
+/// Keeps the sets on this device; `in_use` says whether a set in use holds messages (then
+/// the page starts with the full app, which shows it).
+pub fn keep_sets(text: &str, in_use: bool) {
+    #[cfg(target_arch = "wasm32")]
+    let _ = loader::keep_sets(text, in_use);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (text, in_use);
 }
 
 /// The window's inner width in CSS pixels (`None` outside a browser).
@@ -154,9 +176,18 @@ mod loader {
         #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = loadFull)]
         pub fn load_full(action: Option<&str>) -> Result<Promise, JsValue>;
 
-        /// The action handed over with `loadFull`, once.
+        /// The action handed over with `loadFull`, once, if it begins with `prefix`: the
+        /// rest of it.
         #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = takePendingAction)]
-        pub fn take_pending_action() -> Result<Option<String>, JsValue>;
+        pub fn take_pending_action(prefix: &str) -> Result<Option<String>, JsValue>;
+
+        /// The sets kept on this device (Local Storage), or `null`.
+        #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = keptSets)]
+        pub fn kept_sets() -> Result<Option<String>, JsValue>;
+
+        /// Keeps the sets on this device; `in_use`: a set in use holds messages.
+        #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = keepSets)]
+        pub fn keep_sets(text: &str, in_use: bool) -> Result<(), JsValue>;
 
         /// Keeps a corpus file in the browser's Cache Storage (never touched by the service
         /// worker, never sent anywhere).

@@ -12,6 +12,7 @@ pub use super::import::guard_cell;
 use super::import::{EDITORIAL_MARK, HEADING_NOT_GIVEN};
 use super::markdown::write_markdown;
 use super::query::{Explorer, Facet, Selection, Sort};
+use super::set::{Set, SetFormat, MARKDOWN_MARK};
 
 /// Writes rows as CSV with a UTF-8 byte-order mark (so spreadsheets read accents right).
 pub fn csv<I, R>(header: &[&str], rows: I) -> String
@@ -348,6 +349,209 @@ pub fn messages_markdown(explorer: &Explorer, messages: &[usize], header: &Expor
         extra.push(("exported", header.date.clone()));
     }
     write_markdown(explorer.corpus(), messages, &extra)
+}
+
+/// A set's messages with their context, in the set's order (ids the corpus does not hold
+/// are left out; the set view has said so).
+fn set_rows<'a>(
+    explorer: &'a Explorer,
+    set: &'a Set,
+) -> Vec<(usize, &'a Message, MessageDetails, &'a str)> {
+    set.items
+        .iter()
+        .filter_map(|item| explorer.position(&item.id).map(|m| (m, item.note.as_str())))
+        .enumerate()
+        .map(|(i, (m, note))| {
+            (
+                i + 1,
+                &explorer.corpus().messages[m],
+                explorer.details(m),
+                note,
+            )
+        })
+        .collect()
+}
+
+/// A set in one of its formats. `link` is the set's share link ("" when it has none, for
+/// a set too long for a link), `date` the day of the export.
+pub fn write_set(
+    format: SetFormat,
+    explorer: &Explorer,
+    set: &Set,
+    link: &str,
+    date: &str,
+) -> String {
+    match format {
+        SetFormat::Markdown => set_markdown(explorer, set, link, date),
+        SetFormat::Csv => set_csv(explorer, set),
+        SetFormat::Json => set_json(explorer, set, link, date),
+    }
+}
+
+/// Plain text made Markdown that shows it as written: characters Markdown reads as
+/// markup are escaped with a backslash, and each line break is kept (a hard break).
+fn markdown_text(text: &str) -> String {
+    let lines: Vec<String> = text
+        .replace("\r\n", "\n")
+        .split(['\n', '\r'])
+        .map(|line| {
+            let mut out = String::with_capacity(line.len());
+            // Before the line's first character that is not a space or a digit ("1." lists).
+            let mut at_start = true;
+            for c in line.chars() {
+                if matches!(
+                    c,
+                    '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
+                ) || (at_start && matches!(c, '-' | '+' | '=' | '.' | ')'))
+                {
+                    out.push('\\');
+                }
+                at_start &= c.is_whitespace() || c.is_ascii_digit();
+                out.push(c);
+            }
+            out
+        })
+        .collect();
+    lines.join("\\\n")
+}
+
+/// A set as a Markdown handout: title, introduction, then each message in the set's
+/// order with its meeting, heading, source and the reader's note; the set's own form in
+/// a comment at the end, from which the app reads the export back.
+pub fn set_markdown(explorer: &Explorer, set: &Set, link: &str, date: &str) -> String {
+    let title = if set.title.trim().is_empty() {
+        "A set of IGF Messages"
+    } else {
+        set.title.as_str()
+    };
+    let mut out = format!("# {}\n\n", markdown_text(title));
+    if !set.intro.trim().is_empty() {
+        for paragraph in set.intro.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            out.push_str(&markdown_text(paragraph.trim_end()));
+            out.push_str("\n\n");
+        }
+    }
+    out.push_str(&format!(
+        "Corpus: {}",
+        markdown_text(&explorer.corpus().title)
+    ));
+    if !date.is_empty() {
+        out.push_str(&format!(". Exported {date}"));
+    }
+    if !link.is_empty() {
+        out.push_str(&format!(". Link: <{link}>"));
+    }
+    out.push_str("\n\n");
+    for (n, message, d, note) in set_rows(explorer, set) {
+        out.push_str(&format!(
+            "## {n}. {} · {}\n\n",
+            markdown_text(&d.meeting),
+            markdown_text(&d.heading_or_note())
+        ));
+        out.push_str(&format!(
+            "> {}\n\n",
+            markdown_text(&message.text).replace('\n', "\n> ")
+        ));
+        out.push_str(&format!(
+            "Source: {}, {}",
+            markdown_text(&d.source_title),
+            markdown_text(&d.locator)
+        ));
+        if let Some(url) = &d.source_url {
+            out.push_str(&format!(" <{url}>"));
+        }
+        out.push_str(&format!(". Message id: `{}`\n\n", message.id));
+        if !note.trim().is_empty() {
+            out.push_str(&format!("**Note:** {}\n\n", markdown_text(note)));
+        }
+    }
+    out.push_str(MARKDOWN_MARK);
+    out.push_str(&set.encode());
+    out.push_str(" -->\n");
+    out
+}
+
+/// A set as CSV: one row per message in the set's order, with its note.
+pub fn set_csv(explorer: &Explorer, set: &Set) -> String {
+    let rows = set_rows(explorer, set).into_iter().map(|(n, m, d, note)| {
+        vec![
+            n.to_string(),
+            m.id.clone(),
+            d.meeting.clone(),
+            d.heading_or_note(),
+            m.text.clone(),
+            d.source_title,
+            d.locator,
+            d.source_url.unwrap_or_default(),
+            note.to_string(),
+        ]
+    });
+    csv(
+        &[
+            "position",
+            "id",
+            "meeting",
+            "heading",
+            "text",
+            "source",
+            "locator",
+            "source url",
+            "note",
+        ],
+        rows,
+    )
+}
+
+/// A set as JSON: its title, introduction, corpus, link and date, and each message in
+/// order with its context and note (`Set::read_export` reads it back).
+pub fn set_json(explorer: &Explorer, set: &Set, link: &str, date: &str) -> String {
+    #[derive(Serialize)]
+    struct Item<'a> {
+        position: usize,
+        id: &'a str,
+        meeting: String,
+        heading: String,
+        text: &'a str,
+        source: String,
+        locator: String,
+        source_url: Option<String>,
+        note: &'a str,
+    }
+    #[derive(Serialize)]
+    struct Export<'a> {
+        title: &'a str,
+        intro: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        corpus: Option<&'a str>,
+        corpus_title: &'a str,
+        link: &'a str,
+        exported: &'a str,
+        messages: Vec<Item<'a>>,
+    }
+    let messages = set_rows(explorer, set)
+        .into_iter()
+        .map(|(position, m, d, note)| Item {
+            position,
+            id: &m.id,
+            meeting: d.meeting.clone(),
+            heading: d.heading_or_note(),
+            text: &m.text,
+            source: d.source_title,
+            locator: d.locator,
+            source_url: d.source_url,
+            note,
+        })
+        .collect();
+    let export = Export {
+        title: &set.title,
+        intro: &set.intro,
+        corpus: set.corpus.as_deref(),
+        corpus_title: &explorer.corpus().title,
+        link,
+        exported: date,
+        messages,
+    };
+    serde_json::to_string_pretty(&export).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -4,13 +4,16 @@
 //! HTML); its limits are checked where it is made and where a link is read, and a link
 //! over them is refused with a sentence that says which limit, never cut.
 //!
-//! The link's form, after `#/set?`: `messages=<id>,<id>,…` in the set's order, then
+//! The link's form, after `#/set?`: `corpus=<id>` for a set made on a reader's corpus
+//! (first, as in every link of the app), `messages=<id>,<id>,…` in the set's order, then
 //! `title=…`, `intro=…`, `note<N>=…` for the N-th message (from 1, ascending, only where
-//! there is a note), then `corpus=<id>` for a set made on a reader's corpus; empty fields
-//! are left out, so one set has one link.
+//! there is a note); empty fields are left out, so one set has one link.
+//!
+//! The sets kept on this device are a [`Shelf`]: every set the reader made or saved, the
+//! one in use (where "Add to set" puts a message), and the pure edits of [`SetAction`].
 
 use crate::corpus::Corpus;
-use crate::validate::is_slug;
+use crate::validate::{is_slug, MAX_LINK_BYTES};
 
 /// The most messages a set holds.
 pub const MAX_SET_MESSAGES: usize = 40;
@@ -20,11 +23,13 @@ pub const MAX_TITLE_CHARS: usize = 120;
 pub const MAX_INTRO_CHARS: usize = 2_000;
 /// The longest note, in characters.
 pub const MAX_NOTE_CHARS: usize = 1_000;
-/// The longest link of a set, in bytes of its encoded query (the app's link limit).
-pub const MAX_SET_LINK_BYTES: usize = crate::url::MAX_LINK_BYTES;
+/// The longest link of a set, in bytes of its encoded query: the app's link limit, less
+/// room for the path (`#/set/present?`) and a slide number, so a set's every link is read
+/// whole.
+pub const MAX_SET_LINK_BYTES: usize = MAX_LINK_BYTES - 32;
 
 /// A set: its messages in order, each with a note, a title and an introduction.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
 pub struct Set {
     /// Its title ("" for none).
     pub title: String,
@@ -37,7 +42,7 @@ pub struct Set {
 }
 
 /// A message of a set, and the reader's note under it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
 pub struct SetItem {
     /// The message's id.
     pub id: String,
@@ -133,7 +138,20 @@ impl Set {
         if let Some(problem) = self.over_limit() {
             return Err(problem);
         }
+        let query = self.encode();
+        if query.len() > MAX_SET_LINK_BYTES {
+            return Err(SetProblem::LinkTooLong(query.len()));
+        }
+        Ok(query)
+    }
+
+    /// The link's form, whatever its length (a set kept on the device may hold notes too
+    /// long for a link, and is kept whole).
+    pub fn encode(&self) -> String {
         let mut pairs = form_urlencoded::Serializer::new(String::new());
+        if let Some(corpus) = &self.corpus {
+            pairs.append_pair("corpus", corpus);
+        }
         if !self.items.is_empty() {
             let ids: Vec<&str> = self.items.iter().map(|i| i.id.as_str()).collect();
             pairs.append_pair("messages", &ids.join(","));
@@ -149,14 +167,7 @@ impl Set {
                 pairs.append_pair(&format!("note{}", i + 1), &item.note);
             }
         }
-        if let Some(corpus) = &self.corpus {
-            pairs.append_pair("corpus", corpus);
-        }
-        let query = pairs.finish();
-        if query.len() > MAX_SET_LINK_BYTES {
-            return Err(SetProblem::LinkTooLong(query.len()));
-        }
-        Ok(query)
+        pairs.finish()
     }
 
     /// A set read from its link's query: the set and what was dropped from it, or the
@@ -165,6 +176,21 @@ impl Set {
         if query.len() > MAX_SET_LINK_BYTES {
             return Err(SetProblem::LinkTooLong(query.len()));
         }
+        let (set, dropped) = Set::decode(query)?;
+        match set.over_limit() {
+            Some(problem) => Err(problem),
+            None => Ok((set, dropped)),
+        }
+    }
+
+    /// Whether a link's key is one a set's link has (`corpus` aside).
+    pub fn is_key(key: &str) -> bool {
+        matches!(key, "messages" | "title" | "intro") || note_place(key).is_some()
+    }
+
+    /// A set read from the link's form, of any length: what was dropped from it, or the
+    /// refusal of more messages than a set holds.
+    fn decode(query: &str) -> Result<(Set, Vec<SetProblem>), SetProblem> {
         let mut set = Set::default();
         let mut notes: Vec<(usize, String)> = Vec::new();
         let mut dropped = Vec::new();
@@ -199,12 +225,7 @@ impl Set {
                 "intro" => set.intro = value.into_owned(),
                 "corpus" if is_slug(&value) => set.corpus = Some(value.into_owned()),
                 key => {
-                    // `note<N>`, N from 1 without leading zeros; anything else is ignored.
-                    if let Some(n) = key
-                        .strip_prefix("note")
-                        .filter(|n| !n.starts_with('0'))
-                        .and_then(|n| n.parse::<usize>().ok())
-                    {
+                    if let Some(n) = note_place(key) {
                         notes.push((n, value.into_owned()));
                     }
                 }
@@ -216,10 +237,7 @@ impl Set {
                 set.items[item].note = note;
             }
         }
-        match set.over_limit() {
-            Some(problem) => Err(problem),
-            None => Ok((set, dropped)),
-        }
+        Ok((set, dropped))
     }
 
     /// The set with only the messages `corpus` holds, and the notice for the others.
@@ -235,6 +253,331 @@ impl Set {
         let notice = (!unknown.is_empty()).then_some(SetProblem::Unknown(unknown));
         (self, notice)
     }
+}
+
+/// Where a set's Markdown export keeps the set's own form (an HTML comment, which a
+/// Markdown reader does not show): the export reads back from it.
+pub const MARKDOWN_MARK: &str = "<!-- messages-explorer set: ";
+
+/// The export formats of a set (`export::set_markdown` and the others write them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetFormat {
+    /// A handout that reads back as the same set.
+    Markdown,
+    /// One row per message, with its note.
+    Csv,
+    /// The set and its messages with their context; reads back.
+    Json,
+}
+
+impl SetFormat {
+    /// Every format, in the order the page offers them.
+    pub const ALL: [SetFormat; 3] = [SetFormat::Markdown, SetFormat::Csv, SetFormat::Json];
+
+    /// The file extension (and the test id).
+    pub fn slug(self) -> &'static str {
+        match self {
+            SetFormat::Markdown => "md",
+            SetFormat::Csv => "csv",
+            SetFormat::Json => "json",
+        }
+    }
+
+    /// How the page names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            SetFormat::Markdown => "Markdown",
+            SetFormat::Csv => "CSV",
+            SetFormat::Json => "JSON",
+        }
+    }
+
+    /// Its media type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            SetFormat::Markdown => "text/markdown",
+            SetFormat::Csv => "text/csv",
+            SetFormat::Json => "application/json",
+        }
+    }
+}
+
+impl Set {
+    /// The file name of an export: the title's words as a slug ("set" when it has none).
+    pub fn file_name(&self, format: SetFormat) -> String {
+        let mut slug = String::new();
+        for word in self
+            .title
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if slug.len() + word.len() > 60 {
+                break;
+            }
+            if !slug.is_empty() {
+                slug.push('-');
+            }
+            slug.push_str(&word.to_ascii_lowercase());
+        }
+        if slug.is_empty() {
+            slug.push_str("set");
+        }
+        format!("{slug}.{}", format.slug())
+    }
+
+    /// A set read back from its Markdown or JSON export (the set view's "Open a set
+    /// file"): the set and what was dropped, or why the text is not a set's export.
+    pub fn read_export(text: &str) -> Result<(Set, Vec<SetProblem>), String> {
+        let text = text.trim_start_matches('\u{FEFF}');
+        if text.trim_start().starts_with('{') {
+            return read_json(text);
+        }
+        let Some(start) = text.rfind(MARKDOWN_MARK) else {
+            return Err("This file is not a set exported by Messages Explorer (Markdown or JSON): it holds no set.".into());
+        };
+        let rest = &text[start + MARKDOWN_MARK.len()..];
+        let query = rest.split(" -->").next().unwrap_or_default().trim();
+        Set::from_query(query).map_err(|problem| problem.sentence())
+    }
+}
+
+/// A set's JSON export read back: its title, introduction, corpus and each message's id
+/// and note (the rest is context for other readers).
+fn read_json(text: &str) -> Result<(Set, Vec<SetProblem>), String> {
+    #[derive(serde::Deserialize)]
+    struct Exported {
+        #[serde(default)]
+        title: String,
+        #[serde(default)]
+        intro: String,
+        #[serde(default)]
+        corpus: Option<String>,
+        messages: Vec<ExportedItem>,
+    }
+    #[derive(serde::Deserialize)]
+    struct ExportedItem {
+        id: String,
+        #[serde(default)]
+        note: String,
+    }
+    let exported: Exported = serde_json::from_str(text)
+        .map_err(|e| format!("This JSON file is not a set exported by Messages Explorer: {e}"))?;
+    // Through the link's reader, so a file meets the same checks and limits as a link.
+    let set = Set {
+        title: exported.title,
+        intro: exported.intro,
+        items: exported
+            .messages
+            .into_iter()
+            .map(|m| SetItem {
+                id: m.id,
+                note: m.note,
+            })
+            .collect(),
+        corpus: exported.corpus.filter(|c| is_slug(c)),
+    };
+    if let Some(problem) = set.over_limit() {
+        return Err(problem.sentence());
+    }
+    Set::decode(&set.encode()).map_err(|problem| problem.sentence())
+}
+
+/// The sets kept on this device: every set the reader made or saved, in the order made,
+/// and the one in use ("Add to set" puts messages there; the header counts it).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Shelf {
+    /// The sets.
+    pub sets: Vec<Set>,
+    /// The place of the set in use, if any.
+    pub current: Option<usize>,
+}
+
+/// An edit of the sets on this device (the set view's and the cards' buttons).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetAction {
+    /// Adds the message to the set in use (a new set, made on the corpus named, when there
+    /// is none), or removes it.
+    Toggle(String, Option<String>),
+    /// Adds the message to the set in use unless it is there (the first view's button,
+    /// run by the full app when it takes over).
+    Add(String, Option<String>),
+    /// Moves the message at this place (from 0) to that place.
+    Move(usize, usize),
+    /// Removes the message at this place from the set in use.
+    Remove(usize),
+    /// The title of the set in use.
+    Title(String),
+    /// The introduction of the set in use.
+    Intro(String),
+    /// The note under the message at this place.
+    Note(usize, String),
+    /// A new, empty set, put in use.
+    New,
+    /// Puts the set at this place in use.
+    Open(usize),
+    /// Renames (retitles) the set at this place.
+    Rename(usize, String),
+    /// Deletes the set at this place.
+    Delete(usize),
+    /// Keeps a copy of a set (from a link or a file) and puts it in use.
+    SaveCopy(Set),
+}
+
+/// The first `max` characters of `text`.
+fn at_most(text: String, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => text[..end].to_string(),
+        None => text,
+    }
+}
+
+impl Shelf {
+    /// The set in use, if any.
+    pub fn in_use(&self) -> Option<&Set> {
+        self.current.and_then(|i| self.sets.get(i))
+    }
+
+    /// How many messages the set in use holds.
+    pub fn count(&self) -> usize {
+        self.in_use().map_or(0, |set| set.items.len())
+    }
+
+    /// Whether the set in use holds this message.
+    pub fn holds(&self, id: &str) -> bool {
+        self.in_use()
+            .is_some_and(|set| set.items.iter().any(|i| i.id == id))
+    }
+
+    /// The set in use, made (on `corpus`) when there is none.
+    fn in_use_mut(&mut self) -> &mut Set {
+        self.in_use_or_new(None)
+    }
+
+    fn in_use_or_new(&mut self, corpus: Option<String>) -> &mut Set {
+        let i = match self.current.filter(|&i| i < self.sets.len()) {
+            Some(i) => i,
+            None => {
+                self.sets.push(Set {
+                    corpus,
+                    ..Set::default()
+                });
+                self.sets.len() - 1
+            }
+        };
+        self.current = Some(i);
+        &mut self.sets[i]
+    }
+
+    /// Applies an edit; returns what a screen reader is told (adding and removing), if
+    /// anything. Never panics: a place out of range does nothing.
+    pub fn apply(&mut self, action: SetAction) -> Option<String> {
+        let count = |set: &Set| match set.items.len() {
+            1 => "1 message".to_string(),
+            n => format!("{n} messages"),
+        };
+        match action {
+            SetAction::Toggle(id, corpus) | SetAction::Add(id, corpus) if !self.holds(&id) => {
+                let set = self.in_use_or_new(corpus);
+                if set.items.len() >= MAX_SET_MESSAGES {
+                    return Some(SetProblem::TooManyMessages(set.items.len() + 1).sentence());
+                }
+                set.items.push(SetItem {
+                    id,
+                    note: String::new(),
+                });
+                return Some(format!("Added to set, {}", count(set)));
+            }
+            SetAction::Add(..) => {}
+            SetAction::Toggle(id, _) => {
+                let set = self.in_use_mut();
+                set.items.retain(|i| i.id != id);
+                return Some(format!("Removed from set, {}", count(set)));
+            }
+            SetAction::Move(from, to) => {
+                let set = self.in_use_mut();
+                if from < set.items.len() && to < set.items.len() {
+                    let item = set.items.remove(from);
+                    set.items.insert(to, item);
+                }
+            }
+            SetAction::Remove(at) => {
+                let set = self.in_use_mut();
+                if at < set.items.len() {
+                    set.items.remove(at);
+                    return Some(format!("Removed from set, {}", count(set)));
+                }
+            }
+            SetAction::Title(title) => self.in_use_mut().title = at_most(title, MAX_TITLE_CHARS),
+            SetAction::Intro(intro) => self.in_use_mut().intro = at_most(intro, MAX_INTRO_CHARS),
+            SetAction::Note(at, note) => {
+                if let Some(item) = self.in_use_mut().items.get_mut(at) {
+                    item.note = at_most(note, MAX_NOTE_CHARS);
+                }
+            }
+            SetAction::New => {
+                self.sets.push(Set::default());
+                self.current = Some(self.sets.len() - 1);
+            }
+            SetAction::Open(i) if i < self.sets.len() => self.current = Some(i),
+            SetAction::Open(_) => {}
+            SetAction::Rename(i, title) => {
+                if let Some(set) = self.sets.get_mut(i) {
+                    set.title = at_most(title, MAX_TITLE_CHARS);
+                }
+            }
+            SetAction::Delete(i) if i < self.sets.len() => {
+                self.sets.remove(i);
+                self.current = match self.current {
+                    Some(c) if c == i => None,
+                    Some(c) if c > i => Some(c - 1),
+                    other => other,
+                };
+            }
+            SetAction::Delete(_) => {}
+            SetAction::SaveCopy(set) => {
+                self.sets.push(set);
+                self.current = Some(self.sets.len() - 1);
+            }
+        }
+        None
+    }
+
+    /// The shelf as stored on the device: a line `current=<place>` (empty for none), then
+    /// each set's link form on a line of its own (the link's form has no line break).
+    pub fn to_storage(&self) -> String {
+        let mut text = format!(
+            "current={}\n",
+            self.current.map(|c| c.to_string()).unwrap_or_default()
+        );
+        for set in &self.sets {
+            text.push_str(&set.encode());
+            text.push('\n');
+        }
+        text
+    }
+
+    /// The shelf read back from storage; a line that is not a set is skipped (storage is
+    /// the reader's to edit, so nothing in it may panic).
+    pub fn from_storage(text: &str) -> Shelf {
+        let mut lines = text.lines();
+        let current = lines
+            .next()
+            .and_then(|line| line.strip_prefix("current="))
+            .and_then(|n| n.parse::<usize>().ok());
+        let sets: Vec<Set> = lines
+            .filter_map(|line| Set::decode(line).ok().map(|(set, _)| set))
+            .collect();
+        let current = current.filter(|&c| c < sets.len());
+        Shelf { sets, current }
+    }
+}
+
+/// The place (from 1) a `note<N>` key names; anything else is not a note (`note0`,
+/// `note01`).
+fn note_place(key: &str) -> Option<usize> {
+    key.strip_prefix("note")
+        .filter(|n| !n.starts_with('0'))
+        .and_then(|n| n.parse::<usize>().ok())
 }
 
 #[cfg(test)]
@@ -319,5 +662,105 @@ mod tests {
         // Notes of no place, or written "note01", are ignored.
         let (s, _) = Set::from_query("messages=a&note0=x&note01=y&note9=z").unwrap();
         assert_eq!(s.items[0].note, "");
+    }
+
+    #[test]
+    fn the_shelf_adds_moves_notes_and_announces() {
+        let mut shelf = Shelf::default();
+        assert_eq!(shelf.count(), 0);
+        assert_eq!(
+            shelf.apply(SetAction::Toggle("a".into(), None)).as_deref(),
+            Some("Added to set, 1 message")
+        );
+        shelf.apply(SetAction::Toggle("b".into(), None));
+        assert_eq!(
+            shelf.apply(SetAction::Toggle("c".into(), None)).as_deref(),
+            Some("Added to set, 3 messages")
+        );
+        // The first view's button, replayed by the full app: adds once, never removes.
+        assert_eq!(shelf.apply(SetAction::Add("c".into(), None)), None);
+        assert!(shelf.holds("c"));
+        shelf.apply(SetAction::Move(2, 0));
+        shelf.apply(SetAction::Note(0, "Ask: why?".into()));
+        shelf.apply(SetAction::Title("Lesson 1".into()));
+        let set = shelf.in_use().unwrap();
+        assert_eq!(
+            set.items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+            ["c", "a", "b"]
+        );
+        assert_eq!(set.items[0].note, "Ask: why?");
+        assert_eq!(
+            shelf.apply(SetAction::Toggle("a".into(), None)).as_deref(),
+            Some("Removed from set, 2 messages")
+        );
+        // Places out of range do nothing; nothing panics.
+        for action in [
+            SetAction::Move(9, 0),
+            SetAction::Move(0, 9),
+            SetAction::Remove(9),
+            SetAction::Note(9, "x".into()),
+            SetAction::Open(9),
+            SetAction::Rename(9, "x".into()),
+            SetAction::Delete(9),
+        ] {
+            let before = shelf.clone();
+            shelf.apply(action);
+            assert_eq!(shelf, before);
+        }
+        // The 41st message is refused with the limit's sentence.
+        shelf.apply(SetAction::New);
+        for i in 0..MAX_SET_MESSAGES {
+            shelf.apply(SetAction::Add(format!("m-{i}"), None));
+        }
+        let refused = shelf
+            .apply(SetAction::Toggle("one-more".into(), None))
+            .unwrap();
+        assert!(refused.contains("at most 40"), "{refused}");
+        assert_eq!(shelf.count(), MAX_SET_MESSAGES);
+        // Text past a limit is cut where it is typed (the fields say their limits).
+        shelf.apply(SetAction::Title("t".repeat(MAX_TITLE_CHARS + 5)));
+        assert_eq!(
+            shelf.in_use().unwrap().title.chars().count(),
+            MAX_TITLE_CHARS
+        );
+    }
+
+    #[test]
+    fn the_shelf_keeps_every_set_through_storage() {
+        let mut shelf = Shelf::default();
+        shelf.apply(SetAction::SaveCopy(set(&["a", "b"])));
+        shelf.apply(SetAction::New);
+        shelf.apply(SetAction::Add("c".into(), None));
+        // Notes too long for a link are kept whole on the device.
+        shelf.apply(SetAction::SaveCopy(Set {
+            items: (0..MAX_SET_MESSAGES)
+                .map(|i| SetItem {
+                    id: format!("m-{i}"),
+                    note: "€ & #\n".repeat(MAX_NOTE_CHARS / 4),
+                })
+                .collect(),
+            ..Set::default()
+        }));
+        assert!(shelf.in_use().unwrap().to_query().is_err());
+        shelf.apply(SetAction::Open(1));
+        let back = Shelf::from_storage(&shelf.to_storage());
+        assert_eq!(back, shelf);
+        // Deleting the set in use leaves none in use; deleting one before it keeps it.
+        let mut two = back.clone();
+        two.apply(SetAction::Delete(0));
+        assert_eq!(two.current, Some(0));
+        assert_eq!(two.in_use().unwrap().items[0].id, "c");
+        two.apply(SetAction::Delete(0));
+        assert_eq!(two.current, None);
+        // Storage edited by hand, or from another version, never panics.
+        for junk in [
+            "",
+            "current=9\nmessages=a",
+            "x\n\n&&=",
+            "current=0\nmessages=BAD,a",
+        ] {
+            let shelf = Shelf::from_storage(junk);
+            assert!(shelf.current.is_none_or(|c| c < shelf.sets.len()));
+        }
     }
 }

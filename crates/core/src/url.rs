@@ -12,6 +12,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use super::corpus::{Corpus, CoverageStatus};
 use super::query::{Facet, Selection, Sort};
+use super::set::{Set, SetProblem};
 use super::validate::is_slug;
 
 /// Which page is shown.
@@ -30,6 +31,10 @@ pub enum Route {
     Present,
     /// The selection's citations: references to copy, files for a reference manager.
     Cite,
+    /// A set of hand-picked messages: the one in use on this device, or one from a link.
+    Set,
+    /// A set as slides, its title and introduction first.
+    SetSlides,
     /// The meetings, coverage, topics and sources.
     About,
     /// Your messages: load a corpus file or paste a message set.
@@ -59,6 +64,10 @@ pub enum Settings {
     Compare,
     /// The chart terms and scale.
     Charts,
+    /// A set from a link (none: the set in use on this device).
+    Set,
+    /// A set, and the slide shown.
+    SetSlides,
     /// Nothing of its own.
     Nothing,
 }
@@ -78,12 +87,14 @@ struct RouteInfo {
 
 impl Route {
     /// Every route without a parameter (all but a message's page), as the table reads paths.
-    pub const PAGES: [Route; 7] = [
+    pub const PAGES: [Route; 9] = [
         Route::Explore,
         Route::Compare,
         Route::Charts,
         Route::Present,
         Route::Cite,
+        Route::Set,
+        Route::SetSlides,
         Route::About,
         Route::Load,
     ];
@@ -111,6 +122,13 @@ impl Route {
             Route::Charts => row("charts", Settings::Charts, Module::Full, "Charts"),
             Route::Present => row("present", Settings::Slides, Module::Full, "Present"),
             Route::Cite => row("cite", Settings::Selection, Module::Full, "Cite"),
+            Route::Set => row("set", Settings::Set, Module::Full, "Set"),
+            Route::SetSlides => row(
+                "set/present",
+                Settings::SetSlides,
+                Module::Full,
+                "Present the set",
+            ),
             Route::About => row("about", Settings::Nothing, Module::Full, "About the data"),
             Route::Load => row("load", Settings::Nothing, Module::Full, "Your messages"),
         }
@@ -177,6 +195,9 @@ pub struct View {
     pub slide: usize,
     /// The id of the loaded corpus the view is on; `None` for the built-in corpus.
     pub corpus: Option<String>,
+    /// The set a link holds (its `corpus` is the view's); `None` on a set's page is the
+    /// set in use on this device.
+    pub set: Option<Set>,
 }
 
 impl Default for View {
@@ -188,6 +209,7 @@ impl Default for View {
             charts: ChartSettings::default(),
             slide: 1,
             corpus: None,
+            set: None,
         }
     }
 }
@@ -244,6 +266,30 @@ pub fn render(view: &View) -> String {
     match view.route.settings() {
         Settings::Selection | Settings::Slides => {}
         Settings::Nothing => return with_query(&path, pairs.finish()),
+        Settings::Set | Settings::SetSlides => {
+            // The set's own form (its corpus is the view's, written above).
+            let set = view.set.as_ref().map(|set| {
+                Set {
+                    corpus: None,
+                    ..set.clone()
+                }
+                .encode()
+            });
+            let mut query = pairs.finish();
+            for part in set.into_iter().filter(|p| !p.is_empty()) {
+                if !query.is_empty() {
+                    query.push('&');
+                }
+                query.push_str(&part);
+            }
+            if view.route.settings() == Settings::SetSlides && view.slide > 1 {
+                if !query.is_empty() {
+                    query.push('&');
+                }
+                query.push_str(&format!("slide={}", view.slide));
+            }
+            return with_query(&path, query);
+        }
         Settings::Compare => {
             let compare = &view.compare;
             if !compare.meetings.is_empty() {
@@ -341,6 +387,8 @@ enum Step {
     Compared(String),
     /// Compare's topic.
     CompareTopic(String),
+    /// The set's ids, checked against the corpus (unknown ones dropped with one notice).
+    SetKnown,
 }
 
 /// Reads a URL (a whole address, a `#…` fragment, or junk) without a corpus. Never fails:
@@ -348,12 +396,10 @@ enum Step {
 pub fn parse(url: &str) -> Link {
     let mut steps = Vec::new();
     let fragment = url.split_once('#').map_or(url, |(_, f)| f);
-    let fragment = match cut_to_limit(fragment) {
-        Some(cut) => {
-            steps.push(Step::Drop(Notice::LinkTooLong));
-            cut
-        }
-        None => fragment,
+    let whole = fragment.len();
+    let (fragment, cut) = match cut_to_limit(fragment) {
+        Some(cut) => (cut, true),
+        None => (fragment, false),
     };
     let fragment = fragment.strip_prefix('/').unwrap_or(fragment);
     let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
@@ -364,6 +410,17 @@ pub fn parse(url: &str) -> Link {
         ..View::default()
     };
     let settings = view.route.settings();
+    let on_set = matches!(settings, Settings::Set | Settings::SetSlides);
+    if cut && on_set {
+        // A set is read whole or refused, never cut.
+        steps.push(Step::Drop(Notice::Set(SetProblem::LinkTooLong(whole))));
+        view.set = Some(Set::default());
+        return Link { view, steps };
+    }
+    if cut {
+        steps.insert(0, Step::Drop(Notice::LinkTooLong));
+    }
+    let mut holds_set = false;
     let mut seen: HashSet<String> = HashSet::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         if !seen.insert(key.to_string()) {
@@ -374,7 +431,7 @@ pub fn parse(url: &str) -> Link {
             steps.push(Step::Corpus(value.to_string()));
             continue;
         }
-        if settings == Settings::Slides && key == "slide" {
+        if matches!(settings, Settings::Slides | Settings::SetSlides) && key == "slide" {
             match value.parse::<usize>() {
                 Ok(n) if (1..=MAX_SLIDE).contains(&n) => view.slide = n,
                 _ => steps.push(Step::Drop(Notice::BadSlide(value.to_string()))),
@@ -382,11 +439,32 @@ pub fn parse(url: &str) -> Link {
             continue;
         }
         match settings {
-            Settings::Nothing => steps.push(Step::Drop(Notice::UnknownKey(key.to_string()))),
+            Settings::Set | Settings::SetSlides if Set::is_key(&key) => holds_set = true,
+            Settings::Nothing | Settings::Set | Settings::SetSlides => {
+                steps.push(Step::Drop(Notice::UnknownKey(key.to_string())))
+            }
             Settings::Compare => parse_compare(&key, &value, &mut steps),
             Settings::Charts => parse_charts(&key, &value, &mut view.charts, &mut steps),
             Settings::Selection | Settings::Slides => {
                 parse_selection(&key, &value, &mut view.selection, &mut steps)
+            }
+        }
+    }
+    if holds_set {
+        // Read by the set's own reader (limits refused whole, bad ids dropped); its ids
+        // are checked against the corpus when the link is resolved.
+        match Set::from_query(query) {
+            Ok((set, dropped)) => {
+                steps.extend(dropped.into_iter().map(|p| Step::Drop(Notice::Set(p))));
+                view.set = Some(Set {
+                    corpus: None,
+                    ..set
+                });
+                steps.push(Step::SetKnown);
+            }
+            Err(problem) => {
+                steps.push(Step::Drop(Notice::Set(problem)));
+                view.set = Some(Set::default());
             }
         }
     }
@@ -460,6 +538,15 @@ impl Link {
                     facet: "topic",
                     value: id.clone(),
                 }),
+                Step::SetKnown => {
+                    if let Some(set) = view.set.take() {
+                        let (set, unknown) = set.keep_known(corpus);
+                        view.set = Some(set);
+                        if let Some(problem) = unknown {
+                            warnings.add(Notice::Set(problem));
+                        }
+                    }
+                }
             }
         }
         view.corpus = (corpus.id != BUILTIN_CORPUS).then(|| corpus.id.clone());
@@ -544,10 +631,7 @@ pub fn linked_corpus_sentence(id: &str) -> String {
     super::wording::looking_for_corpus(&shorten(id))
 }
 
-/// The longest link fragment read, in bytes. A canonical link is far shorter (the search
-/// text is cut at 1,000 characters, 9 KB percent-encoded at most); anything past this is a
-/// link made by hand or by a hostile page, and reading it whole could freeze the tab.
-pub const MAX_LINK_BYTES: usize = 16_384;
+pub use super::validate::MAX_LINK_BYTES;
 
 /// The fragment cut at [`MAX_LINK_BYTES`] (back to the last `&` or `,` before that, so no
 /// value is read half), or `None` when it is within the limit.
@@ -646,6 +730,9 @@ pub enum Notice {
         /// How many there were.
         count: usize,
     },
+    /// A set's link: a limit it is over (the set is refused), or what was dropped from it.
+    #[error("{}", .0.sentence())]
+    Set(SetProblem),
 }
 
 impl Notice {
@@ -680,7 +767,7 @@ impl Notice {
             Notice::UnknownValue { value, .. } => value,
             Notice::OtherCorpus { id, .. } => id,
             Notice::Counted { first, .. } => first.value(),
-            Notice::LinkTooLong => "",
+            Notice::LinkTooLong | Notice::Set(_) => "",
         }
     }
 }

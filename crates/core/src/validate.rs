@@ -17,6 +17,11 @@ use super::text::fold;
 /// The longest message accepted, in characters. The longest published IGF message is
 /// under 2,000; a longer text is a mistake in the file (or an attempt to freeze the page).
 pub const MAX_MESSAGE_CHARS: usize = 20_000;
+/// The longest link fragment read, in bytes (`url`, and a set's link, `set`). A canonical
+/// link is far shorter (the search text is cut at 1,000 characters, 9 KB percent-encoded
+/// at most); anything past this is a link made by hand or by a hostile page, and reading
+/// it whole could freeze the tab.
+pub const MAX_LINK_BYTES: usize = 16_384;
 
 /// The most messages a corpus may hold.
 pub const MAX_MESSAGES: usize = 100_000;

@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use yew::prelude::*;
 
-use super::Highlighted;
+use super::{Highlighted, SetToggle};
 use crate::core::corpus::MessageDetails;
 
 /// Props of [`MessageCard`].
@@ -50,6 +50,7 @@ pub fn message_card(props: &MessageCardProps) -> Html {
                 if let Some(href) = props.more_like.clone() {
                     <a href={href} data-testid="more-like">{ "More like this" }<span class="visually-hidden">{ format!(": {}", props.id) }</span></a>
                 }
+                <SetToggle id={props.id.clone()} />
             </p>
         </li>
     }

@@ -12,6 +12,7 @@ mod notices;
 #[cfg(feature = "full")]
 mod paste_messages;
 mod selection_tools;
+mod set_toggle;
 
 pub use chart_figure::{data_url, ChartFigure};
 pub use copy_link::CopyLink;
@@ -25,3 +26,4 @@ pub use notices::Notices;
 #[cfg(feature = "full")]
 pub use paste_messages::PasteMessages;
 pub use selection_tools::SelectionTools;
+pub use set_toggle::SetToggle;

@@ -432,8 +432,8 @@ fn use_exporter(
     {
         let onexport = onexport.clone();
         use_effect_with((), move |_| {
-            let format = browser::take_pending_action()
-                .and_then(|action| ExportFormat::from_slug(action.strip_prefix("export:")?));
+            let format = browser::take_pending_action("export:")
+                .and_then(|slug| ExportFormat::from_slug(&slug));
             if let Some(format) = format {
                 onexport.emit(format);
             }

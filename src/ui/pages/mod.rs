@@ -23,6 +23,10 @@ mod load;
 mod message;
 #[cfg(feature = "full")]
 mod present;
+#[cfg(feature = "full")]
+mod set;
+#[cfg(feature = "full")]
+mod set_slides;
 
 /// The page of a route.
 pub fn page(route: &Route) -> Html {
@@ -41,6 +45,10 @@ pub fn page(route: &Route) -> Html {
         Route::Present => html! { <present::PresentPage /> },
         #[cfg(feature = "full")]
         Route::Cite => html! { <cite::CitePage /> },
+        #[cfg(feature = "full")]
+        Route::Set => html! { <set::SetPage /> },
+        #[cfg(feature = "full")]
+        Route::SetSlides => html! { <set_slides::SetSlidesPage /> },
         // The full app's routes (`Route::module`), while it loads.
         #[cfg(not(feature = "full"))]
         route => html! { <LoadingFullApp view={route.name()} /> },

@@ -101,7 +101,7 @@ pub fn present_page() -> Html {
 
 /// Swiping on a touch screen: left for the next slide, right for the previous one (a
 /// mostly horizontal move of at least 50 px; taps and scrolls do nothing).
-fn swipe(go: Callback<Step>) -> (Callback<PointerEvent>, Callback<PointerEvent>) {
+pub(super) fn swipe(go: Callback<Step>) -> (Callback<PointerEvent>, Callback<PointerEvent>) {
     let start = std::rc::Rc::new(std::cell::Cell::new(None::<(i32, i32)>));
     let down = {
         let start = start.clone();
@@ -124,7 +124,7 @@ fn swipe(go: Callback<Step>) -> (Callback<PointerEvent>, Callback<PointerEvent>)
 /// The presentation keys (clickers send the same ones). Buttons and links keep Enter and
 /// space for themselves.
 #[hook]
-fn use_keys(go: Callback<Step>, deps: (usize, usize)) {
+pub(super) fn use_keys(go: Callback<Step>, deps: (usize, usize)) {
     use_document_keydown(deps, move |press: &KeyPress| {
         let on_control = matches!(press.target.as_str(), "BUTTON" | "A" | "INPUT" | "SELECT");
         if press.modified || (on_control && matches!(press.key.as_str(), "Enter" | " ")) {

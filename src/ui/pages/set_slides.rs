@@ -1,0 +1,100 @@
+use yew::prelude::*;
+
+use super::present::{swipe, use_keys};
+use crate::core::set::Set;
+use crate::core::state::{clamp_slide, Action, Step};
+use crate::core::url::{self, Route, View};
+use crate::ui::browser;
+use crate::ui::hooks::{use_app_state, use_sets_context};
+
+/// A set as slides: its title and introduction first, then each message in the set's
+/// order with the note under it. The set is the link's, or the one in use on this device;
+/// keys, swipes and the slide number in the address work as in the selection's slides.
+#[function_component(SetSlidesPage)]
+pub fn set_slides_page() -> Html {
+    let context = use_app_state();
+    let sets = use_sets_context();
+    let view = context.state().view.clone();
+    let set: Set = match &view.set {
+        Some(set) => set.clone(),
+        None => sets
+            .as_ref()
+            .and_then(|s| s.shelf.in_use().cloned())
+            .unwrap_or_default(),
+    };
+    let explorer = &*context.store.explorer;
+    // The title slide, then the messages the corpus in use holds.
+    let messages: Vec<(usize, &str)> = set
+        .items
+        .iter()
+        .filter_map(|item| explorer.position(&item.id).map(|m| (m, item.note.as_str())))
+        .collect();
+    let total = messages.len() + 1;
+    let slide = clamp_slide(view.slide, total);
+    let leave = url::render(&View {
+        route: Route::Set,
+        corpus: view.corpus.clone(),
+        set: view.set.clone(),
+        ..View::default()
+    });
+    let go = {
+        let store = context.store.clone();
+        let leave = leave.clone();
+        Callback::from(move |step: Step| match step.target(slide, total) {
+            Some(target) => store.dispatch(Action::SetSlide(target).into()),
+            None => browser::set_hash(&leave),
+        })
+    };
+    use_keys(go.clone(), (slide, total));
+    let title = if set.title.trim().is_empty() {
+        "A set of IGF Messages".to_string()
+    } else {
+        set.title.clone()
+    };
+    let body = match slide.checked_sub(2).and_then(|i| messages.get(i)) {
+        None => html! {
+            <article class="slide slide-title" aria-roledescription="slide" aria-label={format!("Slide 1 of {total}")} data-testid="slide">
+                <p class="slide-set-title">{ title.clone() }</p>
+                if !set.intro.trim().is_empty() {
+                    <p class="slide-intro" data-testid="slide-intro">{ set.intro.clone() }</p>
+                }
+                <p class="slide-meta small">{ match messages.len() { 1 => "1 message".to_string(), n => format!("{n} messages") } }</p>
+            </article>
+        },
+        Some(&(m, note)) => {
+            let message = &explorer.corpus().messages[m];
+            let d = explorer.details(m);
+            html! {
+                <article class="slide" aria-roledescription="slide" aria-label={format!("Slide {slide} of {total}")} data-testid="slide" data-id={message.id.clone()}>
+                    <blockquote class={classes!("slide-text", (message.text.len() > 450).then_some("long"))}>{ message.text.clone() }</blockquote>
+                    <p class="slide-meta"><span>{ d.meeting.clone() }</span>{ " · " }<span>{ d.heading_or_note() }</span></p>
+                    <p class="slide-meta small">{ format!("Source: {}, {}", d.source_title, d.locator) }</p>
+                    if !note.trim().is_empty() {
+                        <p class="slide-note" data-testid="slide-note">{ note.to_string() }</p>
+                    }
+                </article>
+            }
+        }
+    };
+    let on = |step: Step| go.reform(move |_: MouseEvent| step);
+    let (onpointerdown, onpointerup) = swipe(go.clone());
+    let onfullscreen = Callback::from(|_: MouseEvent| browser::toggle_fullscreen());
+    html! {
+        <div class="present" data-testid="present" {onpointerdown} {onpointerup}>
+            <h1 class="visually-hidden">{ format!("Presentation of the set “{title}”") }</h1>
+            <div class="present-bar">
+                <a href={leave} class="present-exit" data-testid="present-exit">{ "Exit (Esc)" }</a>
+                <p class="counter" aria-live="polite" data-testid="slide-counter">{ format!("{slide} / {total}") }</p>
+                <div class="present-tools">
+                    <button onclick={onfullscreen} data-testid="present-fullscreen">{ "Full screen" }</button>
+                </div>
+            </div>
+            { body }
+            <div class="present-controls">
+                <button onclick={on(Step::Previous)} disabled={slide <= 1} data-testid="slide-previous">{ "← Previous" }</button>
+                <button onclick={on(Step::Next)} disabled={slide >= total} data-testid="slide-next">{ "Next →" }</button>
+            </div>
+            <p class="hint">{ "Keys: → ↓ Page Down or space for next; ← ↑ Page Up for previous; Home, End; Esc to leave. On a touch screen, swipe left or right." }</p>
+        </div>
+    }
+}
