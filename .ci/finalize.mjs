@@ -30,7 +30,8 @@ function writeLine(name, line, value) {
 }
 
 // The loader: the apps' files (by role) and the addresses only the full app serves.
-const escape = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Escaped for a regular expression literal (a path such as `set/present` holds a slash).
+const escape = (word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const fullOnly = `^#\\/(${table.fullOnly.paths.map(escape).join('|')})(?:[/?]|$)|[?&](${table.fullOnly.keys.map(escape).join('|')})=`;
 const apps = Object.fromEntries(table.builds.filter((b) => b.role !== 'reader').map((b) => [b.role, filesOf(b)]));
 const workerOnly = process.argv.includes('--worker-only');

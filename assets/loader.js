@@ -149,26 +149,19 @@ const takePendingAction = (prefix) => {
 
 // The reader's sets (hand-picked messages, notes), kept on this device in Local Storage;
 // the app writes and reads their text (crates/core/src/set.rs, `Shelf`). While a set in
-// use holds messages the page starts with the full app, which shows it.
+// use holds messages (the `-in-use` key), the page starts with the full app, which shows it.
 const SETS = 'messages-explorer-sets';
-const SET_IN_USE = 'messages-explorer-set-in-use';
-
-function keptSets() {
-  try { return localStorage.getItem(SETS); } catch { return null; }
-}
+const stored = (key) => { try { return localStorage.getItem(key); } catch { return null; } };
+const keptSets = () => stored(SETS);
 
 function keepSets(text, inUse) {
   try {
     localStorage.setItem(SETS, text);
-    if (inUse) localStorage.setItem(SET_IN_USE, '1');
-    else localStorage.removeItem(SET_IN_USE);
+    if (inUse) localStorage.setItem(SETS + '-in-use', '1');
+    else localStorage.removeItem(SETS + '-in-use');
   } catch (error) {
     console.warn('The sets could not be kept on this device:', error);
   }
-}
-
-function setInUse() {
-  try { return localStorage.getItem(SET_IN_USE) === '1'; } catch { return false; }
 }
 
 const api = { loadFull, takePendingAction, keepCorpus, keptCorpus, forgetCorpus, keptSets, keepSets, readCorpus: reader('readCorpus'), cancelReading: reader('cancelReading'), settleView };
@@ -274,7 +267,7 @@ async function boot() {
     if (main) main.replaceChildren(loading);
     else prerendered?.replaceChildren(loading);
   }
-  if (FULL_ONLY.test(location.hash) || setInUse()) {
+  if (FULL_ONLY.test(location.hash) || stored(SETS + '-in-use')) {
     await loadFull();
     return;
   }

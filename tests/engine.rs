@@ -154,7 +154,8 @@ fn view() -> impl Strategy<Value = View> {
                 corpus: None,
             };
             // A set with nothing in it has no link of its own: `#/set` is the device's set.
-            (set != messages_explorer::core::set::Set::default()).then_some(set)
+            (set != messages_explorer::core::set::Set::default())
+                .then(|| messages_explorer::core::url::set_form(&set))
         });
     let selection = (
         "[ -~é’“”<>&#%+?=,/]{0,20}",
@@ -557,4 +558,43 @@ fn a_sets_unknown_messages_are_dropped_with_one_notice() {
         "1 of this set's messages is not in the messages in use: left out (no-such-message)."
     );
     assert!(!notice.refuses());
+}
+
+/// A set's link in the address: its set read whole (unknown ids dropped with one notice),
+/// or refused with the limit's sentence when over one, never cut; other keys noticed.
+#[test]
+fn a_set_link_is_read_whole_or_refused() {
+    use messages_explorer::core::url::{parse, render, Route};
+    let corpus = builtin();
+    let parsed =
+        parse("#/set?messages=geneva-2017-gender-3,nope-1&title=T&note2=gone&x=1").resolve(&corpus);
+    assert_eq!(parsed.view.route, Route::Set);
+    let set = parsed.view.linked_set().unwrap();
+    assert_eq!(set.items.len(), 1);
+    assert_eq!(set.title, "T");
+    let said: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        [
+            "Ignored unknown key 'x'",
+            "1 of this set's messages is not in the messages in use: left out (nope-1)."
+        ]
+    );
+    assert_eq!(
+        render(&parsed.view),
+        "#/set?messages=geneva-2017-gender-3&title=T"
+    );
+    // `#/set` alone is the set in use on this device.
+    assert_eq!(parse("#/set").resolve(&corpus).view.set, None);
+    // Longer than a link is read: refused whole, with the set's own sentence.
+    let long = format!(
+        "#/set?messages=geneva-2017-gender-3&intro={}",
+        "x".repeat(20_000)
+    );
+    let parsed = parse(&long).resolve(&corpus);
+    assert_eq!(parsed.view.set, Some(Default::default()));
+    assert_eq!(parsed.warnings.len(), 1);
+    assert!(parsed.warnings[0]
+        .to_string()
+        .starts_with("A set's link is at most"));
 }

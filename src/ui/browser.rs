@@ -647,6 +647,8 @@ pub fn read_bytes(
     done: impl FnOnce(Result<Vec<u8>, String>) + 'static,
 ) -> FileReading {
     let blob = gloo::file::Blob::from(file.0);
+    // One reader for every caller (a closure per caller would each copy gloo's reader).
+    let done: Box<dyn FnOnce(Result<Vec<u8>, String>)> = Box::new(done);
     let task = gloo::file::callbacks::read_as_bytes(&blob, move |result| {
         done(result.map_err(|e| e.to_string()))
     });
@@ -771,6 +773,20 @@ pub fn start() {
         show_fatal_error(&info.to_string());
     }));
     let document = gloo::utils::document();
+    // The full app's own views' rules (assets/full.css), before anything is drawn: a
+    // constructed style sheet after the page's own in the cascade, as if appended to
+    // style.css, which every visitor loads first without them.
+    #[cfg(feature = "full")]
+    if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+        if sheet
+            .replace_sync(include_str!("../../assets/full.css"))
+            .is_ok()
+        {
+            let sheets = document.adopted_style_sheets();
+            sheets.push(&sheet);
+            document.set_adopted_style_sheets(&sheets);
+        }
+    }
     let mut hash = gloo::utils::window().location().hash().unwrap_or_default();
     let stand_in = document.get_element_by_id("prerendered");
     let typed = document

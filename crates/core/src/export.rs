@@ -686,4 +686,58 @@ mod tests {
         let out = csv(&["a"], [vec!["say \"hi\"\nthere".to_string()]]);
         assert_eq!(out, "\u{FEFF}a\n\"say \"\"hi\"\"\nthere\"\n");
     }
+
+    /// A set's Markdown and JSON exports read back as the same set (ids, order, title,
+    /// introduction, notes full of Markdown's and the link's characters); the CSV carries
+    /// each note beside its message.
+    #[test]
+    fn a_sets_exports_read_back_with_their_notes() {
+        use crate::set::{Set, SetItem};
+        let explorer = Explorer::new(Corpus::builtin().unwrap());
+        let ids = ["kyoto-2023-children-1", "geneva-2017-gender-3"];
+        let set = Set {
+            title: "Lesson #1: *gender* & <b>rights</b>".into(),
+            intro: "Read both.\n\n- then discuss\n1. in pairs".into(),
+            items: ids
+                .iter()
+                .map(|id| SetItem {
+                    id: id.to_string(),
+                    note: "Why? 100% & #tags -->\n> quoted <!-- x -->\nمرحبا 👋".into(),
+                })
+                .collect(),
+            corpus: None,
+        };
+        for format in SetFormat::ALL {
+            let text = write_set(
+                format,
+                &explorer,
+                &set,
+                "https://example.org/#/set?x",
+                "2026-12-03",
+            );
+            match format {
+                SetFormat::Csv => {
+                    assert!(text.contains(
+                        "position,id,meeting,heading,text,source,locator,source url,note"
+                    ));
+                    assert!(text.contains("مرحبا 👋"));
+                }
+                _ => assert_eq!(
+                    Set::read_export(&text),
+                    Ok((set.clone(), Vec::new())),
+                    "{format:?}"
+                ),
+            }
+        }
+        let markdown = set_markdown(&explorer, &set, "", "");
+        // Shown as written by a Markdown reader: no emphasis, no tag, no heading made.
+        assert!(markdown.starts_with("# Lesson \\#1: \\*gender\\* \\& \\<b\\>rights\\</b\\>\n"));
+        assert!(markdown.contains("\\- then discuss"));
+        assert!(markdown.contains("## 1. Kyoto 2023 · "));
+        // Not a set's export: said, not guessed.
+        assert!(Set::read_export("# Notes\n")
+            .unwrap_err()
+            .contains("not a set"));
+        assert!(Set::read_export("{\"messages\": 3}").is_err());
+    }
 }

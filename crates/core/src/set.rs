@@ -185,7 +185,11 @@ impl Set {
 
     /// Whether a link's key is one a set's link has (`corpus` aside).
     pub fn is_key(key: &str) -> bool {
-        matches!(key, "messages" | "title" | "intro") || note_place(key).is_some()
+        // (Digits, not a number: the first view reads a set's keys, never its notes.)
+        let note = key.strip_prefix("note").is_some_and(|n| {
+            !n.is_empty() && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit())
+        });
+        note || matches!(key, "messages" | "title" | "intro")
     }
 
     /// A set read from the link's form, of any length: what was dropped from it, or the

@@ -12,6 +12,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use super::corpus::{Corpus, CoverageStatus};
 use super::query::{Facet, Selection, Sort};
+#[cfg(feature = "sets")]
 use super::set::{Set, SetProblem};
 use super::validate::is_slug;
 
@@ -195,9 +196,12 @@ pub struct View {
     pub slide: usize,
     /// The id of the loaded corpus the view is on; `None` for the built-in corpus.
     pub corpus: Option<String>,
-    /// The set a link holds (its `corpus` is the view's); `None` on a set's page is the
-    /// set in use on this device.
-    pub set: Option<Set>,
+    /// The set a link holds, in its link's form without `corpus` (the view's):
+    /// `set::Set::encode`, read back by [`View::linked_set`]. `None` on a set's page is
+    /// the set in use on this device; `""` a link whose set was refused. (Kept as text, so
+    /// the first view, which shows no set, carries no set's code: nor this field.)
+    #[cfg(feature = "sets")]
+    pub set: Option<String>,
 }
 
 impl Default for View {
@@ -209,6 +213,7 @@ impl Default for View {
             charts: ChartSettings::default(),
             slide: 1,
             corpus: None,
+            #[cfg(feature = "sets")]
             set: None,
         }
     }
@@ -218,6 +223,28 @@ impl Default for View {
 pub const BUILTIN_CORPUS: &str = super::corpus::BUILTIN_ID;
 /// The highest slide number a URL may ask for.
 pub const MAX_SLIDE: usize = 1_000_000;
+
+/// The form a [`View`] holds a set in: its link's, without its corpus (the view's).
+#[cfg(feature = "sets")]
+pub fn set_form(set: &Set) -> String {
+    Set {
+        corpus: None,
+        ..set.clone()
+    }
+    .encode()
+}
+
+#[cfg(feature = "sets")]
+impl View {
+    /// The set the view's link holds, read (`None`: the set in use on this device).
+    pub fn linked_set(&self) -> Option<Set> {
+        self.set.as_deref().map(|form| {
+            Set::from_query(form)
+                .map(|(set, _)| set)
+                .unwrap_or_default()
+        })
+    }
+}
 
 impl View {
     /// The same view on another page (the settings of every page are kept).
@@ -267,20 +294,15 @@ pub fn render(view: &View) -> String {
         Settings::Selection | Settings::Slides => {}
         Settings::Nothing => return with_query(&path, pairs.finish()),
         Settings::Set | Settings::SetSlides => {
-            // The set's own form (its corpus is the view's, written above).
-            let set = view.set.as_ref().map(|set| {
-                Set {
-                    corpus: None,
-                    ..set.clone()
-                }
-                .encode()
-            });
+            #[allow(unused_mut)]
             let mut query = pairs.finish();
-            for part in set.into_iter().filter(|p| !p.is_empty()) {
-                if !query.is_empty() {
+            #[cfg(feature = "sets")]
+            if let Some(set) = &view.set {
+                // The set's own form (its corpus is the view's, written above).
+                if !query.is_empty() && !set.is_empty() {
                     query.push('&');
                 }
-                query.push_str(&part);
+                query.push_str(set);
             }
             if view.route.settings() == Settings::SetSlides && view.slide > 1 {
                 if !query.is_empty() {
@@ -388,6 +410,7 @@ enum Step {
     /// Compare's topic.
     CompareTopic(String),
     /// The set's ids, checked against the corpus (unknown ones dropped with one notice).
+    #[cfg(feature = "sets")]
     SetKnown,
 }
 
@@ -411,15 +434,22 @@ pub fn parse(url: &str) -> Link {
     };
     let settings = view.route.settings();
     let on_set = matches!(settings, Settings::Set | Settings::SetSlides);
+    #[cfg(not(feature = "sets"))]
+    let _ = (whole, on_set);
+    #[cfg(feature = "sets")]
     if cut && on_set {
-        // A set is read whole or refused, never cut.
-        steps.push(Step::Drop(Notice::Set(SetProblem::LinkTooLong(whole))));
-        view.set = Some(Set::default());
+        // A set is read whole or refused, never cut (the first view, which reads no set,
+        // hands it to the full app).
+        steps.push(Step::Drop(Notice::Set(
+            SetProblem::LinkTooLong(whole).sentence(),
+        )));
+        view.set = Some(String::new());
         return Link { view, steps };
     }
     if cut {
         steps.insert(0, Step::Drop(Notice::LinkTooLong));
     }
+    #[cfg(feature = "sets")]
     let mut holds_set = false;
     let mut seen: HashSet<String> = HashSet::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
@@ -439,10 +469,18 @@ pub fn parse(url: &str) -> Link {
             continue;
         }
         match settings {
-            Settings::Set | Settings::SetSlides if Set::is_key(&key) => holds_set = true,
-            Settings::Nothing | Settings::Set | Settings::SetSlides => {
+            #[cfg(feature = "sets")]
+            Settings::Set | Settings::SetSlides if super::set::Set::is_key(&key) => {
+                holds_set = true
+            }
+            #[cfg(feature = "sets")]
+            Settings::Set | Settings::SetSlides => {
                 steps.push(Step::Drop(Notice::UnknownKey(key.to_string())))
             }
+            // The first view shows no set: the full app, which takes over, reads its keys.
+            #[cfg(not(feature = "sets"))]
+            Settings::Set | Settings::SetSlides => {}
+            Settings::Nothing => steps.push(Step::Drop(Notice::UnknownKey(key.to_string()))),
             Settings::Compare => parse_compare(&key, &value, &mut steps),
             Settings::Charts => parse_charts(&key, &value, &mut view.charts, &mut steps),
             Settings::Selection | Settings::Slides => {
@@ -450,21 +488,23 @@ pub fn parse(url: &str) -> Link {
             }
         }
     }
+    #[cfg(feature = "sets")]
     if holds_set {
         // Read by the set's own reader (limits refused whole, bad ids dropped); its ids
         // are checked against the corpus when the link is resolved.
         match Set::from_query(query) {
             Ok((set, dropped)) => {
-                steps.extend(dropped.into_iter().map(|p| Step::Drop(Notice::Set(p))));
-                view.set = Some(Set {
-                    corpus: None,
-                    ..set
-                });
+                steps.extend(
+                    dropped
+                        .into_iter()
+                        .map(|p| Step::Drop(Notice::Set(p.sentence()))),
+                );
+                view.set = Some(set_form(&set));
                 steps.push(Step::SetKnown);
             }
             Err(problem) => {
-                steps.push(Step::Drop(Notice::Set(problem)));
-                view.set = Some(Set::default());
+                steps.push(Step::Drop(Notice::Set(problem.sentence())));
+                view.set = Some(String::new());
             }
         }
     }
@@ -538,12 +578,13 @@ impl Link {
                     facet: "topic",
                     value: id.clone(),
                 }),
+                #[cfg(feature = "sets")]
                 Step::SetKnown => {
-                    if let Some(set) = view.set.take() {
+                    if let Some(set) = view.linked_set() {
                         let (set, unknown) = set.keep_known(corpus);
-                        view.set = Some(set);
+                        view.set = Some(set_form(&set));
                         if let Some(problem) = unknown {
-                            warnings.add(Notice::Set(problem));
+                            warnings.add(Notice::Set(problem.sentence()));
                         }
                     }
                 }
@@ -731,8 +772,8 @@ pub enum Notice {
         count: usize,
     },
     /// A set's link: a limit it is over (the set is refused), or what was dropped from it.
-    #[error("{}", .0.sentence())]
-    Set(SetProblem),
+    #[error("{0}")]
+    Set(String),
 }
 
 impl Notice {

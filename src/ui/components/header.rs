@@ -3,7 +3,7 @@ use yew::prelude::*;
 use super::CopyLink;
 use crate::core::url::{self, Route};
 use crate::ui::browser;
-use crate::ui::hooks::{use_app_state, use_sets_context};
+use crate::ui::hooks::use_app_state;
 
 /// The top bar: the app's name, the corpus in use and its partial sets, and the navigation.
 #[function_component(Header)]
@@ -21,20 +21,10 @@ pub fn header() -> Html {
     let skip = Callback::from(|_: MouseEvent| browser::focus("main"));
     let to_results = Callback::from(|_: MouseEvent| browser::focus("results"));
     let exploring = matches!(state.view.route, Route::Explore);
-    // The set in use, once it holds messages (the full app's; the first view has none).
-    let sets = use_sets_context();
-    let in_set = sets.as_ref().map_or(0, |s| s.shelf.count());
-    let set_link = (in_set > 0).then(|| {
-        let href = url::render(&url::View {
-            route: Route::Set,
-            corpus: state.view.corpus.clone(),
-            ..url::View::default()
-        });
-        let current = state.view.route == Route::Set && state.view.set.is_none();
-        html! {
-            <a href={href} data-testid="nav-set" aria-current={current.then_some("page")}>{ format!("Set ({in_set})") }</a>
-        }
-    });
+    #[cfg(feature = "full")]
+    let set_nav = html! { <super::SetNav /> };
+    #[cfg(not(feature = "full"))]
+    let set_nav = Html::default();
     html! {
         <header class="site-header">
             if exploring {
@@ -48,14 +38,8 @@ pub fn header() -> Html {
                 { link(Route::Charts, "Charts", "nav-charts") }
                 { link(Route::About, "About the data", "nav-about") }
                 { link(Route::Load, "Your messages", "nav-load") }
-                { for set_link }
+                { set_nav }
             </nav>
-            if let Some(sets) = &sets {
-                // Adding and removing are said here without moving the page.
-                <p class="visually-hidden" role="status" aria-live="polite" data-testid="set-status">
-                    <span key={sets.said.1.to_string()}>{ sets.said.0.clone() }</span>
-                </p>
-            }
             <CopyLink view={state.view.clone()} />
             <div class="corpus-line" data-testid="corpus-name">
                 // The corpus and its coverage in one line; the partial sets one tap away.

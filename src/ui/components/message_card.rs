@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use yew::prelude::*;
 
-use super::{Highlighted, SetToggle};
+use super::{set_toggle, Highlighted};
 use crate::core::corpus::MessageDetails;
 
 /// Props of [`MessageCard`].
@@ -50,7 +50,7 @@ pub fn message_card(props: &MessageCardProps) -> Html {
                 if let Some(href) = props.more_like.clone() {
                     <a href={href} data-testid="more-like">{ "More like this" }<span class="visually-hidden">{ format!(": {}", props.id) }</span></a>
                 }
-                <SetToggle id={props.id.clone()} />
+                { set_toggle(&props.id) }
             </p>
         </li>
     }

@@ -26,4 +26,6 @@ pub use notices::Notices;
 #[cfg(feature = "full")]
 pub use paste_messages::PasteMessages;
 pub use selection_tools::SelectionTools;
-pub use set_toggle::SetToggle;
+pub use set_toggle::set_toggle;
+#[cfg(feature = "full")]
+pub use set_toggle::SetNav;

@@ -1,36 +1,92 @@
 use yew::prelude::*;
 
+#[cfg(feature = "full")]
 use crate::core::set::SetAction;
+#[cfg(feature = "full")]
+use crate::core::url::{self, Route};
+#[cfg(not(feature = "full"))]
 use crate::ui::browser;
+#[cfg(feature = "full")]
 use crate::ui::hooks::{use_app_state, use_sets_context};
 
+/// "Add to set" / "Remove from set" for one message (its accessible name ends with the
+/// message's id). The full app edits the set in use ([`SetToggle`]; the header says what
+/// was done to screen readers); the first view, which carries no sets (a device whose set
+/// in use holds messages starts with the full app), hands over to the full app with the
+/// message to add: a plain button, no component.
+pub fn set_toggle(id: &AttrValue) -> Html {
+    #[cfg(feature = "full")]
+    return html! { <SetToggle id={id.clone()} /> };
+    #[cfg(not(feature = "full"))]
+    {
+        let add = format!("set-add:{id}");
+        let onclick = Callback::from(move |_: MouseEvent| browser::load_full_app(Some(&add)));
+        toggle_button(id, false, onclick)
+    }
+}
+
+/// The button itself (its id lets the loader keep focus on it when the full app takes
+/// over).
+fn toggle_button(id: &AttrValue, held: bool, onclick: Callback<MouseEvent>) -> Html {
+    html! {
+        <button class="link-button set-toggle" id={format!("set-{id}")} {onclick} data-testid="set-toggle">
+            { if held { "Remove from set" } else { "Add to set" } }
+            <span class="visually-hidden">{ format!(": {id}") }</span>
+        </button>
+    }
+}
+
 /// Props of [`SetToggle`].
+#[cfg(feature = "full")]
 #[derive(Properties, PartialEq)]
 pub struct SetToggleProps {
     /// The message's id.
     pub id: AttrValue,
 }
 
-/// "Add to set" / "Remove from set" for one message. The full app edits the set in use
-/// (the header says what was done to screen readers); the first view, which carries no
-/// sets, hands over to the full app with the message to add.
+/// The full app's "Add to set": adds to the set in use (a new one, made on the corpus in
+/// use, when there is none) or removes.
+#[cfg(feature = "full")]
 #[function_component(SetToggle)]
-pub fn set_toggle(props: &SetToggleProps) -> Html {
+pub fn set_toggle_component(props: &SetToggleProps) -> Html {
     let sets = use_sets_context();
-    // A new set records the corpus it is made on (none: the built-in one).
     let corpus = use_app_state().state().view.corpus.clone();
     let held = sets.as_ref().is_some_and(|s| s.shelf.holds(&props.id));
-    let onclick = {
-        let id = props.id.to_string();
-        Callback::from(move |_: MouseEvent| match &sets {
-            Some(sets) => sets.dispatch(SetAction::Toggle(id.clone(), corpus.clone())),
-            None => browser::load_full_app(Some(&format!("set-add:{id}"))),
-        })
+    let id = props.id.to_string();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        if let Some(sets) = &sets {
+            sets.dispatch(SetAction::Toggle(id.clone(), corpus.clone()));
+        }
+    });
+    toggle_button(&props.id, held, onclick)
+}
+
+/// The header's "Set (N)", once the set in use holds messages, and the live region that
+/// says what "Add to set" did without moving the page (the full app's: the first view has
+/// no set).
+#[cfg(feature = "full")]
+#[function_component(SetNav)]
+pub fn set_nav() -> Html {
+    let context = use_app_state();
+    let Some(sets) = use_sets_context() else {
+        return Html::default();
     };
+    let view = &context.state().view;
+    let count = sets.shelf.count();
+    let href = url::render(&url::View {
+        route: Route::Set,
+        corpus: view.corpus.clone(),
+        ..url::View::default()
+    });
+    let current = view.route == Route::Set && view.set.is_none();
     html! {
-        <button class="link-button set-toggle" id={format!("set-{}", props.id)} {onclick} data-testid="set-toggle">
-            { if held { "Remove from set" } else { "Add to set" } }
-            <span class="visually-hidden">{ format!(": {}", props.id) }</span>
-        </button>
+        <>
+            if count > 0 {
+                <a href={href} data-testid="nav-set" aria-current={current.then_some("page")}>{ format!("Set ({count})") }</a>
+            }
+            <span class="visually-hidden" role="status" aria-live="polite" data-testid="set-status">
+                <span key={sets.said.1.to_string()}>{ sets.said.0.clone() }</span>
+            </span>
+        </>
     }
 }

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::core::query::Facet;
 use crate::core::related::{self, Scope, RELATED_SHOWN};
 use crate::core::url::{self, Route, View};
-use crate::ui::components::{Highlighted, RelatedOnRequest, SetToggle};
+use crate::ui::components::{set_toggle, Highlighted, RelatedOnRequest};
 use crate::ui::hooks::{use_app_state, AppContext};
 
 /// Props of [`MessagePage`].
@@ -50,7 +50,7 @@ pub fn message_page(props: &MessagePageProps) -> Html {
             <blockquote class="message-full" data-testid="message-text">
                 <p><Highlighted text={message.text.clone()} /></p>
             </blockquote>
-            <p class="message-set"><SetToggle id={AttrValue::from(message.id.clone())} /></p>
+            <p class="message-set">{ set_toggle(&AttrValue::from(message.id.clone())) }</p>
             <dl class="facts">
                 <dt>{ "Meeting" }</dt>
                 <dd>{ d.meeting.clone() }</dd>

@@ -24,8 +24,8 @@ pub fn set_page() -> Html {
     let Some(sets) = sets else {
         return html! {};
     };
-    match &view.set {
-        Some(shared) => html! { <SharedSet set={shared.clone()} /> },
+    match view.linked_set() {
+        Some(shared) => html! { <SharedSet set={shared} /> },
         None => {
             let set = sets.shelf.in_use().cloned();
             html! {
@@ -45,7 +45,7 @@ fn set_view(view: &View, route: Route, set: Option<&Set>) -> View {
     View {
         route,
         corpus: view.corpus.clone(),
-        set: set.cloned(),
+        set: set.map(url::set_form),
         ..View::default()
     }
 }
@@ -100,14 +100,14 @@ fn shared_set(props: &SharedProps) -> Html {
                 <p class="set-intro" data-testid="set-intro">{ set.intro.clone() }</p>
             }
             { set_tools(explorer, set, &view, true) }
-            { read_only_items(explorer, set, &view) }
+            { read_only_items(explorer, set, &view, "set-item") }
         </section>
     }
 }
 
 /// The set's messages as read (shared links, the handout): meeting, heading, text, source
 /// and the note under each.
-fn read_only_items(explorer: &Explorer, set: &Set, view: &View) -> Html {
+fn read_only_items(explorer: &Explorer, set: &Set, view: &View, testid: &'static str) -> Html {
     if set.items.is_empty() {
         return html! { <p data-testid="set-empty">{ "This set has no messages." }</p> };
     }
@@ -121,7 +121,7 @@ fn read_only_items(explorer: &Explorer, set: &Set, view: &View) -> Html {
                 let d = explorer.details(m);
                 let href = url::render(&view.at(Route::Message(item.id.clone())));
                 html! {
-                    <li class="set-item" key={item.id.clone()} data-testid="set-item" data-id={item.id.clone()}>
+                    <li class="set-item" key={item.id.clone()} data-testid={testid} data-id={item.id.clone()}>
                         <p class="message-meta"><strong>{ d.meeting.clone() }</strong>{ format!(" · {}", d.heading_or_note()) }</p>
                         <blockquote class="message-text">{ message.text.clone() }</blockquote>
                         <p class="message-source">
@@ -183,7 +183,7 @@ fn handout(explorer: &Explorer, set: Option<&Set>, view: &View) -> Html {
             if !set.intro.trim().is_empty() {
                 <p class="set-intro">{ set.intro.clone() }</p>
             }
-            { read_only_items(explorer, set, view) }
+            { read_only_items(explorer, set, view, "handout-item") }
         </div>
     }
 }

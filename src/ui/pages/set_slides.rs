@@ -15,8 +15,8 @@ pub fn set_slides_page() -> Html {
     let context = use_app_state();
     let sets = use_sets_context();
     let view = context.state().view.clone();
-    let set: Set = match &view.set {
-        Some(set) => set.clone(),
+    let set: Set = match view.linked_set() {
+        Some(set) => set,
         None => sets
             .as_ref()
             .and_then(|s| s.shelf.in_use().cloned())
