@@ -67,7 +67,9 @@ let pendingPlace = null; // what settleView does next: { restore: place } or { t
 function currentPlace() {
   const active = document.activeElement;
   const href = active?.closest?.('a[href]')?.getAttribute('href') ?? null;
-  return { y: window.scrollY, href, id: active?.id || null, testid: active?.dataset?.testid ?? null };
+  // (`card`: the message a control without an id of its own belongs to, such as "Add to set".)
+  return { y: window.scrollY, href, id: active?.id || null, testid: active?.dataset?.testid ?? null,
+    card: active?.closest?.('[data-id]')?.dataset.id ?? null };
 }
 
 function numberEntry(state) {
@@ -88,9 +90,15 @@ function trackPlaces() {
   };
   history.replaceState = (state, title, url) => replace(numberEntry(state), title, url);
   // Runs before the app's own listeners (this module starts first).
-  const moved = () => {
+  const moved = (event) => {
     const to = history.state?.entry;
-    if (to === entry) return; // popstate and hashchange of one navigation
+    if (to === entry) {
+      // The second event (hashchange after popstate) of one navigation: the app has read
+      // the address at the first and may have rewritten it in its canonical form since;
+      // reading it again would lose what the first reading said (its notices).
+      event.stopImmediatePropagation();
+      return;
+    }
     places.set(entry, currentPlace());
     if (to === undefined) {
       // A followed link or an edited address: a new entry, opened at its top.
@@ -120,9 +128,10 @@ function settleView(routeChanged) {
   if (!next) return;
   const main = document.querySelector('#app main');
   if (next.restore) {
-    const { y, href, id, testid } = next.restore;
+    const { y, href, id, testid, card } = next.restore;
     const target = (id && main?.querySelector(`#${CSS.escape(id)}`))
       || (href && main?.querySelector(`a[href="${CSS.escape(href)}"]`))
+      || (card && testid && main?.querySelector(`[data-id="${CSS.escape(card)}"] [data-testid="${CSS.escape(testid)}"]`))
       || (testid && main?.querySelector(`[data-testid="${CSS.escape(testid)}"]`));
     if (target) target.focus({ preventScroll: true });
     window.scrollTo(0, y);
@@ -147,24 +156,14 @@ const takePendingAction = (prefix) => {
   return action;
 };
 
-// The reader's sets (hand-picked messages, notes), kept on this device in Local Storage;
-// the app writes and reads their text (crates/core/src/set.rs, `Shelf`). While a set in
-// use holds messages (the `-in-use` key), the page starts with the full app, which shows it.
-const SETS = 'messages-explorer-sets';
-const stored = (key) => { try { return localStorage.getItem(key); } catch { return null; } };
-const keptSets = () => stored(SETS);
-
-function keepSets(text, inUse) {
-  try {
-    localStorage.setItem(SETS, text);
-    if (inUse) localStorage.setItem(SETS + '-in-use', '1');
-    else localStorage.removeItem(SETS + '-in-use');
-  } catch (error) {
-    console.warn('The sets could not be kept on this device:', error);
-  }
+// A set in use that holds messages (the full app keeps the reader's sets in Local Storage,
+// ui::browser::keep_sets, and sets this key): the page starts with the full app, which
+// shows it.
+function setInUse() {
+  try { return localStorage.getItem('messages-explorer-sets-in-use') === '1'; } catch { return false; }
 }
 
-const api = { loadFull, takePendingAction, keepCorpus, keptCorpus, forgetCorpus, keptSets, keepSets, readCorpus: reader('readCorpus'), cancelReading: reader('cancelReading'), settleView };
+const api = { loadFull, takePendingAction, keepCorpus, keptCorpus, forgetCorpus, readCorpus: reader('readCorpus'), cancelReading: reader('cancelReading'), settleView };
 window.messagesExplorer = api;
 let firstView = null; // the first view's glue, once started (a promise)
 let switching = null;
@@ -267,7 +266,7 @@ async function boot() {
     if (main) main.replaceChildren(loading);
     else prerendered?.replaceChildren(loading);
   }
-  if (FULL_ONLY.test(location.hash) || stored(SETS + '-in-use')) {
+  if (FULL_ONLY.test(location.hash) || setInUse()) {
     await loadFull();
     return;
   }

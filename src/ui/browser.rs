@@ -86,19 +86,41 @@ pub fn take_pending_action(prefix: &str) -> Option<String> {
     }
 }
 
+/// Where the sets are kept in Local Storage, and the key that says a set in use holds
+/// messages: `assets/loader.js` reads that one to start the full app, which shows them.
+const SETS_KEY: &str = "messages-explorer-sets";
+const SET_IN_USE_KEY: &str = "messages-explorer-sets-in-use";
+
+#[cfg(target_arch = "wasm32")]
+fn local_storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
 /// The sets kept on this device (`core::set::Shelf`'s storage form), if any.
 pub fn kept_sets() -> Option<String> {
     #[cfg(target_arch = "wasm32")]
-    return loader::kept_sets().ok().flatten();
+    return local_storage()?.get_item(SETS_KEY).ok().flatten();
     #[cfg(not(target_arch = "wasm32"))]
-    None
+    {
+        let _ = (SETS_KEY, SET_IN_USE_KEY);
+        None
+    }
 }
 
 /// Keeps the sets on this device; `in_use` says whether a set in use holds messages (then
-/// the page starts with the full app, which shows it).
+/// the page starts with the full app, which shows it). Storage refused (a private window
+/// out of room) is said in the console; the sets stay in use on the page.
 pub fn keep_sets(text: &str, in_use: bool) {
     #[cfg(target_arch = "wasm32")]
-    let _ = loader::keep_sets(text, in_use);
+    if let Some(storage) = local_storage() {
+        let kept = storage.set_item(SETS_KEY, text).and_then(|_| match in_use {
+            true => storage.set_item(SET_IN_USE_KEY, "1"),
+            false => storage.remove_item(SET_IN_USE_KEY),
+        });
+        if kept.is_err() {
+            web_sys::console::warn_1(&"The sets could not be kept on this device.".into());
+        }
+    }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (text, in_use);
 }
@@ -180,14 +202,6 @@ mod loader {
         /// rest of it.
         #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = takePendingAction)]
         pub fn take_pending_action(prefix: &str) -> Result<Option<String>, JsValue>;
-
-        /// The sets kept on this device (Local Storage), or `null`.
-        #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = keptSets)]
-        pub fn kept_sets() -> Result<Option<String>, JsValue>;
-
-        /// Keeps the sets on this device; `in_use`: a set in use holds messages.
-        #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = keepSets)]
-        pub fn keep_sets(text: &str, in_use: bool) -> Result<(), JsValue>;
 
         /// Keeps a corpus file in the browser's Cache Storage (never touched by the service
         /// worker, never sent anywhere).

@@ -76,8 +76,11 @@ pub const BUILDS: [Build; 3] = [
 /// The full app's budget: its size on 2026-12-02 before the build table (409,241 gzip bytes
 /// with the page, loader, style sheet and icon, in that day's fresh-clone CI run;
 /// BENCHMARKS.md, "Shipped size") plus 5 %, 429,703; raised on 2026-12-03 by 10,297 bytes
-/// for a new view, Cite (its render and fetch, about 10 KB), to 440,000.
-const FULL_BUDGET: u32 = 440_000;
+/// for a new view, Cite (its render and fetch, about 10 KB), to 440,000; raised again on
+/// 2026-12-03 to 475,000 for the sets (issue 27: the set view, its slides, the sets on the
+/// device, exports and reading them back, about 25 KB) and the style rules the first view
+/// no longer carries (`assets/full.css`, about 1 KB).
+const FULL_BUDGET: u32 = 475_000;
 
 impl Module {
     /// The module's build.

@@ -198,8 +198,9 @@ pub struct View {
     pub corpus: Option<String>,
     /// The set a link holds, in its link's form without `corpus` (the view's):
     /// `set::Set::encode`, read back by [`View::linked_set`]. `None` on a set's page is
-    /// the set in use on this device; `""` a link whose set was refused. (Kept as text, so
-    /// the first view, which shows no set, carries no set's code: nor this field.)
+    /// the set in use on this device. (Kept as text, so
+    /// the first view, which shows no set, carries no set's code: nor this field.) A link
+    /// whose set is refused (over a limit) leaves `None`, with the refusal's notice.
     #[cfg(feature = "sets")]
     pub set: Option<String>,
 }
@@ -232,6 +233,13 @@ pub fn set_form(set: &Set) -> String {
         ..set.clone()
     }
     .encode()
+}
+
+/// What a view holds of a link's set: its form, or nothing for a set with nothing in it
+/// (whose address is `#/set`, the set in use on this device).
+#[cfg(feature = "sets")]
+fn linked(set: &Set) -> Option<String> {
+    Some(set_form(set)).filter(|form| !form.is_empty())
 }
 
 #[cfg(feature = "sets")]
@@ -440,10 +448,10 @@ pub fn parse(url: &str) -> Link {
     if cut && on_set {
         // A set is read whole or refused, never cut (the first view, which reads no set,
         // hands it to the full app).
+        // (The view is the set in use on this device, under the notice.)
         steps.push(Step::Drop(Notice::Set(
             SetProblem::LinkTooLong(whole).sentence(),
         )));
-        view.set = Some(String::new());
         return Link { view, steps };
     }
     if cut {
@@ -499,13 +507,11 @@ pub fn parse(url: &str) -> Link {
                         .into_iter()
                         .map(|p| Step::Drop(Notice::Set(p.sentence()))),
                 );
-                view.set = Some(set_form(&set));
+                view.set = linked(&set);
                 steps.push(Step::SetKnown);
             }
-            Err(problem) => {
-                steps.push(Step::Drop(Notice::Set(problem.sentence())));
-                view.set = Some(String::new());
-            }
+            // Refused whole: the set in use on this device, under the notice.
+            Err(problem) => steps.push(Step::Drop(Notice::Set(problem.sentence()))),
         }
     }
     Link { view, steps }
@@ -582,7 +588,7 @@ impl Link {
                 Step::SetKnown => {
                     if let Some(set) = view.linked_set() {
                         let (set, unknown) = set.keep_known(corpus);
-                        view.set = Some(set_form(&set));
+                        view.set = linked(&set);
                         if let Some(problem) = unknown {
                             warnings.add(Notice::Set(problem.sentence()));
                         }
@@ -772,6 +778,7 @@ pub enum Notice {
         count: usize,
     },
     /// A set's link: a limit it is over (the set is refused), or what was dropped from it.
+    #[cfg(feature = "sets")]
     #[error("{0}")]
     Set(String),
 }
@@ -808,7 +815,9 @@ impl Notice {
             Notice::UnknownValue { value, .. } => value,
             Notice::OtherCorpus { id, .. } => id,
             Notice::Counted { first, .. } => first.value(),
-            Notice::LinkTooLong | Notice::Set(_) => "",
+            Notice::LinkTooLong => "",
+            #[cfg(feature = "sets")]
+            Notice::Set(_) => "",
         }
     }
 }

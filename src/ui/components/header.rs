@@ -23,6 +23,12 @@ pub fn header() -> Html {
     let exploring = matches!(state.view.route, Route::Explore);
     #[cfg(feature = "full")]
     let set_nav = html! { <super::SetNav /> };
+    // A set's page has its own "Copy link" (the set's link, never `#/set`, which is each
+    // device's own set); the first view shows no set.
+    #[cfg(feature = "full")]
+    let own_copy_link = matches!(state.view.route, Route::Set | Route::SetSlides);
+    #[cfg(not(feature = "full"))]
+    let own_copy_link = false;
     #[cfg(not(feature = "full"))]
     let set_nav = Html::default();
     html! {
@@ -40,7 +46,9 @@ pub fn header() -> Html {
                 { link(Route::Load, "Your messages", "nav-load") }
                 { set_nav }
             </nav>
-            <CopyLink view={state.view.clone()} />
+            if !own_copy_link {
+                <CopyLink view={state.view.clone()} />
+            }
             <div class="corpus-line" data-testid="corpus-name">
                 // The corpus and its coverage in one line; the partial sets one tap away.
                 <details class="corpus-details">

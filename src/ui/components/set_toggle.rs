@@ -25,14 +25,18 @@ pub fn set_toggle(id: &AttrValue) -> Html {
     }
 }
 
-/// The button itself (its id lets the loader keep focus on it when the full app takes
-/// over).
+/// The button itself (the loader keeps focus on it when the full app takes over: its test
+/// id within its message's `data-id`).
 fn toggle_button(id: &AttrValue, held: bool, onclick: Callback<MouseEvent>) -> Html {
+    // Its name says which message (the visible words begin it, WCAG 2.5.3).
+    let label = if held {
+        "Remove from set"
+    } else {
+        "Add to set"
+    };
     html! {
-        <button class="link-button set-toggle" id={format!("set-{id}")} {onclick} data-testid="set-toggle">
-            { if held { "Remove from set" } else { "Add to set" } }
-            <span class="visually-hidden">{ format!(": {id}") }</span>
-        </button>
+        <button class="link-button set-toggle" {onclick} data-testid="set-toggle"
+            aria-label={format!("{label}: {id}")}>{ label }</button>
     }
 }
 
@@ -68,6 +72,13 @@ pub fn set_toggle_component(props: &SetToggleProps) -> Html {
 #[function_component(SetNav)]
 pub fn set_nav() -> Html {
     let context = use_app_state();
+    // The live region is drawn once the app runs (never into the page's build-time copy,
+    // which the first view replaces without one), before anything is said into it.
+    let running = use_state(|| false);
+    {
+        let running = running.clone();
+        use_effect_with((), move |_| running.set(true));
+    }
     let Some(sets) = use_sets_context() else {
         return Html::default();
     };
@@ -84,9 +95,11 @@ pub fn set_nav() -> Html {
             if count > 0 {
                 <a href={href} data-testid="nav-set" aria-current={current.then_some("page")}>{ format!("Set ({count})") }</a>
             }
-            <span class="visually-hidden" role="status" aria-live="polite" data-testid="set-status">
-                <span key={sets.said.1.to_string()}>{ sets.said.0.clone() }</span>
-            </span>
+            if *running {
+                <span class="visually-hidden" role="status" aria-live="polite" data-testid="set-status">
+                    <span key={sets.said.1.to_string()}>{ sets.said.0.clone() }</span>
+                </span>
+            }
         </>
     }
 }

@@ -49,7 +49,11 @@ pub fn use_sets() -> SetsContext {
         let sets = sets.clone();
         use_effect_with((), move |_| {
             if let Some(id) = browser::take_pending_action("set-add:") {
-                sets.dispatch(SetAction::Add(id, None));
+                // After the header's live region is on the page, so the addition is heard.
+                browser::spawn(async move {
+                    browser::pause(100).await;
+                    sets.dispatch(SetAction::Add(id, None));
+                });
             }
         });
     }

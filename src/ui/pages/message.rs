@@ -50,7 +50,7 @@ pub fn message_page(props: &MessagePageProps) -> Html {
             <blockquote class="message-full" data-testid="message-text">
                 <p><Highlighted text={message.text.clone()} /></p>
             </blockquote>
-            <p class="message-set">{ set_toggle(&AttrValue::from(message.id.clone())) }</p>
+            <p class="message-set" data-id={message.id.clone()}>{ set_toggle(&AttrValue::from(message.id.clone())) }</p>
             <dl class="facts">
                 <dt>{ "Meeting" }</dt>
                 <dd>{ d.meeting.clone() }</dd>

@@ -123,7 +123,7 @@ fn read_only_items(explorer: &Explorer, set: &Set, view: &View, testid: &'static
                 html! {
                     <li class="set-item" key={item.id.clone()} data-testid={testid} data-id={item.id.clone()}>
                         <p class="message-meta"><strong>{ d.meeting.clone() }</strong>{ format!(" · {}", d.heading_or_note()) }</p>
-                        <blockquote class="message-text">{ message.text.clone() }</blockquote>
+                        <blockquote class="message-text" elementtiming="message-text">{ message.text.clone() }</blockquote>
                         <p class="message-source">
                             { format!("Source: {}, {}", d.source_title, d.locator) }
                             <span class="screen-only">{ " · " }<a {href}>{ "Read with source" }<span class="visually-hidden">{ format!(": {}", item.id) }</span></a></span>
