@@ -1,10 +1,9 @@
 use yew::prelude::*;
 
-use super::present::{swipe, use_keys};
+use super::present::{use_slide_steps, SlideFrame};
 use crate::core::set::Set;
-use crate::core::state::{clamp_slide, Action, Step};
+use crate::core::state::clamp_slide;
 use crate::core::url::{self, Route, View};
-use crate::ui::browser;
 use crate::ui::hooks::{use_app_state, use_sets_context};
 
 /// A set as slides: its title and introduction first, then each message in the set's
@@ -37,15 +36,7 @@ pub fn set_slides_page() -> Html {
         set: view.set.clone(),
         ..View::default()
     });
-    let go = {
-        let store = context.store.clone();
-        let leave = leave.clone();
-        Callback::from(move |step: Step| match step.target(slide, total) {
-            Some(target) => store.dispatch(Action::SetSlide(target).into()),
-            None => browser::set_hash(&leave),
-        })
-    };
-    use_keys(go.clone(), (slide, total));
+    let go = use_slide_steps(slide, total, leave.clone());
     let title = if set.title.trim().is_empty() {
         "A set of IGF Messages".to_string()
     } else {
@@ -76,25 +67,9 @@ pub fn set_slides_page() -> Html {
             }
         }
     };
-    let on = |step: Step| go.reform(move |_: MouseEvent| step);
-    let (onpointerdown, onpointerup) = swipe(go.clone());
-    let onfullscreen = Callback::from(|_: MouseEvent| browser::toggle_fullscreen());
     html! {
-        <div class="present" data-testid="present" {onpointerdown} {onpointerup}>
-            <h1 class="visually-hidden">{ format!("Presentation of the set “{title}”") }</h1>
-            <div class="present-bar">
-                <a href={leave} class="present-exit" data-testid="present-exit">{ "Exit (Esc)" }</a>
-                <p class="counter" aria-live="polite" data-testid="slide-counter">{ format!("{slide} / {total}") }</p>
-                <div class="present-tools">
-                    <button onclick={onfullscreen} data-testid="present-fullscreen">{ "Full screen" }</button>
-                </div>
-            </div>
+        <SlideFrame heading={format!("Presentation of the set “{title}”")} {slide} {total} leave={leave} {go}>
             { body }
-            <div class="present-controls">
-                <button onclick={on(Step::Previous)} disabled={slide <= 1} data-testid="slide-previous">{ "← Previous" }</button>
-                <button onclick={on(Step::Next)} disabled={slide >= total} data-testid="slide-next">{ "Next →" }</button>
-            </div>
-            <p class="hint">{ "Keys: → ↓ Page Down or space for next; ← ↑ Page Up for previous; Home, End; Esc to leave. On a touch screen, swipe left or right." }</p>
-        </div>
+        </SlideFrame>
     }
 }
