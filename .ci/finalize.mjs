@@ -29,15 +29,20 @@ function writeLine(name, line, value) {
   fs.writeFileSync(file(name), text.replace(line, value));
 }
 
-// The loader: the apps' files (by role) and the addresses only the full app serves.
-// Escaped for a regular expression literal (a path such as `set/present` holds a slash).
+// The loader: the apps' files (by role), the addresses only the full app serves, and those
+// another of the smaller builds starts for (the set view's). Escaped for a regular
+// expression literal (a path such as `set/present` holds a slash).
 const escape = (word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const fullOnly = `^#\\/(${table.fullOnly.paths.map(escape).join('|')})(?:[/?]|$)|[?&](${table.fullOnly.keys.map(escape).join('|')})=`;
+const paths = (list) => `^#\\/(${list.map(escape).join('|')})(?:[/?]|$)`;
+const fullOnly = `${paths(table.fullOnly.paths)}|[?&](${table.fullOnly.keys.map(escape).join('|')})=`;
+const starts = table.builds.filter((b) => !['first', 'full', 'reader'].includes(b.role) && b.starts.length)
+  .map((b) => `['${b.role}', /${paths(b.starts)}/]`);
 const apps = Object.fromEntries(table.builds.filter((b) => b.role !== 'reader').map((b) => [b.role, filesOf(b)]));
 const workerOnly = process.argv.includes('--worker-only');
 if (process.argv.includes('--table')) {
   writeLine('loader.js', /const BUILDS = [^;]*;/, `const BUILDS = ${JSON.stringify(apps).replaceAll('"', "'")};`);
   writeLine('loader.js', /const FULL_ONLY = [^;]*;/, `const FULL_ONLY = /${fullOnly}/;`);
+  writeLine('loader.js', /const STARTS = [^;]*;/, `const STARTS = [${starts.join(', ')}];`);
   writeLine('corpus-worker.js', /const READER = [^;]*;/, `const READER = ${JSON.stringify(filesOf(role('reader'))).replaceAll('"', "'")};`);
 }
 if (process.argv.includes('--hash')) hashNames();
@@ -92,17 +97,21 @@ function hashNames() {
 }
 
 // The service worker keeps what the first view needs when it installs (the page, loader,
-// styles, icons, templates and the modules kept at install, `atInstall`), and every other
-// module with its scripts (LATER) once the page is idle, so that a phone's first view is
-// not slowed by the rest. The version covers every file, so a new full app is a new
+// styles, icons, templates and the modules the table keeps at install, `kept: install`),
+// the modules kept when idle with their scripts (LATER, `idle`) once the page is idle, so
+// that a phone's first view is not slowed by the rest, and a module kept when used (`use`:
+// the citation writer) only when a reader fetches it. The version covers every file, so a new full app is a new
 // version too.
 function writeWorker() {
   const files = fs.readdirSync(dir)
     .filter((name) => name !== 'sw.js' && !name.startsWith('.') && fs.statSync(file(name)).isFile())
     .sort();
-  const laterStems = [...table.builds.filter((b) => !b.atInstall).map((b) => b.name), 'corpus-worker'];
-  const later = (name) => laterStems.some((stem) => new RegExp(`^${escape(stem)}-[0-9a-f]{12}(_bg\\.wasm|\\.js)$`).test(name));
-  const precache = files.filter((name) => !later(name));
+  const stems = (kept) => table.builds.filter((b) => b.kept === kept).map((b) => b.name);
+  const of = (list) => (name) => list.some((stem) => new RegExp(`^${escape(stem)}-[0-9a-f]{12}(_bg\\.wasm|\\.js)$`).test(name));
+  const later = of([...stems('idle'), 'corpus-worker']);
+  // A module kept only once used is in neither list: the worker keeps it when it is fetched.
+  const whenUsed = of(stems('use'));
+  const precache = files.filter((name) => !later(name) && !whenUsed(name));
   const version = hash(Buffer.concat(files.map((name) => Buffer.concat([Buffer.from(name), read(name)]))));
   writeLine('sw.js', /const VERSION = '[^']*';/, `const VERSION = '${version}';`);
   writeLine('sw.js', /const FILES = \[[^\]]*\];/, `const FILES = ${JSON.stringify(precache)};`);

@@ -14,11 +14,12 @@ cargo run --locked --quiet -p messages-explorer-core --example build-table > "$t
 # 1. The modules Trunk does not build itself (Trunk built the one index.html names), each
 #    with wasm-bindgen into dist/ under its name.
 node -e 'for (const b of JSON.parse(require("fs").readFileSync(process.argv[1])).builds)
-  if (!b.byTrunk) console.log(b.name, b.package, b.bin ?? "-", b.defaultFeatures);' "$table" |
-while read -r name package bin default_features; do
+  if (!b.byTrunk) console.log(b.name, b.package, b.bin ?? "-", b.defaultFeatures, b.features || "-");' "$table" |
+while read -r name package bin default_features with; do
   target=(--lib) ; artifact="${package//-/_}.wasm"
   [ "$bin" != - ] && target=(--bin "$bin") && artifact="$bin.wasm"
   features=() ; [ "$default_features" = false ] && features=(--no-default-features)
+  [ "$with" != - ] && features+=(--features "$with")
   cargo build "${release_flag[@]}" --locked --quiet --target wasm32-unknown-unknown \
     -p "$package" "${target[@]}" "${features[@]}"
   wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name "$name" \

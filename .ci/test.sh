@@ -38,10 +38,15 @@ run() { # name command...
 checks_pass=0; checks_fail=0
 if run fmt cargo fmt --all -- --check; then checks_pass=$((checks_pass + 1)); else checks_fail=$((checks_fail + 1)); fi
 if run clippy cargo clippy --workspace --all-targets --locked -- -D warnings; then checks_pass=$((checks_pass + 1)); else checks_fail=$((checks_fail + 1)); fi
-# The browser-only code paths (cfg(target_arch = "wasm32")) are linted too, in both
-# builds: the full app and the first-view build (without the `full` feature).
+# The browser-only code paths (cfg(target_arch = "wasm32")) are linted too, in every
+# build: the full app, and each smaller build of the app with its features (the build
+# table, crates/core/src/builds.rs: the first view, the set view).
 if run clippy-wasm cargo clippy --workspace --lib --bins --locked --target wasm32-unknown-unknown -- -D warnings; then checks_pass=$((checks_pass + 1)); else checks_fail=$((checks_fail + 1)); fi
-if run clippy-first-view cargo clippy -p messages-explorer --lib --bins --locked --no-default-features --target wasm32-unknown-unknown -- -D warnings; then checks_pass=$((checks_pass + 1)); else checks_fail=$((checks_fail + 1)); fi
+cargo run --locked --quiet -p messages-explorer-core --example build-table > "$log_dir/build-table.json"
+while read -r name features; do
+  if run "clippy-$name" cargo clippy -p messages-explorer --lib --bins --locked --no-default-features --features "$features" --target wasm32-unknown-unknown -- -D warnings < /dev/null; then checks_pass=$((checks_pass + 1)); else checks_fail=$((checks_fail + 1)); fi
+done < <(node -e 'for (const b of JSON.parse(require("fs").readFileSync(process.argv[1])).builds)
+  if (b.package === "messages-explorer" && !b.defaultFeatures) console.log(b.name, b.features);' "$log_dir/build-table.json")
 record checks "$checks_pass" "$checks_fail" 0
 
 # --- native: every crate's unit tests and every test target except the SSR snapshots and

@@ -2,17 +2,19 @@
 // inject_scripts = false) so the Content-Security-Policy can forbid inline scripts;
 // this file, served from the same origin, does the same job.
 //
-// Two builds of the same app ship (ARCHITECTURE.md, "Builds"): the first view, the
-// smaller one (Explore and a message's page), starts for those views; the full app starts
-// for every other view (the build table says which), and takes over from the first view
-// when the user asks for one of those or for an export. The state is in
-// the address, so the full app opens exactly where the user was.
+// Three builds of the same app ship (ARCHITECTURE.md, "Builds"): two smaller ones, the
+// first view (Explore and a message's page) and the set view (a set's link and its slides),
+// start for their views; the full app starts for every other view (the build table says
+// which), and takes over from a smaller one when the user asks for another view or for an
+// export. The state is in the address, so the full app opens exactly where the user was.
 
-// The apps' files by role (`first`, `full`) and the addresses that only the full app
-// serves: written here by the build from its table (crates/core/src/builds.rs, the route table of
-// crates/core/src/url.rs; .ci/finalize.mjs), with content-hashed names in a release build.
+// The apps' files by role (`first`, `sets`, `full`), the addresses that only the full app
+// serves, and the smaller builds other than the first view with the addresses they start
+// for: written here by the build from its table (crates/core/src/builds.rs, the route table
+// of crates/core/src/url.rs; .ci/finalize.mjs), with content-hashed names in a release build.
 const BUILDS = {};
 const FULL_ONLY = /$^/;
+const STARTS = [];
 const HOME = /^(#\/?(explore\/?)?)?$/;
 
 // A corpus file the reader asked to keep on this device: in Cache Storage under a name the
@@ -156,17 +158,36 @@ const takePendingAction = (prefix) => {
   return action;
 };
 
-// A set in use that holds messages (the full app keeps the reader's sets in Local Storage,
-// ui::browser::keep_sets, and sets this key): the page starts with the full app, which
-// shows it.
+// A set in use that holds messages (the builds with sets keep the reader's sets in Local
+// Storage, ui::browser::keep_sets, and set this key): a view the first view would start for
+// starts with the full app instead, whose "Add to set" buttons show it.
 function setInUse() {
   try { return localStorage.getItem('messages-explorer-sets-in-use') === '1'; } catch { return false; }
 }
 
-const api = { loadFull, takePendingAction, keepCorpus, keptCorpus, forgetCorpus, readCorpus: reader('readCorpus'), cancelReading: reader('cancelReading'), settleView };
+// The citation writer (its own module: the CSL styles, hundreds of KB): fetched the first
+// time the Cite view opens on a reader's corpus, then kept for the page's life.
+let citations = null;
+async function cite(items) {
+  if (!citations) {
+    citations = fetchBuild('cite').then(async ([glue, module]) => {
+      await glue.default({ module_or_path: module });
+      return glue;
+    });
+    // A failed fetch is tried again at the next call.
+    citations.catch(() => { citations = null; });
+  }
+  return (await citations).cite(items);
+}
+
+const api = { loadFull, takePendingAction, keepCorpus, keptCorpus, forgetCorpus, readCorpus: reader('readCorpus'), cancelReading: reader('cancelReading'), cite, settleView };
 window.messagesExplorer = api;
-let firstView = null; // the first view's glue, once started (a promise)
+let running = null; // the smaller build's glue, once started (a promise)
 let switching = null;
+// The address a smaller build handed over at, as it was then: it may write its canonical
+// form in place before the full app starts, and the full app must read what the reader gave
+// (a refused set link, say, whose notice the canonical form no longer carries).
+let handedOver = null;
 
 /** A new element: its tag, attributes (class, role, data-testid…) and children. */
 function element(tag, attributes, ...children) {
@@ -218,15 +239,18 @@ function replayEarlyTaps(frames = 60) {
 
 async function startFull() {
   const [glue, module] = await fetchBuild('full');
-  // The first view keeps the page (with a loading line) until the full one is ready.
-  const first = await firstView?.catch(() => null);
-  if (first) {
-    // The full app redraws the same address: the reader stays where they were (on the
-    // view's heading, when that is where they were).
+  // The smaller build keeps the page (with a loading line) until the full one is ready.
+  const smaller = await running?.catch(() => null);
+  if (smaller || window.messagesExplorerTakeover) {
+    // The full app redraws the same address, over a smaller build or a static page: the
+    // reader stays where they were (on the view's heading, when that is where they were).
     const place = currentPlace();
     pendingPlace = document.activeElement?.tagName === 'H1' ? { top: true, y: place.y } : { restore: place };
   }
-  first?.stop();
+  smaller?.stop();
+  if (handedOver?.entry === entry && location.hash !== handedOver.hash) {
+    history.replaceState(history.state, '', handedOver.hash || location.pathname + location.search);
+  }
   await glue.default({ module_or_path: module });
   replayEarlyTaps();
 }
@@ -248,14 +272,24 @@ function recover(error) {
   window.addEventListener('online', () => location.reload(), { once: true });
 }
 
-/** Called by the first view: start the full app, then run `action` there. */
+/** Called by a smaller build: start the full app, then run `action` there. */
 function loadFull(action) {
   if (action) pendingAction = action;
+  handedOver ??= { entry, hash: location.hash };
   switching ??= startFull().then(() => sessionStorage.removeItem(RELOADED), recover);
   return switching;
 }
 
 async function boot() {
+  // A static message page the reader asked something of that only the app does ("Add to
+  // set"): its script (page.js) has put the app's address of the message in place of the
+  // page's and says what to do. The page is the app's own header and message page, drawn at
+  // build time, so it stays as it is until the full app draws the same over it.
+  const takeover = window.messagesExplorerTakeover;
+  if (takeover) {
+    await loadFull(takeover.action);
+    return;
+  }
   if (!HOME.test(location.hash)) {
     // The page holds the home view rendered at build time; another address keeps its
     // header and navigation and shows a loading line where the view goes until the view
@@ -266,15 +300,16 @@ async function boot() {
     if (main) main.replaceChildren(loading);
     else prerendered?.replaceChildren(loading);
   }
-  if (FULL_ONLY.test(location.hash) || setInUse()) {
+  const [smaller] = STARTS.find(([, address]) => address.test(location.hash)) ?? ['first'];
+  if (FULL_ONLY.test(location.hash) || (smaller === 'first' && setInUse())) {
     await loadFull();
     return;
   }
-  firstView = fetchBuild('first').then(async ([glue, module]) => {
+  running = fetchBuild(smaller).then(async ([glue, module]) => {
     await glue.default({ module_or_path: module });
     return glue;
   });
-  await firstView;
+  await running;
   sessionStorage.removeItem(RELOADED);
   replayEarlyTaps();
 }

@@ -420,6 +420,7 @@ fn builds_and_routes_are_declared_once() {
         let manifest = match build.package {
             "messages-explorer" => read("Cargo.toml"),
             "messages-explorer-reader" => read("crates/reader/Cargo.toml"),
+            "messages-explorer-cite" => read("crates/cite/Cargo.toml"),
             other => panic!("the table names an unknown package {other}"),
         };
         assert!(manifest.contains(&format!("name = \"{}\"", build.package)));
@@ -444,11 +445,22 @@ fn builds_and_routes_are_declared_once() {
         if !build.default_features {
             assert!(manifest.contains("default = [\"full\"]"));
         }
+        for feature in build.features.split(',').filter(|f| !f.is_empty()) {
+            assert!(
+                manifest.contains(&format!("\n{feature} = [")),
+                "{} has no feature {feature}",
+                build.package
+            );
+        }
     }
     // Each module is built once; the first view is what the service worker keeps at install.
     assert_eq!(BUILDS.iter().filter(|b| b.by_trunk).count(), 1);
-    assert!(Module::FirstView.build().at_install);
-    assert!(!Module::Full.build().at_install && !Module::Reader.build().at_install);
+    use messages_explorer::core::builds::Kept;
+    assert_eq!(Module::FirstView.build().kept, Kept::AtInstall);
+    for module in [Module::Sets, Module::Full, Module::Reader] {
+        assert_eq!(module.build().kept, Kept::WhenIdle);
+    }
+    assert_eq!(Module::Cite.build().kept, Kept::WhenUsed);
 }
 
 #[test]

@@ -4,8 +4,7 @@
 //! (with `biblatex`) to the same fields. The e2e suite reads the files a reader downloads
 //! with another implementation (citation.js): BibTeX, RIS and CSL-JSON.
 
-#[path = "support/cite.rs"]
-mod cite;
+use messages_explorer_cite as cite;
 
 use biblatex::{Bibliography, ChunksExt};
 use hayagriva::citationberg::json::Item;
@@ -135,4 +134,40 @@ fn a_dated_source_gives_bibtex_its_year_and_month() {
             .starts_with("Internet Governance Forum. (2017). Geneva Messages: "),
         "{references:?}"
     );
+}
+
+#[test]
+fn a_readers_corpus_is_cited_by_the_same_writer_as_the_cite_views_module_answers() {
+    // What the Cite view's module (`messages_explorer_cite::cite`) answers for a reader's
+    // corpus: every message in each style and as BibTeX, in `citations.json`'s form, which
+    // the app reads back (`Citations::parse`).
+    let corpus = Corpus::from_file(
+        "corpus-template.csv",
+        include_bytes!("../assets/corpus-template.csv"),
+    )
+    .unwrap();
+    let explorer = Explorer::new(corpus);
+    let items: Vec<_> = (0..explorer.corpus().messages.len())
+        .map(|m| site::csl_item(&explorer, m, None))
+        .collect();
+    let citations = cite::citations(&cite::Styles::new(), &items).unwrap();
+    assert_eq!(citations.styles, cite::STYLES);
+    let back = site::Citations::parse(&citations.to_json()).unwrap();
+    assert_eq!(back, citations);
+    for item in &items {
+        let citation = &back.messages[&item.id];
+        assert_eq!(citation.references.len(), 3);
+        // (The styles punctuate and quote the title: its first words, and the source.)
+        // (Compared without case: Chicago and MLA write titles in title case.)
+        let opening = item.title.split(':').next().unwrap().to_lowercase();
+        let source = item.container_title.as_deref().unwrap();
+        for reference in &citation.references {
+            assert!(
+                reference.to_lowercase().contains(&opening) && reference.contains(source),
+                "{reference} / {opening} / {source}"
+            );
+        }
+        let bibtex = Bibliography::parse(&citation.bibtex).unwrap();
+        assert_eq!(bibtex.iter().next().unwrap().key, item.id);
+    }
 }

@@ -152,16 +152,17 @@ fn loaded(props: &LoadedProps) -> Html {
         onusekept: kept.onusekept,
         looking_for: kept.looking_for,
     };
-    // The sets on this device: the full app's (the first view hands "Add to set" over).
-    #[cfg(feature = "full")]
+    // The sets on this device: the full app's and the set view's (the first view hands
+    // "Add to set" over).
+    #[cfg(feature = "sets")]
     let sets = super::hooks::use_sets();
-    #[cfg(feature = "full")]
+    #[cfg(feature = "sets")]
     let shell = html! {
         <ContextProvider<super::hooks::SetsContext> context={sets}>
             <Shell />
         </ContextProvider<super::hooks::SetsContext>>
     };
-    #[cfg(not(feature = "full"))]
+    #[cfg(not(feature = "sets"))]
     let shell = html! { <Shell /> };
     html! {
         <ContextProvider<AppContext> context={context}>

@@ -237,6 +237,12 @@ mod loader {
         #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = cancelReading)]
         pub fn cancel_reading() -> Result<Promise, JsValue>;
 
+        /// Writes references in the citation writer's module (`cite` of `crates/cite`,
+        /// fetched the first time): `items`, a JSON array of CSL-JSON items; the answer is
+        /// `citations.json`'s form.
+        #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = cite)]
+        pub fn cite(items: &str) -> Result<Promise, JsValue>;
+
         /// Returns to the kept place, or opens the view at its top (see `settle_view`).
         #[wasm_bindgen(catch, js_namespace = messagesExplorer, js_name = settleView)]
         pub fn settle_view(route_changed: bool) -> Result<(), JsValue>;
@@ -474,20 +480,26 @@ pub fn address_with_hash(hash: &str) -> String {
     hash.to_string()
 }
 
+/// What a rejected promise or a thrown value says: its text, or its `Error`'s message, or
+/// `otherwise`.
+#[cfg(target_arch = "wasm32")]
+fn said(e: wasm_bindgen::JsValue, otherwise: &str) -> String {
+    use wasm_bindgen::JsCast;
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| otherwise.to_string())
+}
+
 /// The text of a file of the site (`path`, from the page's folder), or why it could not be
 /// fetched (never, outside a browser: there is no site).
 pub async fn fetch_text(path: &str) -> Result<String, String> {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        let failed = |e: wasm_bindgen::JsValue| {
-            e.as_string()
-                .or_else(|| {
-                    e.dyn_ref::<js_sys::Error>()
-                        .map(|e| String::from(e.message()))
-                })
-                .unwrap_or_else(|| "the network refused".to_string())
-        };
+        let failed = |e| said(e, "the network refused");
         let promise = gloo::utils::window().fetch_with_str(path);
         let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
             .await
@@ -504,6 +516,27 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     }
     #[cfg(not(target_arch = "wasm32"))]
     Err(format!("{path}: no browser to fetch it"))
+}
+
+/// References of `items` (a JSON array of CSL-JSON items) in `citations.json`'s form, from
+/// the citation writer's own module, which the loader fetches the first time it is asked
+/// (the Cite view on a reader's corpus); or why not.
+pub async fn cite(items: &str) -> Result<String, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let failed = |e| said(e, "the citation writer did not start");
+        let answer = wasm_bindgen_futures::JsFuture::from(loader::cite(items).map_err(failed)?)
+            .await
+            .map_err(failed)?;
+        answer
+            .as_string()
+            .ok_or_else(|| "the citation writer answered no text".to_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = items;
+        Err("no browser to run the citation writer".to_string())
+    }
 }
 
 /// Puts `text` on the clipboard; whether the browser allowed it (never, outside one).
@@ -787,10 +820,10 @@ pub fn start() {
         show_fatal_error(&info.to_string());
     }));
     let document = gloo::utils::document();
-    // The full app's own views' rules (assets/full.css), before anything is drawn: a
-    // constructed style sheet after the page's own in the cascade, as if appended to
-    // style.css, which every visitor loads first without them.
-    #[cfg(feature = "full")]
+    // The rules of the views the first view lacks (assets/full.css), before anything is
+    // drawn: a constructed style sheet after the page's own in the cascade, as if appended
+    // to style.css, which every visitor loads first without them.
+    #[cfg(feature = "sets")]
     if let Ok(sheet) = web_sys::CssStyleSheet::new() {
         if sheet
             .replace_sync(include_str!("../../assets/full.css"))

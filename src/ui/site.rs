@@ -16,31 +16,65 @@ pub struct StaticFrameProps {
     /// Where this page's message or listing is in the app ("#/message/x"), for the way
     /// into the explorer.
     pub app_address: AttrValue,
+    /// The app's own header, rendered at `app_address`, on a page the app can start on (a
+    /// message's): the page is then what the app draws there, in the element it replaces
+    /// when it starts (`#prerendered`), so that nothing moves when it does. Other pages
+    /// have the site's header.
+    #[prop_or_default]
+    pub app_header: Option<Html>,
 }
 
 /// Every static page's frame: the site's name, the way to the explorer and to the list of
 /// meetings and topics, and a footer that says what the page is.
 #[function_component(StaticFrame)]
 pub fn static_frame(props: &StaticFrameProps) -> Html {
-    html! {
-        <>
-        <header class="site-header">
-            <a class="skip-link" href="#main">{ "Skip to content" }</a>
-            <p class="app-name"><a href="index.html">{ "Messages Explorer" }</a></p>
-            <nav aria-label="Pages" class="views">
-                <a href="index.html">{ "Explore" }</a>
-                <a href={BROWSE_PATH}>{ "Meetings and topics" }</a>
-                <a href={props.app_address.clone()} data-testid="open-in-explorer">{ "Open in the explorer" }</a>
-            </nav>
-        </header>
+    let to_explorer = html! {
+        <a href={props.app_address.clone()} data-testid="open-in-explorer">{ "Open in the explorer" }</a>
+    };
+    let main = html! {
         <main id="main" class="page static-page">
             { props.children.clone() }
         </main>
-        <footer class="static-footer">
-            <p>{ "A page of Messages Explorer: the IGF Messages quoted verbatim, each with its source. " }
-            <a href="index.html">{ "Search, compare and chart them in the explorer" }</a></p>
-        </footer>
-        </>
+    };
+    let footer = |links: Html| {
+        html! {
+            <footer class="static-footer">
+                { links }
+                <p>{ "A page of Messages Explorer: the IGF Messages quoted verbatim, each with its source. " }
+                <a href="index.html">{ "Search, compare and chart them in the explorer" }</a></p>
+            </footer>
+        }
+    };
+    match &props.app_header {
+        // The app's page: the site's own links (which the app does not draw) below it.
+        Some(header) => html! {
+            <div id="prerendered">
+                { header.clone() }
+                { main }
+                { footer(html! {
+                    <nav aria-label="This site" class="static-links">
+                        <a href={BROWSE_PATH}>{ "Meetings and topics" }</a>
+                        { " · " }
+                        { to_explorer }
+                    </nav>
+                }) }
+            </div>
+        },
+        None => html! {
+            <>
+            <header class="site-header">
+                <a class="skip-link" href="#main">{ "Skip to content" }</a>
+                <p class="app-name"><a href="index.html">{ "Messages Explorer" }</a></p>
+                <nav aria-label="Pages" class="views">
+                    <a href="index.html">{ "Explore" }</a>
+                    <a href={BROWSE_PATH}>{ "Meetings and topics" }</a>
+                    { to_explorer }
+                </nav>
+            </header>
+            { main }
+            { footer(Html::default()) }
+            </>
+        },
     }
 }
 

@@ -76,6 +76,34 @@ for (const [width, height] of [[390, 844], [1366, 800]]) {
     await page.getByTestId('set-title').filter({ hasText: TITLE }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, `set-view-${width}`);
+    if (width >= 1366) {
+      // On a desktop a message can be dragged by its handle too (the buttons are the
+      // keyboard's way); its note goes with it.
+      // (As a hand does: the handle and the edge of the message it goes to both in view.)
+      const drag = async (id, onto) => {
+        const [from, to] = await page.evaluate(([id, onto]) => {
+          const box = () => [document.querySelector(`[data-id="${id}"] [data-testid="set-drag"]`).getBoundingClientRect(),
+            document.querySelector(`[data-testid="set-item"][data-id="${onto}"]`).getBoundingClientRect()];
+          let [handle, target] = box();
+          const edge = (h, t) => (t.top < h.top ? t.bottom - 20 : t.top + 20);
+          window.scrollBy(0, (handle.top + edge(handle, target)) / 2 - innerHeight / 2);
+          [handle, target] = box();
+          return [[handle.left + handle.width / 2, handle.top + handle.height / 2], [target.left + target.width / 2, edge(handle, target)]];
+        }, [id, onto]);
+        await page.mouse.move(...from);
+        await page.mouse.down();
+        await page.mouse.move(...to, { steps: 10 });
+        await page.mouse.up();
+      };
+      await drag(first, third);
+      await page.waitForFunction((id) => document.querySelector('[data-testid="set-item"]')?.dataset.id === id, first);
+      assert.deepEqual(await ids(page, 'set-item'), [first, third, second]);
+      assert.equal(await page.locator(`[data-id="${third}"] [data-testid="set-note-input"]`).inputValue(), NOTE);
+      await drag(first, third);
+      await page.waitForFunction((id) => document.querySelector('[data-testid="set-item"]')?.dataset.id === id, third);
+      assert.deepEqual(await ids(page, 'set-item'), [third, first, second]);
+      assert.equal(await page.locator('.drop-here').count(), 0, 'no message is left marked');
+    }
 
     // Survives a reload (kept on this device).
     await page.reload();

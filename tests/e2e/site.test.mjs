@@ -36,6 +36,15 @@ const meta = (html, attribute, name) => {
 };
 const links = (html) => [...html.matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => m[1]);
 
+/** Sums the page's layout shifts from its start into `window.__shift` (`all`: those just
+ * after an input too, which a layout-shift score leaves out). */
+const countShifts = (page, all = false) => page.addInitScript((all) => {
+  window.__shift = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (all || !entry.hadRecentInput) window.__shift += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+}, all);
+
 /** Every page reachable from index.html within `depth` links, with its HTML and depth. */
 async function crawl(start, depth) {
   const pages = new Map([[start, { depth: 0 }]]);
@@ -97,8 +106,9 @@ for (const folder of ['/', '/any/sub/folder/']) {
       // Its citation, whole, with no script (the one script only makes Copy buttons work),
       // and the files it links.
       assert.equal([...html.matchAll(/data-testid="cite-text"/g)].length, 3, `${id}: APA, Chicago, MLA`);
-      assert.deepEqual([...html.matchAll(/<script(?! type="application\/ld\+json")[^>]*>/g)].map((m) => m[0].replace(/cite-[0-9a-f]+\.js/, 'cite.js')),
-        ['<script src="../../cite.js" defer>']);
+      // (It starts the app in the page when the reader asks for what only the app does.)
+      assert.deepEqual([...html.matchAll(/<script(?! type="application\/ld\+json")[^>]*>/g)].map((m) => m[0].replace(/(page|loader)-[0-9a-f]+\.js/g, '$1.js')),
+        [`<script src="../../page.js" data-loader="../../loader.js" data-app="../../index.html#/message/${id}" defer>`]);
       // No address is claimed without a site address.
       assert.doesNotMatch(html, /rel="canonical"|og:url/);
     }
@@ -142,13 +152,10 @@ test('Cite on a message page copies each style from the keyboard or a tap, and i
     const problems = [];
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    await countShifts(page);
     await page.addInitScript(() => {
-      window.__shift = 0;
       window.__csp = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective));
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(`${url}message/${id}/`);
     const copyApa = page.getByRole('button', { name: 'Copy the APA 7 reference' });
@@ -170,6 +177,10 @@ test('Cite on a message page copies each style from the keyboard or a tap, and i
     await page.getByRole('status').filter({ hasText: 'MLA 9 reference copied.' }).waitFor();
     const mla = await page.locator('[data-testid="cite-text"][data-style="MLA 9"]').textContent();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), mla);
+    // The header's "Copy link" copies the page's own address (the one that previews).
+    await page.getByTestId('copy-link').click();
+    await page.getByTestId('copy-status').filter({ hasText: 'Link copied' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${url}message/${id}/`);
 
     // The files a reference manager imports, downloaded and read by citation.js.
     const csl = JSON.parse(fs.readFileSync(`dist/message/${id}/cite.json`, 'utf8'))[0];
@@ -275,22 +286,38 @@ test('with a site address, each page names its address, and sitemap.xml and robo
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
-test('Cite on a reader\'s own messages: says the styles are the built-in messages\' only, and its RIS and CSL-JSON parse', async () => {
+test('Cite on a reader\'s own messages: the citation writer\'s module (fetched then, and only then) writes APA, Chicago and MLA, and the files parse', async () => {
   const url = await serve('/');
-  const { page, context } = await openPage(browser, `${url}#/load`, { viewport: { width: 390, height: 844 }, acceptDownloads: true });
+  const { page, context } = await openPage(browser, `${url}#/load`, {
+    viewport: { width: 390, height: 844 }, acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const citer = () => page.evaluate(() => performance.getEntriesByType('resource')
+    .some((r) => /\/citer-[0-9a-f]{12}_bg\.wasm$/.test(r.name)));
   await page.getByTestId('paste-text').fill('• A pasted message about gender and access.\n• Another on encryption & trust.');
   await page.getByTestId('paste-source-title').fill('A class handout');
   await page.getByTestId('paste-meeting').fill('Kyoto');
   await page.getByTestId('paste-year').fill('2023');
   await page.getByTestId('paste-use').click();
   await page.getByTestId('result').first().waitFor();
+  assert.equal(await citer(), false, 'no visitor fetches the citation writer before Cite asks for it');
   await page.getByTestId('selection-menu').click();
   await page.getByTestId('cite-link').click();
   await page.getByRole('heading', { level: 1, name: 'Cite these 2 messages' }).waitFor();
-  assert.match(await page.getByTestId('cite-own-corpus').textContent(), /built-in messages only/);
-  assert.equal(await page.getByTestId('cite-bibtex').count(), 0);
-  assert.equal(await page.getByTestId('cite-references').count(), 0);
-  for (const slug of ['ris', 'csl']) {
+  await page.getByTestId('cite-own-corpus').waitFor();
+  assert.equal(await citer(), true);
+  // Each style's references, written from the pasted messages' data.
+  for (const style of ['APA 7', 'Chicago', 'MLA 9']) {
+    const references = await page.locator(`[data-testid="cite-references"][data-style="${style}"] li`).allTextContents();
+    assert.equal(references.length, 2, style);
+    // (Chicago and MLA write titles in title case.)
+    assert.ok(references.every((r) => /a class handout/i.test(r) && /Kyoto 2023 Messages/i.test(r)), `${style}: ${references.join('\n')}`);
+  }
+  const apa = await page.locator('[data-testid="cite-references"][data-style="APA 7"] li').allTextContents();
+  await page.getByRole('button', { name: 'Copy the 2 APA 7 references' }).click();
+  await page.getByTestId('cite-status').filter({ hasText: '2 APA 7 references copied.' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), apa.join('\n\n'));
+  // The files, read back by citation.js (another implementation): BibTeX too now.
+  for (const slug of ['bibtex', 'ris', 'csl']) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`cite-${slug}`).click()]);
     const text = fs.readFileSync(await download.path(), 'utf8');
     const items = new Cite(slug === 'csl' ? JSON.parse(text) : text).data;
@@ -308,12 +335,9 @@ test('from a static page into the explorer: the app starts on the same message w
   for (const [width, height] of [[390, 844], [1366, 800]]) {
     const context = await browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
+    await countShifts(page);
     await page.addInitScript(() => {
-      window.__shift = 0;
       window.__homeSeen = false;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
       // Every frame until the message shows: was a card of the home list on screen?
       const look = () => {
         for (const card of document.querySelectorAll('[data-testid="result"]')) {
@@ -335,6 +359,92 @@ test('from a static page into the explorer: the app starts on the same message w
     // A page load, opened at its top (focus is the browser's, as on any page load).
     assert.equal(await page.evaluate(() => Math.round(scrollY)), 0);
     assert.ok(await page.locator('#message-title').isVisible());
+    await context.close();
+  }
+});
+
+test("on a message's page, Add to set starts the app in the page: the same page, nothing moves, the reader stays on the button, and the set holds the message", async () => {
+  const url = await serve('/any/sub/folder/');
+  const id = 'kyoto-2023-children-1';
+  for (const [width, height] of [[390, 844], [1366, 800]]) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    // Every shift, those just after an input too: the app starts seconds after the tap.
+    await countShifts(page, true);
+    // The app runs under the page's policy: nothing it does may be refused.
+    await page.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective));
+    });
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    const fetched = [];
+    page.on('request', (request) => fetched.push(request.url()));
+    await page.goto(`${url}message/${id}/`);
+    await page.locator('html.runs-script').waitFor({ state: 'attached' });
+    assert.deepEqual(fetched.filter((u) => /\.wasm$|\/loader-/.test(u)), [], 'nothing of the app is fetched before the tap');
+    const add = page.getByRole('button', { name: `Add to set: ${id}` });
+    await add.scrollIntoViewIfNeeded();
+    const where = () => page.evaluate(() => ({
+      y: Math.round(scrollY),
+      text: Math.round(document.querySelector('[data-testid="message-text"]').getBoundingClientRect().top),
+      button: Math.round(document.querySelector('[data-testid="set-toggle"]').getBoundingClientRect().top),
+    }));
+    const before = await where();
+    // Every frame from the tap until the app has drawn the page: was the message there?
+    await page.evaluate(() => {
+      window.__gaps = 0;
+      const look = () => {
+        if (!document.querySelector('[data-testid="message-text"]')) window.__gaps += 1;
+        if (!document.querySelector('#app [data-testid="message-text"]')) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    // The loader is held back until the page has been looked at while the app loads.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/loader-*.js', async (route) => { await held; await route.continue(); });
+    await add.click();
+    // While the app loads: the page as it was, saying what it does, its links still
+    // leading where they say (the address is the app's already).
+    await page.waitForURL(new RegExp(`index\\.html#/message/${id}$`));
+    assert.equal(await add.textContent(), 'Adding to set…');
+    assert.equal(await page.getByTestId('open-in-explorer').getAttribute('href'), `${url}index.html#/message/${id}`);
+    assert.equal(await page.getByRole('link', { name: 'Meetings and topics' }).getAttribute('href'), `${url}browse/`);
+    assert.equal(await page.evaluate(() => window.__shift), 0, `${width}: layout shift before the app started`);
+    // "Skip to content" moves focus and leaves the app's address as it is (the link shows
+    // itself when focused: the shifts are counted again once the reader is back on the button).
+    await page.getByRole('link', { name: 'Skip to content' }).focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    assert.match(page.url(), new RegExp(`index\\.html#/message/${id}$`));
+    // (Back where the reader was, on the button.)
+    await page.evaluate((y) => window.scrollTo(0, y), before.y);
+    await add.focus();
+    await page.evaluate(() => { window.__shift = 0; });
+    release();
+    const remove = page.locator('#app').getByRole('button', { name: `Remove from set: ${id}` });
+    await remove.waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="set-status"]')?.textContent.includes('Added to set, 1 message'));
+    // The app's address of the message, in the site's folder; the page is the app's now.
+    assert.match(page.url(), new RegExp(`/any/sub/folder/index\\.html#/message/${id}$`));
+    assert.equal(await page.locator('#prerendered').count(), 0);
+    assert.equal(await page.locator('#app [data-testid="message-text"]').textContent(), texts.get(id));
+    assert.equal(await page.evaluate(() => window.__gaps), 0, 'a frame without the message');
+    // Where the reader was, on the button they used.
+    const after = await where();
+    assert.deepEqual(after, before, `${width}: the page moved as the app started`);
+    assert.equal(await page.evaluate(() => window.__shift), 0, `${width}: layout shift`);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), `Remove from set: ${id}`);
+    await page.getByTestId('nav-set').filter({ hasText: 'Set (1)' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(problems, []);
+    // The address works as any shared link of the app: a reload opens the same message,
+    // with the set kept on the device.
+    await page.reload();
+    await page.locator('#app').getByRole('button', { name: `Remove from set: ${id}` }).waitFor();
     await context.close();
   }
 });

@@ -8,12 +8,11 @@
 
 use std::path::Path;
 
-#[path = "cite.rs"]
-mod cite;
+use messages_explorer_cite as cite;
 
 use messages_explorer::core::corpus::Corpus;
 use messages_explorer::core::query::{Explorer, Facet};
-use messages_explorer::core::site::{self, Citation, CitationFile, Citations, PageFiles, PageMeta};
+use messages_explorer::core::site::{self, CitationFile, PageFiles, PageMeta, PageScript};
 use messages_explorer::ui::app::{App, AppProps};
 use messages_explorer::ui::site::{CiteSection, ListingPage, StaticFrame, StaticFrameProps};
 use yew::{html, AttrValue, Html, LocalServerRenderer};
@@ -34,24 +33,36 @@ async fn main() {
         .unwrap_or_else(|e| fail(&format!("cannot read {}/index.html: {e}", dist.display())));
     let stylesheet = linked(&index, "stylesheet");
     let icon = linked(&index, "icon");
+    // What a message's page needs to start the app in it: the app's loader and policy.
+    let loader = between(&index, "index.html", "<script type=\"module\" src=\"", "\"")
+        .trim_start_matches("./")
+        .to_string();
+    let policy = between(
+        &index,
+        "index.html",
+        "http-equiv=\"Content-Security-Policy\" content=\"",
+        "\"",
+    );
     let explorer = Explorer::new(Corpus::builtin().unwrap_or_else(|e| fail(&e.to_string())));
     let cite_styles = cite::Styles::new();
-    let mut citations = Citations {
-        styles: cite::STYLES
-            .iter()
-            .map(|(name, _)| name.to_string())
-            .collect(),
-        ..Citations::default()
-    };
+    let mut citations = cite::no_citations();
     let corpus = explorer.corpus();
     let mut paths = Vec::new();
-    // The static pages' own style sheet, and the message pages' one script (Copy
-    // buttons), each named by its content so that no cache keeps an old one.
+    // The static pages' own style sheet, and the message pages' one script (Copy buttons,
+    // and the app started on the reader's "Add to set"), each named by its content so that
+    // no cache keeps an old one.
     let own_stylesheet = own_file(dist, "site", "css", include_str!("../../assets/site.css"));
-    let script = own_file(dist, "cite", "js", include_str!("../../assets/cite.js"));
+    let script = own_file(dist, "page", "js", include_str!("../../assets/page.js"));
     let stylesheets = [stylesheet.as_str(), own_stylesheet.as_str()];
-    // `script`: the message pages' Copy buttons; no other page has a script.
-    let mut write = |meta: &PageMeta, body: String, script: Option<&str>| {
+    // `app_address`: a message's page, which runs the script and the app can start on; no
+    // other page has a script.
+    let mut write = |meta: &PageMeta, body: String, app_address: Option<&str>| {
+        let script = app_address.map(|app_address| PageScript {
+            src: &script,
+            loader: &loader,
+            app_address,
+            policy,
+        });
         let root = meta.root();
         let page = format!(
             "<!doctype html>\n<html lang=\"en\">\n<head>\n{}</head>\n<body>\n{}\n</body>\n</html>\n",
@@ -82,30 +93,27 @@ async fn main() {
         })
         .render()
         .await;
-        let content = main_content(&app);
+        let content = main_content(&app).to_string();
+        let header = app_header(&app);
         let meta = site::message_meta(&explorer, position);
         let address = site_url.as_ref().map(|s| format!("{s}{}", meta.path));
         let item = site::csl_item(&explorer, position, address.as_deref());
-        let styles = cite_styles
-            .references(&item)
+        let citation = cite::citation(&cite_styles, &item)
             .unwrap_or_else(|e| fail(&format!("{}: {e}", message.id)));
         let cite_section = html! {
             <CiteSection
                 path={AttrValue::from(meta.path.clone())}
-                styles={styles.iter().map(|(n, t)| (AttrValue::from(*n), AttrValue::from(t.clone()))).collect::<Vec<_>>()}
+                styles={cite::STYLES.iter().zip(&citation.references).map(|(n, t)| (AttrValue::from(*n), AttrValue::from(t.clone()))).collect::<Vec<_>>()}
             />
         };
+        let app_address = site::app_address(&message.id);
         let frame = frame(
-            site::app_address(&message.id),
+            app_address.clone(),
             html! { <>{ Html::from_html_unchecked(content.into()) }{ cite_section }</> },
+            Some(Html::from_html_unchecked(header.into())),
         );
         let dir = dist.join(&meta.path);
-        write(&meta, frame.await, Some(&script));
-        let citation = Citation {
-            references: styles.into_iter().map(|(_, text)| text).collect(),
-            bibtex: cite::bibtex(&item),
-            ..Citation::without_styles(&item)
-        };
+        write(&meta, frame.await, Some(&app_address));
         for format in CitationFile::ALL {
             let name = format.file_name("cite");
             std::fs::write(dir.join(&name), site::join_citations(&[&citation], format))
@@ -123,7 +131,11 @@ async fn main() {
         }
         let (meta, listing) = site::meeting_listing(&explorer, meeting);
         let address = site::filtered_address(Facet::Meeting, &corpus.meetings[meeting].id);
-        write(&meta, frame(address, listing_html(listing)).await, None);
+        write(
+            &meta,
+            frame(address, listing_html(listing), None).await,
+            None,
+        );
     }
     for topic in 0..corpus.topics.len() {
         let (meta, listing) = site::topic_listing(&explorer, topic);
@@ -131,12 +143,16 @@ async fn main() {
             continue;
         }
         let address = site::filtered_address(Facet::Topic, &corpus.topics[topic].id);
-        write(&meta, frame(address, listing_html(listing)).await, None);
+        write(
+            &meta,
+            frame(address, listing_html(listing), None).await,
+            None,
+        );
     }
     let (meta, listing) = site::browse_listing(&explorer);
     write(
         &meta,
-        frame("index.html".to_string(), listing_html(listing)).await,
+        frame("index.html".to_string(), listing_html(listing), None).await,
         None,
     );
     // The same citations for the app's Cite view, fetched when it is first opened.
@@ -164,37 +180,59 @@ fn listing_html(listing: site::Listing) -> Html {
     html! { <ListingPage {listing} /> }
 }
 
-/// A page's content in the static frame, rendered.
-async fn frame(app_address: String, children: Html) -> String {
+/// A page's content in the static frame, rendered (`app_header`: a page the app can start
+/// on, StaticFrameProps).
+async fn frame(app_address: String, children: Html, app_header: Option<Html>) -> String {
     LocalServerRenderer::<StaticFrame>::with_props(StaticFrameProps {
         children,
         app_address: app_address.into(),
+        app_header,
     })
     .render()
     .await
 }
 
 /// What the app rendered inside its `<main>`.
-fn main_content(app: &str) -> String {
-    let start = app
-        .find("<main")
-        .and_then(|at| app[at..].find('>').map(|end| at + end + 1));
-    let end = app.rfind("</main>");
-    match (start, end) {
-        (Some(start), Some(end)) if start <= end => app[start..end].to_string(),
-        _ => fail("the app rendered no <main>"),
+fn main_content(app: &str) -> &str {
+    let main = between(app, "the app's page", "<main", "</main>");
+    main.find('>').map_or("", |end| &main[end + 1..])
+}
+
+/// The app's header as it rendered it, its skip link a link to `#main` (the app's is a
+/// button that needs the app; both are out of sight until focused, so nothing moves).
+fn app_header(app: &str) -> String {
+    let header = site::without_markers(&format!(
+        "<header{}</header>",
+        between(app, "the app's page", "<header", "</header>")
+    ));
+    let skip = "<button class=\"skip-link\">Skip to content</button>";
+    if !header.contains(skip) {
+        fail("the app's header has no \"Skip to content\" button");
     }
+    header.replace(
+        skip,
+        "<a class=\"skip-link\" href=\"#main\">Skip to content</a>",
+    )
+}
+
+/// The text of `page` (named `of`) between the first `before` and the next `after`.
+fn between<'a>(page: &'a str, of: &str, before: &str, after: &str) -> &'a str {
+    let at = page
+        .find(before)
+        .unwrap_or_else(|| fail(&format!("{of} has no {before}")))
+        + before.len();
+    let end = page[at..]
+        .find(after)
+        .map(|e| at + e)
+        .unwrap_or_else(|| fail(&format!("{of}: {before} is not followed by {after}")));
+    &page[at..end]
 }
 
 /// The `href` of the first `<link rel="{rel}">` of the built page, without "./".
 fn linked(index: &str, rel: &str) -> String {
-    let tag = format!("rel=\"{rel}\" href=\"");
-    let at = index
-        .find(&tag)
-        .unwrap_or_else(|| fail(&format!("index.html links no {rel}")))
-        + tag.len();
-    let end = index[at..].find('"').map_or(index.len(), |e| at + e);
-    index[at..end].trim_start_matches("./").to_string()
+    between(index, "index.html", &format!("rel=\"{rel}\" href=\""), "\"")
+        .trim_start_matches("./")
+        .to_string()
 }
 
 /// Writes `text` into `dist` as `{stem}-<hash of text>.{extension}`; its name.

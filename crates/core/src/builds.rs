@@ -3,7 +3,7 @@
 //! writes it into the loader (`assets/loader.js`), the corpus worker and the service worker,
 //! and `.ci/sizes.sh` checks each module's budget by it (all three read [`manifest`],
 //! printed by `cargo run -p messages-explorer-core --example build-table`). Which module
-//! renders which route is [`crate::url::Route::module`]; which URL keys need the full app,
+//! starts for which route is [`crate::url::Route::module`]; which URL keys need the full app,
 //! [`crate::url::FULL_ONLY_KEYS`].
 
 pub use crate::url::Module;
@@ -22,22 +22,48 @@ pub struct Build {
     pub package: &'static str,
     /// The binary target, or `None` for the package's library (a `cdylib`).
     pub bin: Option<&'static str>,
-    /// Whether the package's default features are on (off: the first view, without `full`).
+    /// Whether the package's default features are on (off: the first view and the set view,
+    /// without `full`).
     pub default_features: bool,
+    /// The package's features turned on besides (comma-separated; empty for none): the
+    /// app's parts that such a build carries (`explore`, `sets`).
+    pub features: &'static str,
     /// Built by Trunk itself (the `data-bin` of index.html); the others by the post-build
     /// hook.
     pub by_trunk: bool,
-    /// Whether the service worker keeps it when it installs (the first view needs it) or
-    /// only once the page is idle.
-    pub at_install: bool,
+    /// When the service worker keeps it for use offline.
+    pub kept: Kept,
     /// Its budget: the most gzip bytes a reader downloads to see its first view with it
     /// (index.html, the loader, the style sheet, the icon, its glue and its Wasm), or
     /// `None` for the corpus reader, which no view waits for.
     pub budget: Option<u32>,
 }
 
+/// When the service worker keeps a module (`sw.js`'s lists, written by `.ci/finalize.mjs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// When it installs: the first view needs it.
+    AtInstall,
+    /// Once the page is idle after its first view (unless the reader's browser asks to save
+    /// data): every view works offline after one visit.
+    WhenIdle,
+    /// Only once a reader has used it: too large to fetch for every visitor.
+    WhenUsed,
+}
+
+impl Kept {
+    /// Its name in the manifest.
+    fn name(self) -> &'static str {
+        match self {
+            Kept::AtInstall => "install",
+            Kept::WhenIdle => "idle",
+            Kept::WhenUsed => "use",
+        }
+    }
+}
+
 /// Every module, in build order.
-pub const BUILDS: [Build; 3] = [
+pub const BUILDS: [Build; 5] = [
     Build {
         module: Module::FirstView,
         role: "first",
@@ -45,9 +71,23 @@ pub const BUILDS: [Build; 3] = [
         package: "messages-explorer",
         bin: Some("first-view"),
         default_features: false,
+        features: "explore",
         by_trunk: false,
-        at_install: true,
-        budget: Some(250_000),
+        kept: Kept::AtInstall,
+        budget: Some(FIRST_VIEW_BUDGET),
+    },
+    Build {
+        module: Module::Sets,
+        role: "sets",
+        name: "set-view",
+        package: "messages-explorer",
+        bin: Some("set-view"),
+        default_features: false,
+        features: "sets",
+        by_trunk: false,
+        kept: Kept::WhenIdle,
+        // A set's link opens no slower than a search link (issue 27): no more bytes.
+        budget: Some(FIRST_VIEW_BUDGET),
     },
     Build {
         module: Module::Full,
@@ -56,8 +96,9 @@ pub const BUILDS: [Build; 3] = [
         package: "messages-explorer",
         bin: Some("messages-explorer"),
         default_features: true,
+        features: "",
         by_trunk: true,
-        at_install: false,
+        kept: Kept::WhenIdle,
         budget: Some(FULL_BUDGET),
     },
     Build {
@@ -67,11 +108,30 @@ pub const BUILDS: [Build; 3] = [
         package: "messages-explorer-reader",
         bin: None,
         default_features: true,
+        features: "",
         by_trunk: false,
-        at_install: false,
+        kept: Kept::WhenIdle,
+        budget: None,
+    },
+    Build {
+        module: Module::Cite,
+        role: "cite",
+        name: "citer",
+        package: "messages-explorer-cite",
+        bin: None,
+        default_features: true,
+        features: "",
+        by_trunk: false,
+        // About 775 KB gzip (the CSL processor's collation tables), for the Cite view on a
+        // reader's own corpus only.
+        kept: Kept::WhenUsed,
         budget: None,
     },
 ];
+
+/// The first view's budget (the product's: a phone's first view of at most 250,000 gzip
+/// bytes).
+const FIRST_VIEW_BUDGET: u32 = 250_000;
 
 /// The full app's budget: its size on 2026-12-02 before the build table (409,241 gzip bytes
 /// with the page, loader, style sheet and icon, in that day's fresh-clone CI run;
@@ -92,10 +152,18 @@ impl Module {
     }
 }
 
-/// The table as JSON for the build scripts: the builds, and what only the full app
-/// serves (the paths of its routes and the URL keys that need it).
+/// The table as JSON for the build scripts: the builds (each with the paths of the routes
+/// the page starts it for), and what only the full app serves (the paths of its routes and
+/// the URL keys that need it).
 pub fn manifest() -> String {
     use crate::url::{Route, FULL_ONLY_KEYS};
+    let paths = |module: Module| -> Vec<&str> {
+        Route::PAGES
+            .iter()
+            .filter(|route| route.module() == module)
+            .map(Route::path)
+            .collect()
+    };
     let builds: Vec<serde_json::Value> = BUILDS
         .iter()
         .map(|b| {
@@ -105,20 +173,17 @@ pub fn manifest() -> String {
                 "package": b.package,
                 "bin": b.bin,
                 "defaultFeatures": b.default_features,
+                "features": b.features,
+                "starts": paths(b.module),
                 "byTrunk": b.by_trunk,
-                "atInstall": b.at_install,
+                "kept": b.kept.name(),
                 "budget": b.budget,
             })
         })
         .collect();
-    let full_only: Vec<&str> = Route::PAGES
-        .iter()
-        .filter(|route| route.module() == Module::Full)
-        .map(Route::path)
-        .collect();
     serde_json::json!({
         "builds": builds,
-        "fullOnly": { "paths": full_only, "keys": FULL_ONLY_KEYS },
+        "fullOnly": { "paths": paths(Module::Full), "keys": FULL_ONLY_KEYS },
     })
     .to_string()
 }

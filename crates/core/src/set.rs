@@ -186,10 +186,7 @@ impl Set {
     /// Whether a link's key is one a set's link has (`corpus` aside).
     pub fn is_key(key: &str) -> bool {
         // (Digits, not a number: the first view reads a set's keys, never its notes.)
-        let note = key.strip_prefix("note").is_some_and(|n| {
-            !n.is_empty() && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit())
-        });
-        note || matches!(key, "messages" | "title" | "intro")
+        note_digits(key).is_some() || matches!(key, "messages" | "title" | "intro")
     }
 
     /// A set read from the link's form, of any length: what was dropped from it, or the
@@ -576,17 +573,33 @@ impl Shelf {
     }
 }
 
-/// The place (from 1) a `note<N>` key names; anything else is not a note (`note0`,
-/// `note01`).
-fn note_place(key: &str) -> Option<usize> {
+/// The digits of a `note<N>` key (`N` from 1, written without a leading zero or a sign);
+/// anything else is not a note (`note0`, `note01`, `note+1`).
+fn note_digits(key: &str) -> Option<&str> {
     key.strip_prefix("note")
-        .filter(|n| !n.starts_with('0'))
-        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|n| !n.is_empty() && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The place (from 1) a `note<N>` key names ([`note_digits`]).
+fn note_place(key: &str) -> Option<usize> {
+    note_digits(key).and_then(|n| n.parse().ok())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_note_key_is_one_the_link_reader_and_the_first_view_agree_on() {
+        for key in ["note1", "note40", "note123"] {
+            assert!(Set::is_key(key) && note_place(key).is_some(), "{key}");
+        }
+        for key in [
+            "note", "note0", "note01", "note+1", "note-1", "note1a", "notes", "Note1",
+        ] {
+            assert!(!Set::is_key(key) && note_place(key).is_none(), "{key}");
+        }
+    }
 
     fn set(ids: &[&str]) -> Set {
         Set {

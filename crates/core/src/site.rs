@@ -848,8 +848,23 @@ pub struct PageFiles<'a> {
     pub stylesheets: &'a [&'a str],
     /// The site's icon.
     pub icon: &'a str,
-    /// A script of the site's own, when the page has one (the policy lets no other run).
-    pub script: Option<&'a str>,
+    /// The page's script and the app it starts, on a page the app can start on (a
+    /// message's); other pages run no script (their policy lets none run).
+    pub script: Option<PageScript<'a>>,
+}
+
+/// A static page's script (`page.js`) and what it needs to start the app in the page.
+#[derive(Debug, Clone, Copy)]
+pub struct PageScript<'a> {
+    /// The script, from the site's root.
+    pub src: &'a str,
+    /// The app's loader, from the site's root: the script imports it to start the app.
+    pub loader: &'a str,
+    /// The app's address of the page's message, from the site's root ([`app_address`]).
+    pub app_address: &'a str,
+    /// The app's Content-Security-Policy (`index.html`'s): once it starts, the app runs
+    /// under the page's.
+    pub policy: &'a str,
 }
 
 /// The `<head>` of a static page: what it is called and says of itself, its address
@@ -888,11 +903,17 @@ pub fn head(meta: &PageMeta, site: Option<&str>, files: &PageFiles) -> String {
     let mut out = String::from(
         "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
     );
-    // `connect-src 'self'`: nothing on the page fetches, but tools that judge a page read
-    // the site's robots.txt from within it (Lighthouse's SEO audit fails when they cannot).
+    // With no script: `connect-src 'self'`, as nothing on the page fetches, but tools that
+    // judge a page read the site's robots.txt from within it (Lighthouse's SEO audit fails
+    // when they cannot). With one, the app's own policy, under which it starts.
+    let policy = script.map_or(
+        "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'",
+        |s| s.policy,
+    );
     out.push_str(&format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; {}style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'\">\n",
-        if script.is_some() { "script-src 'self'; " } else { "" }
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n",
+        // (Its quotes are single: written as they are, the policy reads as in index.html.)
+        policy.replace('"', "&quot;")
     ));
     out.push_str(&format!("<title>{}</title>\n", escape(&meta.title)));
     out.push_str(&h);
@@ -914,8 +935,10 @@ pub fn head(meta: &PageMeta, site: Option<&str>, files: &PageFiles) -> String {
     ));
     if let Some(script) = script {
         out.push_str(&format!(
-            "<script src=\"{root}{}\" defer></script>\n",
-            escape(script)
+            "<script src=\"{root}{}\" data-loader=\"{root}{}\" data-app=\"{root}{}\" defer></script>\n",
+            escape(script.src),
+            escape(script.loader),
+            escape(script.app_address)
         ));
     }
     // A JSON data block, never run; "<" written as an escape so that no text closes it.
@@ -1019,12 +1042,20 @@ mod tests {
             &meta,
             Some("https://example.org/m/"),
             &PageFiles {
-                script: Some("cite-1.js"),
+                script: Some(PageScript {
+                    src: "page-1.js",
+                    loader: "loader-1.js",
+                    app_address: "index.html#/message/x",
+                    policy: "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'",
+                }),
                 ..files
             },
         );
-        assert!(with_site.contains("script-src 'self'; style-src"));
-        assert!(with_site.contains("<script src=\"../../cite-1.js\" defer></script>"));
+        assert!(with_site
+            .contains("content=\"default-src 'none'; script-src 'self' 'wasm-unsafe-eval'\""));
+        assert!(with_site.contains(
+            "<script src=\"../../page-1.js\" data-loader=\"../../loader-1.js\" data-app=\"../../index.html#/message/x\" defer></script>"
+        ));
         assert!(with_site
             .contains("<link rel=\"canonical\" href=\"https://example.org/m/message/x/\">"));
         assert!(

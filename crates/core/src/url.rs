@@ -47,11 +47,19 @@ pub enum Route {
 pub enum Module {
     /// The smaller build that starts first: Explore and a message's page.
     FirstView,
+    /// The set view's build: a set from a link (and its slides) and a message's page, for a
+    /// reader who opens a set's link; no larger than the first view, so that such a link
+    /// opens as fast as a search link. It hands over to the full app for anything else.
+    Sets,
     /// The whole app: every view, exports and related messages; it takes over from the
     /// first view when a reader asks for more.
     Full,
     /// The corpus reader, run in a Web Worker only when a reader loads a file or pastes.
     Reader,
+    /// The citation writer (APA, Chicago, MLA, BibTeX), fetched only when the Cite view
+    /// opens on a reader's own corpus (the built-in corpus's references are written at build
+    /// time).
+    Cite,
 }
 
 /// What a route's address holds after its path.
@@ -123,11 +131,11 @@ impl Route {
             Route::Charts => row("charts", Settings::Charts, Module::Full, "Charts"),
             Route::Present => row("present", Settings::Slides, Module::Full, "Present"),
             Route::Cite => row("cite", Settings::Selection, Module::Full, "Cite"),
-            Route::Set => row("set", Settings::Set, Module::Full, "Set"),
+            Route::Set => row("set", Settings::Set, Module::Sets, "Set"),
             Route::SetSlides => row(
                 "set/present",
                 Settings::SetSlides,
-                Module::Full,
+                Module::Sets,
                 "Present the set",
             ),
             Route::About => row("about", Settings::Nothing, Module::Full, "About the data"),
@@ -145,7 +153,8 @@ impl Route {
         self.info().settings
     }
 
-    /// The Wasm module that renders it.
+    /// The Wasm module the page starts with for it: the smallest that renders it (the full
+    /// app renders every route, and takes over from the others for a route they lack).
     pub fn module(&self) -> Module {
         self.info().module
     }

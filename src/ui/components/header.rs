@@ -21,15 +21,15 @@ pub fn header() -> Html {
     let skip = Callback::from(|_: MouseEvent| browser::focus("main"));
     let to_results = Callback::from(|_: MouseEvent| browser::focus("results"));
     let exploring = matches!(state.view.route, Route::Explore);
-    #[cfg(feature = "full")]
+    #[cfg(feature = "sets")]
     let set_nav = html! { <super::SetNav /> };
     // A set's page has its own "Copy link" (the set's link, never `#/set`, which is each
     // device's own set); the first view shows no set.
-    #[cfg(feature = "full")]
+    #[cfg(feature = "sets")]
     let own_copy_link = matches!(state.view.route, Route::Set | Route::SetSlides);
-    #[cfg(not(feature = "full"))]
+    #[cfg(not(feature = "sets"))]
     let own_copy_link = false;
-    #[cfg(not(feature = "full"))]
+    #[cfg(not(feature = "sets"))]
     let set_nav = Html::default();
     html! {
         <header class="site-header">

@@ -13,6 +13,7 @@ mod notices;
 mod paste_messages;
 mod selection_tools;
 mod set_toggle;
+mod slide_frame;
 
 pub use chart_figure::{data_url, ChartFigure};
 pub use copy_link::CopyLink;
@@ -27,5 +28,6 @@ pub use notices::Notices;
 pub use paste_messages::PasteMessages;
 pub use selection_tools::SelectionTools;
 pub use set_toggle::set_toggle;
-#[cfg(feature = "full")]
+#[cfg(feature = "sets")]
 pub use set_toggle::SetNav;
+pub use slide_frame::SlideFrame;

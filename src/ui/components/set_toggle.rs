@@ -1,23 +1,23 @@
 use yew::prelude::*;
 
-#[cfg(feature = "full")]
+#[cfg(feature = "sets")]
 use crate::core::set::SetAction;
-#[cfg(feature = "full")]
+#[cfg(feature = "sets")]
 use crate::core::url::{self, Route};
-#[cfg(not(feature = "full"))]
+#[cfg(not(feature = "sets"))]
 use crate::ui::browser;
-#[cfg(feature = "full")]
+#[cfg(feature = "sets")]
 use crate::ui::hooks::{use_app_state, use_sets_context};
 
 /// "Add to set" / "Remove from set" for one message (its accessible name ends with the
-/// message's id). The full app edits the set in use ([`SetToggle`]; the header says what
-/// was done to screen readers); the first view, which carries no sets (a device whose set
-/// in use holds messages starts with the full app), hands over to the full app with the
-/// message to add: a plain button, no component.
+/// message's id). The builds with sets (the full app, the set view) edit the set in use
+/// ([`SetToggle`]; the header says what was done to screen readers); the first view, which
+/// carries no sets (a device whose set in use holds messages starts with the full app),
+/// hands over to the full app with the message to add: a plain button, no component.
 pub fn set_toggle(id: &AttrValue) -> Html {
-    #[cfg(feature = "full")]
+    #[cfg(feature = "sets")]
     return html! { <SetToggle id={id.clone()} /> };
-    #[cfg(not(feature = "full"))]
+    #[cfg(not(feature = "sets"))]
     {
         let add = format!("set-add:{id}");
         let onclick = Callback::from(move |_: MouseEvent| browser::load_full_app(Some(&add)));
@@ -41,16 +41,16 @@ fn toggle_button(id: &AttrValue, held: bool, onclick: Callback<MouseEvent>) -> H
 }
 
 /// Props of [`SetToggle`].
-#[cfg(feature = "full")]
+#[cfg(feature = "sets")]
 #[derive(Properties, PartialEq)]
 pub struct SetToggleProps {
     /// The message's id.
     pub id: AttrValue,
 }
 
-/// The full app's "Add to set": adds to the set in use (a new one, made on the corpus in
+/// "Add to set" with sets: adds to the set in use (a new one, made on the corpus in
 /// use, when there is none) or removes.
-#[cfg(feature = "full")]
+#[cfg(feature = "sets")]
 #[function_component(SetToggle)]
 pub fn set_toggle_component(props: &SetToggleProps) -> Html {
     let sets = use_sets_context();
@@ -66,9 +66,9 @@ pub fn set_toggle_component(props: &SetToggleProps) -> Html {
 }
 
 /// The header's "Set (N)", once the set in use holds messages, and the live region that
-/// says what "Add to set" did without moving the page (the full app's: the first view has
-/// no set).
-#[cfg(feature = "full")]
+/// says what "Add to set" did without moving the page (the builds with sets: the first view
+/// has none).
+#[cfg(feature = "sets")]
 #[function_component(SetNav)]
 pub fn set_nav() -> Html {
     let context = use_app_state();

@@ -9,14 +9,21 @@ use crate::core::url::{self, Route};
 use crate::ui::browser;
 use crate::ui::hooks::{use_app_state, use_outcome};
 
-/// The built-in corpus's citations, as fetched: none yet, or what came.
+/// The citations, as fetched or written: none yet, or what came.
 type Fetched = Option<Result<Rc<Citations>, String>>;
 
-/// The selection's citations: for the built-in corpus, each message's reference in APA 7,
-/// Chicago and MLA (written at build time by a citation library, `citations.json`, fetched
-/// when this view first opens) to copy, and BibTeX, RIS and CSL-JSON files; for a reader's
-/// corpus, RIS and CSL-JSON written here from its data (the styles are not carried by the
-/// app), and a sentence that says so.
+/// How many messages of a reader's corpus the citation writer is given at a time (the page
+/// answers between two parts, and says how far it is): it writes a message's three styles
+/// and BibTeX in about 2 ms natively (BENCHMARKS.md), so a part is a few tens of
+/// milliseconds in Wasm, and the page answers input between parts.
+const CITE_PART: usize = 10;
+
+/// The selection's citations: each message's reference in APA 7, Chicago and MLA to copy,
+/// and BibTeX, RIS and CSL-JSON files. For the built-in corpus the references were written
+/// at build time by a citation library (`citations.json`, fetched when this view first
+/// opens); for a reader's corpus the same library writes them here, in a module of its own
+/// that the loader fetches the first time (`browser::cite`, `crates/cite`), a part of the
+/// selection at a time.
 #[function_component(CitePage)]
 pub fn cite_page() -> Html {
     let context = use_app_state();
@@ -26,20 +33,62 @@ pub fn cite_page() -> Html {
     let builtin = context.store.builtin;
     let fetched = use_state(|| Fetched::None);
     let status = use_state(String::new);
-    {
-        let fetched = fetched.clone();
-        use_effect_with(builtin, move |&builtin| {
-            if builtin {
-                browser::spawn(async move {
-                    let answer = browser::fetch_text(CITATIONS_PATH)
-                        .await
-                        .and_then(|text| Citations::parse(&text));
-                    fetched.set(Some(answer.map(Rc::new)));
-                });
-            }
-        });
-    }
+    // How many of a reader's messages are written so far.
+    let written = use_state(|| 0usize);
+    // The latest writing: an older one (the selection or corpus changed) stops.
+    let generation = use_mut_ref(|| 0u32);
     let messages = outcome.slides();
+    {
+        let (fetched, written, explorer) = (fetched.clone(), written.clone(), explorer.clone());
+        let corpus = explorer.corpus().id.clone();
+        use_effect_with(
+            (builtin, corpus, messages.clone()),
+            move |(builtin, _, messages)| {
+                fetched.set(None);
+                written.set(0);
+                *generation.borrow_mut() += 1;
+                let this = *generation.borrow();
+                let (builtin, messages) = (*builtin, messages.clone());
+                browser::spawn(async move {
+                    let answer = if builtin {
+                        browser::fetch_text(CITATIONS_PATH)
+                            .await
+                            .and_then(|text| Citations::parse(&text))
+                    } else {
+                        let mut all = Citations::default();
+                        for (done, part) in messages.chunks(CITE_PART).enumerate() {
+                            let items: Vec<_> = part
+                                .iter()
+                                .map(|&m| site::csl_item(&explorer, m, None))
+                                .collect();
+                            let json = serde_json::to_string(&items).unwrap_or_default();
+                            let answer = browser::cite(&json)
+                                .await
+                                .and_then(|text| Citations::parse(&text));
+                            if *generation.borrow() != this {
+                                return;
+                            }
+                            match answer {
+                                Ok(some) => {
+                                    all.styles = some.styles;
+                                    all.messages.extend(some.messages);
+                                    written.set(done * CITE_PART + part.len());
+                                }
+                                Err(problem) => {
+                                    fetched.set(Some(Err(problem)));
+                                    return;
+                                }
+                            }
+                        }
+                        Ok(all)
+                    };
+                    if *generation.borrow() == this {
+                        fetched.set(Some(answer.map(Rc::new)));
+                    }
+                });
+            },
+        );
+    }
     let back = url::render(&view.at(Route::Explore));
     let described = describe_selection(&explorer, &view.selection).join("; ");
     let heading = match messages.len() {
@@ -61,21 +110,31 @@ pub fn cite_page() -> Html {
             </section>
         };
     }
-    // The build's citations, for the built-in corpus once fetched.
-    let all = match (&*fetched, builtin) {
-        (Some(Ok(all)), true) => Some(all.clone()),
+    // The citations, once fetched (the built-in corpus) or written (a reader's).
+    let all = match &*fetched {
+        Some(Ok(all)) => Some(all.clone()),
         _ => None,
     };
     let note = match (&*fetched, builtin) {
         (None, true) => Some(html! { <p role="status">{ "Fetching the references…" }</p> }),
+        (None, false) => Some(html! {
+            <p role="status" data-testid="cite-writing">
+                { format!("Writing the references of your messages: {} of {}…", *written, messages.len()) }
+            </p>
+        }),
         (Some(Err(problem)), true) => Some(html! {
             <p role="alert" data-testid="cite-problem">
                 { format!("The references could not be fetched ({problem}). RIS and CSL-JSON are written from the messages; each message's own page has its references.") }
             </p>
         }),
-        (_, false) => Some(html! {
+        (Some(Err(problem)), false) => Some(html! {
+            <p role="alert" data-testid="cite-problem">
+                { format!("The references could not be written ({problem}). RIS and CSL-JSON are written from the messages, and hold what a reference manager needs to write any style.") }
+            </p>
+        }),
+        (Some(Ok(_)), false) => Some(html! {
             <p data-testid="cite-own-corpus">
-                { "References in APA, Chicago, MLA and BibTeX are written when the site is built, for the built-in messages only. RIS and CSL-JSON hold what a reference manager needs to write any style." }
+                { "Written here from your messages' data, by the same citation library as the built-in messages' references." }
             </p>
         }),
         _ => None,

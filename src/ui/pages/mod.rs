@@ -1,7 +1,8 @@
 //! One component per route, and [`page`], the one place where a route meets its
-//! component. Which module renders a route is the route table's (`core::url::Route`):
-//! the first-view build (without the `full` feature) carries only the pages of its
-//! routes; for any other route it shows a stand-in that hands over to the full app.
+//! component. Which module starts for a route is the route table's (`core::url::Route`):
+//! the smaller builds (without the `full` feature) carry only their pages (the first view's
+//! `explore`, the set view's `sets`, and a message's page in both); for any other route they
+//! show a stand-in that hands over to the full app.
 
 use yew::prelude::*;
 
@@ -17,20 +18,24 @@ mod charts;
 mod cite;
 #[cfg(feature = "full")]
 mod compare;
+#[cfg(feature = "explore")]
 mod explore;
 #[cfg(feature = "full")]
 mod load;
 mod message;
 #[cfg(feature = "full")]
 mod present;
-#[cfg(feature = "full")]
+#[cfg(feature = "sets")]
 mod set;
 #[cfg(feature = "full")]
+mod set_edit;
+#[cfg(feature = "sets")]
 mod set_slides;
 
 /// The page of a route.
 pub fn page(route: &Route) -> Html {
     match route {
+        #[cfg(feature = "explore")]
         Route::Explore => html! { <explore::ExplorePage /> },
         Route::Message(id) => html! { <message::MessagePage id={AttrValue::from(id.clone())} /> },
         #[cfg(feature = "full")]
@@ -45,11 +50,11 @@ pub fn page(route: &Route) -> Html {
         Route::Present => html! { <present::PresentPage /> },
         #[cfg(feature = "full")]
         Route::Cite => html! { <cite::CitePage /> },
-        #[cfg(feature = "full")]
+        #[cfg(feature = "sets")]
         Route::Set => html! { <set::SetPage /> },
-        #[cfg(feature = "full")]
+        #[cfg(feature = "sets")]
         Route::SetSlides => html! { <set_slides::SetSlidesPage /> },
-        // The full app's routes (`Route::module`), while it loads.
+        // The routes this build lacks (`Route::module`), while the full app loads.
         #[cfg(not(feature = "full"))]
         route => html! { <LoadingFullApp view={route.name()} /> },
     }

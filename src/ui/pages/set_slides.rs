@@ -1,10 +1,10 @@
 use yew::prelude::*;
 
-use super::present::{use_slide_steps, SlideFrame};
 use crate::core::set::Set;
 use crate::core::state::clamp_slide;
 use crate::core::url::{self, Route, View};
-use crate::ui::hooks::{use_app_state, use_sets_context};
+use crate::ui::components::SlideFrame;
+use crate::ui::hooks::{use_app_state, use_sets_context, use_slide_steps};
 
 /// A set as slides: its title and introduction first, then each message in the set's
 /// order with the note under it. The set is the link's, or the one in use on this device;

@@ -1,44 +1,52 @@
 //! A message's citation in the styles readers are asked for (APA 7, Chicago author-date,
 //! MLA) and as BibTeX, each written by a library made for it from the message's CSL-JSON
-//! item (`core::site::csl_item`): the styles by `hayagriva` with its bundled CSL styles and
-//! locales, BibTeX by `biblatex`. Build-time only (the `site` example); the `cite` test
-//! reads what it writes back.
+//! item (`core::site::csl_item`): the styles by `hayagriva` (a CSL processor) with three of
+//! its bundled CSL styles and its en-US locale (taken out at build time, `build.rs`),
+//! BibTeX by `biblatex`. Used twice: by the `site` example at build time for the built-in
+//! messages (the static pages and `citations.json`), and as its own Wasm module, fetched
+//! only when the Cite view opens on a reader's own corpus ([`cite`]). The app's `cite`
+//! test reads what it writes back.
 
 use std::fmt::Write as _;
 
 use biblatex::{Bibliography, Chunk, Entry, EntryType, Spanned};
-use hayagriva::archive::{locales, ArchivedStyle};
 use hayagriva::citationberg::{json::Item, IndependentStyle, Locale, Style};
 use hayagriva::{
     BibliographyDriver, BibliographyRequest, BufWriteFormat, CitationItem, CitationRequest,
 };
-use messages_explorer::core::site::CslItem;
+use messages_explorer_core::site::{Citation, Citations, CslItem};
 
-/// The styles a message page offers, in the order it shows them.
-pub const STYLES: [(&str, ArchivedStyle); 3] = [
-    ("APA 7", ArchivedStyle::AmericanPsychologicalAssociation),
-    ("Chicago", ArchivedStyle::ChicagoAuthorDate),
-    ("MLA 9", ArchivedStyle::ModernLanguageAssociation),
-];
+/// The names of the styles the pages offer, in the order they show them (the styles
+/// themselves: `build.rs`, in the same order).
+pub const STYLES: [&str; 3] = ["APA 7", "Chicago", "MLA 9"];
 
-/// The bundled styles and locales, read once.
+/// The styles and locale build.rs took from hayagriva's archive.
+const ARCHIVE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/styles.cbor"));
+
+/// The styles and locale, read once.
 pub struct Styles {
     styles: Vec<(&'static str, IndependentStyle)>,
     locales: Vec<Locale>,
 }
 
+impl Default for Styles {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Styles {
+    /// Reads the styles and the locale (the bytes are the build's own: they always read).
     pub fn new() -> Self {
-        let styles = STYLES
-            .iter()
-            .map(|(name, archived)| match archived.get() {
-                Style::Independent(style) => (*name, style),
-                Style::Dependent(_) => panic!("{name}: a bundled style depends on another"),
-            })
-            .collect();
+        let (styles, locales): (Vec<Style>, Vec<Locale>) =
+            ciborium::de::from_reader(ARCHIVE).expect("build.rs wrote the styles");
+        let styles = styles.into_iter().filter_map(|style| match style {
+            Style::Independent(style) => Some(style),
+            Style::Dependent(_) => None,
+        });
         Self {
-            styles,
-            locales: locales(),
+            styles: STYLES.into_iter().zip(styles).collect(),
+            locales,
         }
     }
 
@@ -172,4 +180,55 @@ pub fn bibtex(csl: &CslItem) -> String {
     let mut bibliography = Bibliography::new();
     bibliography.insert(entry);
     bibliography.to_bibtex_string()
+}
+
+/// The item's citation: its references in [`STYLES`] (in that order), BibTeX, RIS and
+/// CSL-JSON.
+pub fn citation(styles: &Styles, item: &CslItem) -> Result<Citation, String> {
+    Ok(Citation {
+        references: styles
+            .references(item)?
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect(),
+        bibtex: bibtex(item),
+        ..Citation::without_styles(item)
+    })
+}
+
+/// Citations in [`STYLES`], of no message yet.
+pub fn no_citations() -> Citations {
+    Citations {
+        styles: STYLES.iter().map(|name| name.to_string()).collect(),
+        ..Citations::default()
+    }
+}
+
+/// Each item's [`citation`].
+pub fn citations(styles: &Styles, items: &[CslItem]) -> Result<Citations, String> {
+    let mut citations = no_citations();
+    for item in items {
+        citations
+            .messages
+            .insert(item.id.clone(), citation(styles, item)?);
+    }
+    Ok(citations)
+}
+
+/// The Cite view's call for a reader's own corpus: `items`, a JSON array of CSL-JSON items
+/// (`core::site::csl_item`), answered as `citations.json` is written
+/// (`Citations::to_json`), or an error that says what was wrong.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn cite(items: &str) -> Result<String, wasm_bindgen::JsValue> {
+    thread_local! {
+        // Read once for the module's life (the page asks a part of a selection at a time).
+        static STYLES: Styles = Styles::new();
+    }
+    let items: Vec<CslItem> = serde_json::from_str(items)
+        .map_err(|e| wasm_bindgen::JsValue::from_str(&format!("not CSL-JSON items: {e}")))?;
+    STYLES
+        .with(|styles| citations(styles, &items))
+        .map(|c| c.to_json())
+        .map_err(|e| wasm_bindgen::JsValue::from_str(&e))
 }
