@@ -2,13 +2,13 @@
 // inject_scripts = false) so the Content-Security-Policy can forbid inline scripts;
 // this file, served from the same origin, does the same job.
 //
-// Three builds of the same app ship (ARCHITECTURE.md, "Builds"): two smaller ones, the
-// first view (Explore and a message's page) and the set view (a set's link and its slides),
-// start for their views; the full app starts for every other view (the build table says
+// Four builds of the same app ship (ARCHITECTURE.md, "Builds"): three smaller ones, the
+// first view (Explore and a message's page), the set view (a set's link and its slides) and
+// the charts view (Compare and Charts), start for their views; the full app starts for every other view (the build table says
 // which), and takes over from a smaller one when the user asks for another view or for an
 // export. The state is in the address, so the full app opens exactly where the user was.
 
-// The apps' files by role (`first`, `sets`, `full`), the addresses that only the full app
+// The apps' files by role (`first`, `sets`, `charts`, `full`), the addresses that only the full app
 // serves, and the smaller builds other than the first view with the addresses they start
 // for: written here by the build from its table (crates/core/src/builds.rs, the route table
 // of crates/core/src/url.rs; .ci/finalize.mjs), with content-hashed names in a release build.
@@ -159,8 +159,9 @@ const takePendingAction = (prefix) => {
 };
 
 // A set in use that holds messages (the builds with sets keep the reader's sets in Local
-// Storage, ui::browser::keep_sets, and set this key): a view the first view would start for
-// starts with the full app instead, whose "Add to set" buttons show it.
+// Storage, ui::browser::keep_sets, and set this key): a view that a smaller build without
+// sets (the first view, the charts view) would start for starts with the full app instead,
+// whose "Add to set" buttons and header show it.
 function setInUse() {
   try { return localStorage.getItem('messages-explorer-sets-in-use') === '1'; } catch { return false; }
 }
@@ -301,7 +302,7 @@ async function boot() {
     else prerendered?.replaceChildren(loading);
   }
   const [smaller] = STARTS.find(([, address]) => address.test(location.hash)) ?? ['first'];
-  if (FULL_ONLY.test(location.hash) || (smaller === 'first' && setInUse())) {
+  if (FULL_ONLY.test(location.hash) || (smaller !== 'sets' && setInUse())) {
     await loadFull();
     return;
   }

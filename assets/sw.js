@@ -1,8 +1,9 @@
 // The service worker: keeps the app for use without a network. A release build writes
 // VERSION, FILES and LATER (.ci/finalize.mjs): FILES is what the first view needs (the
 // page, loader, styles, icons and the first view's build, whose Wasm holds the corpus);
-// LATER is every other view's build (the set view, the full app, the corpus reader and its
-// worker); the citation writer, in neither, is kept when a reader first uses it.
+// LATER is every other view's build (the set view, the charts view, the full app, the
+// corpus reader and its worker); the citation writer, in neither, is kept when a reader
+// first uses it.
 // Both are kept when this version installs, which the page asks for once its first view
 // has started; LATER not when the reader's browser asks to save data (then each is kept
 // the first time it is used). A corpus file a reader loads is never cached here.

@@ -457,7 +457,7 @@ fn builds_and_routes_are_declared_once() {
     assert_eq!(BUILDS.iter().filter(|b| b.by_trunk).count(), 1);
     use messages_explorer::core::builds::Kept;
     assert_eq!(Module::FirstView.build().kept, Kept::AtInstall);
-    for module in [Module::Sets, Module::Full, Module::Reader] {
+    for module in [Module::Sets, Module::Charts, Module::Full, Module::Reader] {
         assert_eq!(module.build().kept, Kept::WhenIdle);
     }
     assert_eq!(Module::Cite.build().kept, Kept::WhenUsed);

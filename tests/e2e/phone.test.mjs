@@ -120,6 +120,35 @@ test('a set link starts the set view build, which hands over to the full app for
   await refused.context.close();
 });
 
+test('a Charts or Compare link starts the charts view build, which hands over to the full app for Explore', async () => {
+  const { page, context } = await openPage(browser, url + '#/charts?terms=data%2CAI', SIZES[0]);
+  const wasm = () => page.evaluate(() => performance.getEntriesByType('resource')
+    .map((r) => r.name.split('/').pop()).filter((n) => n.endsWith('.wasm'))
+    .map((n) => n.replace(/-[0-9a-f]{12}_bg\.wasm$/, '_bg.wasm')));
+  await page.getByTestId('chart-terms-figure').waitFor();
+  assert.deepEqual(await wasm(), ['charts-view_bg.wasm']);
+  assert.equal(await page.getByTestId('chart-terms').inputValue(), 'data, AI');
+  // Compare, from the navigation: the same build draws it.
+  await page.getByTestId('nav-compare').click();
+  await page.getByTestId('compare-picker').waitFor();
+  assert.match(page.url(), /#\/compare/);
+  assert.equal(await page.getByTestId('loading-full').count(), 0);
+  assert.deepEqual(await wasm(), ['charts-view_bg.wasm']);
+  // Explore: the full app takes over at the same address, once.
+  await page.getByTestId('nav-explore').click();
+  await page.getByTestId('result').first().waitFor();
+  assert.deepEqual(await wasm(), ['charts-view_bg.wasm', 'messages-explorer_bg.wasm']);
+  assert.equal(await page.locator('#app').count(), 1);
+  // Back to the chart, now drawn by the full app, with the link's terms.
+  await page.goBack();
+  await page.goBack();
+  await page.getByTestId('chart-terms-figure').waitFor();
+  assert.equal(await page.getByTestId('chart-terms').inputValue(), 'data, AI');
+  assert.match(page.url(), /#\/charts\?terms=data%2CAI$/);
+  assert.deepEqual(await page.problems(), []);
+  await context.close();
+});
+
 test('text typed into the page before the app starts is kept', async () => {
   const context = await browser.newContext(SIZES[0]);
   const page = await context.newPage();
@@ -207,6 +236,7 @@ const SCENARIOS = [
     done: { id: 'message-text', inApp: false, match: '' } },
   { name: 'b', what: 'shared search link, first matching message readable', hash: '#/explore?q=gender', target: 2500,
     done: { id: 'message-text', inApp: true, match: 'gender' } },
+  // (c) starts the charts view's build (Compare and Charts), no larger than the first view.
   { name: 'c', what: 'Charts link, chart drawn', hash: '#/charts?terms=data%2CAI', target: 3500,
     done: { id: 'chart', inApp: true, match: '' } },
   // Issue 27 asks that a set's link open no slower than a search link (b): recorded beside

@@ -22,11 +22,11 @@ pub struct Build {
     pub package: &'static str,
     /// The binary target, or `None` for the package's library (a `cdylib`).
     pub bin: Option<&'static str>,
-    /// Whether the package's default features are on (off: the first view and the set view,
-    /// without `full`).
+    /// Whether the package's default features are on (off: the first view, the set view and
+    /// the charts view, without `full`).
     pub default_features: bool,
     /// The package's features turned on besides (comma-separated; empty for none): the
-    /// app's parts that such a build carries (`explore`, `sets`).
+    /// app's parts that such a build carries (`explore`, `sets`, `charts`).
     pub features: &'static str,
     /// Built by Trunk itself (the `data-bin` of index.html); the others by the post-build
     /// hook.
@@ -63,7 +63,7 @@ impl Kept {
 }
 
 /// Every module, in build order.
-pub const BUILDS: [Build; 5] = [
+pub const BUILDS: [Build; 6] = [
     Build {
         module: Module::FirstView,
         role: "first",
@@ -87,6 +87,19 @@ pub const BUILDS: [Build; 5] = [
         by_trunk: false,
         kept: Kept::WhenIdle,
         // A set's link opens no slower than a search link (issue 27): no more bytes.
+        budget: Some(FIRST_VIEW_BUDGET),
+    },
+    Build {
+        module: Module::Charts,
+        role: "charts",
+        name: "charts-view",
+        package: "messages-explorer",
+        bin: Some("charts-view"),
+        default_features: false,
+        features: "charts",
+        by_trunk: false,
+        kept: Kept::WhenIdle,
+        // A link to Compare or Charts opens about as fast as a search link: no more bytes.
         budget: Some(FIRST_VIEW_BUDGET),
     },
     Build {

@@ -51,6 +51,10 @@ pub enum Module {
     /// reader who opens a set's link; no larger than the first view, so that such a link
     /// opens as fast as a search link. It hands over to the full app for anything else.
     Sets,
+    /// The charts view's build: Compare and Charts (and a message's page), for a reader who
+    /// opens a link to one of them; no larger than the first view, so that such a link opens
+    /// about as fast as a search link. It hands over to the full app for anything else.
+    Charts,
     /// The whole app: every view, exports and related messages; it takes over from the
     /// first view when a reader asks for more.
     Full,
@@ -125,10 +129,10 @@ impl Route {
             Route::Compare => row(
                 "compare",
                 Settings::Compare,
-                Module::Full,
+                Module::Charts,
                 "Compare meetings",
             ),
-            Route::Charts => row("charts", Settings::Charts, Module::Full, "Charts"),
+            Route::Charts => row("charts", Settings::Charts, Module::Charts, "Charts"),
             Route::Present => row("present", Settings::Slides, Module::Full, "Present"),
             Route::Cite => row("cite", Settings::Selection, Module::Full, "Cite"),
             Route::Set => row("set", Settings::Set, Module::Sets, "Set"),

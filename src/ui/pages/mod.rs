@@ -1,8 +1,8 @@
 //! One component per route, and [`page`], the one place where a route meets its
 //! component. Which module starts for a route is the route table's (`core::url::Route`):
 //! the smaller builds (without the `full` feature) carry only their pages (the first view's
-//! `explore`, the set view's `sets`, and a message's page in both); for any other route they
-//! show a stand-in that hands over to the full app.
+//! `explore`, the set view's `sets`, the charts view's `charts`, and a message's page in
+//! each); for any other route they show a stand-in that hands over to the full app.
 
 use yew::prelude::*;
 
@@ -12,11 +12,11 @@ use crate::ui::components::LoadingFullApp;
 
 #[cfg(feature = "full")]
 mod about;
-#[cfg(feature = "full")]
+#[cfg(feature = "charts")]
 mod charts;
 #[cfg(feature = "full")]
 mod cite;
-#[cfg(feature = "full")]
+#[cfg(feature = "charts")]
 mod compare;
 #[cfg(feature = "explore")]
 mod explore;
@@ -38,9 +38,9 @@ pub fn page(route: &Route) -> Html {
         #[cfg(feature = "explore")]
         Route::Explore => html! { <explore::ExplorePage /> },
         Route::Message(id) => html! { <message::MessagePage id={AttrValue::from(id.clone())} /> },
-        #[cfg(feature = "full")]
+        #[cfg(feature = "charts")]
         Route::Compare => html! { <compare::ComparePage /> },
-        #[cfg(feature = "full")]
+        #[cfg(feature = "charts")]
         Route::Charts => html! { <charts::ChartsPage /> },
         #[cfg(feature = "full")]
         Route::About => html! { <about::AboutPage /> },
