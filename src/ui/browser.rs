@@ -822,8 +822,9 @@ pub fn start() {
     let document = gloo::utils::document();
     // The rules of the views the first view lacks (assets/full.css), before anything is
     // drawn: a constructed style sheet after the page's own in the cascade, as if appended
-    // to style.css, which every visitor loads first without them.
-    #[cfg(feature = "sets")]
+    // to style.css, which every visitor loads first without them. Every build but the first
+    // view carries some of those views (sets, Compare and Charts).
+    #[cfg(any(feature = "sets", feature = "charts"))]
     if let Ok(sheet) = web_sys::CssStyleSheet::new() {
         if sheet
             .replace_sync(include_str!("../../assets/full.css"))
