@@ -120,7 +120,7 @@ test('a set link starts the set view build, which hands over to the full app for
   await refused.context.close();
 });
 
-test('a Charts or Compare link starts the charts view build, which hands over to the full app for Explore', async () => {
+test('a Charts link starts the charts view build, which draws Compare too and hands over to the full app for Explore', async () => {
   const { page, context } = await openPage(browser, url + '#/charts?terms=data%2CAI', SIZES[0]);
   const wasm = () => page.evaluate(() => performance.getEntriesByType('resource')
     .map((r) => r.name.split('/').pop()).filter((n) => n.endsWith('.wasm'))
@@ -147,6 +147,19 @@ test('a Charts or Compare link starts the charts view build, which hands over to
   assert.match(page.url(), /#\/charts\?terms=data%2CAI$/);
   assert.deepEqual(await page.problems(), []);
   await context.close();
+
+  // On a device whose set in use holds messages, the same link starts the full app, whose
+  // header shows the set (the charts view carries no sets).
+  const withSet = await browser.newContext(SIZES[0]);
+  await withSet.addInitScript(() => localStorage.setItem('messages-explorer-sets-in-use', '1'));
+  const other = await withSet.newPage();
+  await other.goto(url + '#/charts?terms=data%2CAI');
+  await other.getByTestId('chart-terms-figure').waitFor();
+  const started = await other.evaluate(() => performance.getEntriesByType('resource')
+    .map((r) => r.name.split('/').pop()).filter((n) => n.endsWith('.wasm'))
+    .map((n) => n.replace(/-[0-9a-f]{12}_bg\.wasm$/, '_bg.wasm')));
+  assert.deepEqual(started, ['messages-explorer_bg.wasm']);
+  await withSet.close();
 });
 
 test('text typed into the page before the app starts is kept', async () => {
