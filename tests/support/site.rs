@@ -235,12 +235,16 @@ fn linked(index: &str, rel: &str) -> String {
         .to_string()
 }
 
-/// Writes `text` into `dist` as `{stem}-<hash of text>.{extension}`; its name.
+/// Writes `text` into `dist` as `{stem}-<hash of text>.{extension}`, the hash named as
+/// `.ci/finalize.mjs` names the app's files (the first 12 hex digits of the SHA-256); its
+/// name.
 fn own_file(dist: &Path, stem: &str, extension: &str, text: &str) -> String {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
-    let name = format!("{stem}-{:016x}.{extension}", hasher.finish());
+    use sha2::{Digest, Sha256};
+    let hash: String = Sha256::digest(text.as_bytes())[..6]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    let name = format!("{stem}-{hash}.{extension}");
     std::fs::write(dist.join(&name), text).unwrap_or_else(|e| fail(&format!("{name}: {e}")));
     name
 }
