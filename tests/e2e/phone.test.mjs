@@ -128,6 +128,10 @@ test('a Charts link starts the charts view build, which draws Compare too and ha
   await page.getByTestId('chart-terms-figure').waitFor();
   assert.deepEqual(await wasm(), ['charts-view_bg.wasm']);
   assert.equal(await page.getByTestId('chart-terms').inputValue(), 'data, AI');
+  // What the page shows, to compare with the full app's drawing of the same link (the
+  // heading's tabindex is the loader's, once it has given the heading focus).
+  const drawn = () => page.locator('#app main').evaluate((main) => main.outerHTML.replace('<h1 tabindex="-1">', '<h1>'));
+  const byChartsView = await drawn();
   // Compare, from the navigation: the same build draws it.
   await page.getByTestId('nav-compare').click();
   await page.getByTestId('compare-picker').waitFor();
@@ -139,12 +143,13 @@ test('a Charts link starts the charts view build, which draws Compare too and ha
   await page.getByTestId('result').first().waitFor();
   assert.deepEqual(await wasm(), ['charts-view_bg.wasm', 'messages-explorer_bg.wasm']);
   assert.equal(await page.locator('#app').count(), 1);
-  // Back to the chart, now drawn by the full app, with the link's terms.
+  // Back to the chart, now drawn by the full app: the same page, the link's terms.
   await page.goBack();
   await page.goBack();
   await page.getByTestId('chart-terms-figure').waitFor();
   assert.equal(await page.getByTestId('chart-terms').inputValue(), 'data, AI');
   assert.match(page.url(), /#\/charts\?terms=data%2CAI$/);
+  assert.ok((await drawn()) === byChartsView, 'the full app draws the same page as the charts view');
   assert.deepEqual(await page.problems(), []);
   await context.close();
 
