@@ -30,8 +30,8 @@ function writeLine(name, line, value) {
 }
 
 // The loader: the apps' files (by role), the addresses only the full app serves, and those
-// another of the smaller builds starts for (the set view's). Escaped for a regular
-// expression literal (a path such as `set/present` holds a slash).
+// another of the smaller builds starts for (the set view's, the charts view's). Escaped for
+// a regular expression literal (a path such as `set/present` holds a slash).
 const escape = (word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const paths = (list) => `^#\\/(${list.map(escape).join('|')})(?:[/?]|$)`;
 const fullOnly = `${paths(table.fullOnly.paths)}|[?&](${table.fullOnly.keys.map(escape).join('|')})=`;

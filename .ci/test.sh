@@ -40,7 +40,7 @@ if run fmt cargo fmt --all -- --check; then checks_pass=$((checks_pass + 1)); el
 if run clippy cargo clippy --workspace --all-targets --locked -- -D warnings; then checks_pass=$((checks_pass + 1)); else checks_fail=$((checks_fail + 1)); fi
 # The browser-only code paths (cfg(target_arch = "wasm32")) are linted too, in every
 # build: the full app, and each smaller build of the app with its features (the build
-# table, crates/core/src/builds.rs: the first view, the set view).
+# table, crates/core/src/builds.rs: the first view, the set view, the charts view).
 if run clippy-wasm cargo clippy --workspace --lib --bins --locked --target wasm32-unknown-unknown -- -D warnings; then checks_pass=$((checks_pass + 1)); else checks_fail=$((checks_fail + 1)); fi
 cargo run --locked --quiet -p messages-explorer-core --example build-table > "$log_dir/build-table.json"
 while read -r name features; do
