@@ -63,17 +63,19 @@ test('at 390 px no view is wider than the phone and no navigation label breaks',
   }
 });
 
+/** The Wasm modules the page has fetched, in order, without their content hash
+ * (release names are first-view-<hash>_bg.wasm). */
+const wasmFetched = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .map((r) => r.name.split('/').pop()).filter((n) => n.endsWith('.wasm'))
+  .map((n) => n.replace(/-[0-9a-f]{12}_bg\.wasm$/, '_bg.wasm')));
+
 test('the first-view build hands over to the full app for another view, at the same address', async () => {
   const { page, context } = await openPage(browser, url + '#/explore?q=data', SIZES[0]);
-  // Release names carry a content hash: first-view-<hash>_bg.wasm.
-  const wasm = () => page.evaluate(() => performance.getEntriesByType('resource')
-    .map((r) => r.name.split('/').pop()).filter((n) => n.endsWith('.wasm'))
-    .map((n) => n.replace(/-[0-9a-f]{12}_bg\.wasm$/, '_bg.wasm')));
-  assert.deepEqual(await wasm(), ['first-view_bg.wasm']);
+  assert.deepEqual(await wasmFetched(page), ['first-view_bg.wasm']);
   await page.getByTestId('nav-charts').click();
   await page.getByTestId('chart-topics').waitFor();
   assert.match(page.url(), /#\/charts$/);
-  assert.deepEqual(await wasm(), ['first-view_bg.wasm', 'messages-explorer_bg.wasm']);
+  assert.deepEqual(await wasmFetched(page), ['first-view_bg.wasm', 'messages-explorer_bg.wasm']);
   assert.equal(await page.locator('#app').count(), 1);
   await page.goBack();
   await page.getByTestId('result').first().waitFor();
@@ -85,11 +87,8 @@ test('the first-view build hands over to the full app for another view, at the s
 test('a set link starts the set view build, which hands over to the full app for the reader\'s own set and for an export', async () => {
   const link = url + '#/set?messages=geneva-2017-gender-3%2Ckyoto-2023-children-1&title=Lesson&note1=Why%3F';
   const { page, context } = await openPage(browser, link, SIZES[0]);
-  const wasm = () => page.evaluate(() => performance.getEntriesByType('resource')
-    .map((r) => r.name.split('/').pop()).filter((n) => n.endsWith('.wasm'))
-    .map((n) => n.replace(/-[0-9a-f]{12}_bg\.wasm$/, '_bg.wasm')));
   await page.getByTestId('set-read-only').waitFor();
-  assert.deepEqual(await wasm(), ['set-view_bg.wasm']);
+  assert.deepEqual(await wasmFetched(page), ['set-view_bg.wasm']);
   // A message of the set, and back: still the set view build.
   await page.getByTestId('set-item').first().getByRole('link').click();
   await page.getByTestId('message-detail').waitFor();
@@ -100,11 +99,11 @@ test('a set link starts the set view build, which hands over to the full app for
   await page.getByTestId('slide-counter').filter({ hasText: '1 / 3' }).waitFor();
   await page.keyboard.press('Escape');
   await page.getByTestId('set-read-only').waitFor();
-  assert.deepEqual(await wasm(), ['set-view_bg.wasm']);
+  assert.deepEqual(await wasmFetched(page), ['set-view_bg.wasm']);
   // An export: the full app takes over at the same address and makes it.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('set-export-json').click()]);
   assert.equal(download.suggestedFilename(), 'lesson.json');
-  assert.deepEqual(await wasm(), ['set-view_bg.wasm', 'messages-explorer_bg.wasm']);
+  assert.deepEqual(await wasmFetched(page), ['set-view_bg.wasm', 'messages-explorer_bg.wasm']);
   assert.equal(await page.locator('#app').count(), 1);
   assert.match(page.url(), /#\/set\?messages=geneva-2017-gender-3%2Ckyoto-2023-children-1&title=Lesson&note1=Why%3F$/);
   await page.getByTestId('set-read-only').waitFor();
@@ -122,11 +121,8 @@ test('a set link starts the set view build, which hands over to the full app for
 
 test('a Charts link starts the charts view build, which draws Compare too and hands over to the full app for Explore', async () => {
   const { page, context } = await openPage(browser, url + '#/charts?terms=data%2CAI', SIZES[0]);
-  const wasm = () => page.evaluate(() => performance.getEntriesByType('resource')
-    .map((r) => r.name.split('/').pop()).filter((n) => n.endsWith('.wasm'))
-    .map((n) => n.replace(/-[0-9a-f]{12}_bg\.wasm$/, '_bg.wasm')));
   await page.getByTestId('chart-terms-figure').waitFor();
-  assert.deepEqual(await wasm(), ['charts-view_bg.wasm']);
+  assert.deepEqual(await wasmFetched(page), ['charts-view_bg.wasm']);
   assert.equal(await page.getByTestId('chart-terms').inputValue(), 'data, AI');
   // What the page shows, to compare with the full app's drawing of the same link (the
   // heading's tabindex is the loader's, once it has given the heading focus).
@@ -137,11 +133,11 @@ test('a Charts link starts the charts view build, which draws Compare too and ha
   await page.getByTestId('compare-picker').waitFor();
   assert.match(page.url(), /#\/compare/);
   assert.equal(await page.getByTestId('loading-full').count(), 0);
-  assert.deepEqual(await wasm(), ['charts-view_bg.wasm']);
+  assert.deepEqual(await wasmFetched(page), ['charts-view_bg.wasm']);
   // Explore: the full app takes over at the same address, once.
   await page.getByTestId('nav-explore').click();
   await page.getByTestId('result').first().waitFor();
-  assert.deepEqual(await wasm(), ['charts-view_bg.wasm', 'messages-explorer_bg.wasm']);
+  assert.deepEqual(await wasmFetched(page), ['charts-view_bg.wasm', 'messages-explorer_bg.wasm']);
   assert.equal(await page.locator('#app').count(), 1);
   // Back to the chart, now drawn by the full app: the same page, the link's terms.
   await page.goBack();
@@ -160,10 +156,7 @@ test('a Charts link starts the charts view build, which draws Compare too and ha
   const other = await withSet.newPage();
   await other.goto(url + '#/charts?terms=data%2CAI');
   await other.getByTestId('chart-terms-figure').waitFor();
-  const started = await other.evaluate(() => performance.getEntriesByType('resource')
-    .map((r) => r.name.split('/').pop()).filter((n) => n.endsWith('.wasm'))
-    .map((n) => n.replace(/-[0-9a-f]{12}_bg\.wasm$/, '_bg.wasm')));
-  assert.deepEqual(started, ['messages-explorer_bg.wasm']);
+  assert.deepEqual(await wasmFetched(other), ['messages-explorer_bg.wasm']);
   await withSet.close();
 });
 
