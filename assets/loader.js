@@ -6,12 +6,14 @@
 // first view (Explore and a message's page), the set view (a set's link and its slides) and
 // the charts view (Compare and Charts), start for their views; the full app starts for
 // every other view (the build table says which), and takes over from a smaller one when
-// the user asks for another view or for an export. The state is in the address, so the full app opens exactly where the user was.
+// the user asks for another view or for an export. The state is in the address, so the
+// full app opens exactly where the user was.
 
 // The apps' files by role (`first`, `sets`, `charts`, `full`), the addresses that only the
 // full app serves, and the smaller builds other than the first view with the addresses they
-// start for: written here by the build from its table (crates/core/src/builds.rs, the route table
-// of crates/core/src/url.rs; .ci/finalize.mjs), with content-hashed names in a release build.
+// start for: written here by the build from its table (crates/core/src/builds.rs, the
+// route table of crates/core/src/url.rs; .ci/finalize.mjs), with content-hashed names in a
+// release build.
 const BUILDS = {};
 const FULL_ONLY = /$^/;
 const STARTS = [];
